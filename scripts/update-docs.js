@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Regenerates the files derived from the org.yaml schema: org.schema.json and the key
+// reference in README.md. A test fails when either is out of step with the schema.
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { orgJsonSchema, renderKeyReference } = require('../dist/src/config/json-schema');
+
+const root = join(__dirname, '..');
+writeFileSync(join(root, 'org.schema.json'), `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
+const readmePath = join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const start = '<!-- reference:start -->';
+const end = '<!-- reference:end -->';
+const i = readme.indexOf(start);
+const j = readme.indexOf(end);
+if (i < 0 || j < i) throw new Error(`README.md lacks the ${start} ... ${end} markers`);
+writeFileSync(readmePath, `${readme.slice(0, i + start.length)}\n${renderKeyReference()}\n${readme.slice(j)}`);
+console.log('updated org.schema.json and the README key reference');

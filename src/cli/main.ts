@@ -1,0 +1,91 @@
+import { Command, CommanderError } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { hasErrors, renderDiagnostics, type Diagnostic } from '../config/diagnostics';
+import { InputError } from '../config/load';
+import { validateFile } from '../pipeline';
+
+export interface Io {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+type Format = 'text' | 'json' | 'github';
+
+/** Exit codes: 0 clean (warnings allowed), 1 diagnostics with errors, 2 usage or I/O problem. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('lz')
+    .description('Validate org.yaml and compile it into Terraform stacks (CDK for Terraform).')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showSuggestionAfterError(true);
+
+  const display = (file: string) => {
+    const rel = relative(io.cwd, resolve(io.cwd, file));
+    return rel.startsWith('..') ? file : rel;
+  };
+
+  const report = (diagnostics: readonly Diagnostic[], format: Format) => {
+    if (format === 'json') io.stdout.write(`${JSON.stringify(diagnostics, null, 2)}\n`);
+    else if (format === 'github')
+      for (const d of diagnostics)
+        io.stdout.write(`::${d.severity} file=${d.file},line=${d.line},col=${d.col},title=${d.code}::${`${d.message} ${d.fix}`.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+    else if (diagnostics.length > 0) io.stdout.write(`${renderDiagnostics(diagnostics)}\n`);
+  };
+
+  program
+    .command('validate')
+    .description('check org.yaml and print every problem with file:line:col')
+    .argument('[file]', 'the organization file', 'org.yaml')
+    .option('--format <format>', 'text, json or github (workflow annotations)', 'text')
+    .action((file: string, options: { format: Format }) => {
+      const result = validateFile(resolve(io.cwd, file), display(file));
+      report(result.diagnostics, options.format);
+      if (hasErrors(result.diagnostics)) exitCode = 1;
+      else if (options.format === 'text') io.stdout.write(`${display(file)}: valid (${result.model!.accounts.length} accounts, ${result.model!.ous.length} OUs, ${result.model!.policies.length} policies)\n`);
+    });
+
+  program
+    .command('synth')
+    .description('validate org.yaml, then write the Terraform stacks; the previous output is kept on any error')
+    .argument('[file]', 'the organization file', 'org.yaml')
+    .option('--out <dir>', 'output directory (default: $CDKTF_OUTDIR or cdktf.out)')
+    .action(async (file: string, options: { out?: string }) => {
+      const result = validateFile(resolve(io.cwd, file), display(file));
+      report(result.diagnostics, 'text');
+      if (!result.model) {
+        exitCode = 1;
+        return;
+      }
+      const { synthesize } = await import('./synth');
+      const outdir = resolve(io.cwd, options.out ?? io.env.CDKTF_OUTDIR ?? 'cdktf.out');
+      const summary = synthesize(result.model, outdir, dirname(resolve(io.cwd, file)));
+      io.stdout.write(`Synthesized ${summary.stacks.length} stacks into ${display(summary.outdir)}: ${summary.stacks.join(', ')}\n`);
+    });
+
+  program
+    .command('schema')
+    .description('write the JSON Schema of org.yaml (for editor completion)')
+    .option('--out <file>', 'where to write it', 'org.schema.json')
+    .action(async (options: { out: string }) => {
+      const { orgJsonSchema } = await import('../config/json-schema');
+      writeFileSync(resolve(io.cwd, options.out), `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
+      io.stdout.write(`Wrote ${options.out}\n`);
+    });
+
+  try {
+    await program.parseAsync(['node', 'lz', ...argv]);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof InputError) {
+      io.stderr.write(`lz: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`lz: internal error (this is a bug in lz, not in your org.yaml): ${(e as Error).stack ?? String(e)}\n`);
+    return 2;
+  }
+  return exitCode;
+}

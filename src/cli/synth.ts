@@ -1,0 +1,37 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { LandingZoneModel } from '../model/types';
+
+export interface SynthSummary {
+  readonly outdir: string;
+  readonly stacks: readonly string[];
+}
+
+/**
+ * Synthesizes every stack into a fresh directory beside `outdir`, then swaps it into place, so a
+ * failure at any point leaves the previous output as it was. cdktf is loaded here, not at start-up:
+ * `lz validate` never pays for it.
+ */
+export function synthesize(model: LandingZoneModel, outdir: string, projectDir: string): SynthSummary {
+  const target = resolve(outdir);
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const stamp = `${process.pid}-${Date.now()}`;
+  const staging = join(parent, `.${basename(target)}.staging-${stamp}`);
+  const previous = join(parent, `.${basename(target)}.previous-${stamp}`);
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildApp } = require('../../stacks/app') as typeof import('../../stacks/app');
+    const { app } = buildApp(model, { outdir: staging, finalOutdir: target, projectDir: resolve(projectDir) });
+    app.synth();
+    const stacks = app.node.children.map((c) => c.node.id).sort();
+    if (existsSync(target)) renameSync(target, previous);
+    renameSync(staging, target);
+    rmSync(previous, { recursive: true, force: true });
+    return { outdir: target, stacks };
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(target) && existsSync(previous)) renameSync(previous, target);
+    throw e;
+  }
+}

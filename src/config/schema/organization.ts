@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { AccountKey, OuKey, OuPath, PolicyName, PolicyStatement, Tags } from './common';
+
+export const Partition = z.enum(['aws', 'aws-us-gov', 'aws-cn']);
+
+export const OrganizationSection = z
+  .strictObject({
+    name: z.string().min(1).meta({ description: 'A short name for the organization, used in resource names and tags.' }),
+    id: z.string().optional().meta({ description: 'Existing organization id (o-...). When set, the organization is adopted with an import block.' }),
+    partition: Partition.default('aws').meta({ description: 'AWS partition; every ARN the tool writes uses it. @default aws' }),
+    homeRegion: z.string().meta({ description: 'Region of the management account\'s stacks and the organization trail.' }),
+    allowedRegions: z.array(z.string()).default([]).meta({ description: 'Regions workloads may use. The home region is always allowed.' }),
+    managementAccount: AccountKey.meta({ description: 'Key of the management account in `accounts` (it must have an `id`).' }),
+    accessRoleName: z
+      .string()
+      .default('OrganizationAccountAccessRole')
+      .meta({ description: 'Role assumed in member accounts. @default OrganizationAccountAccessRole' }),
+    serviceAccessPrincipals: z
+      .array(z.string())
+      .default([])
+      .meta({ description: 'Extra AWS service principals to enable organization access for; those the config needs are added automatically.' }),
+    policies: z.array(PolicyName).default([]).meta({ description: 'Policies attached to the organization root.' }),
+  })
+  .meta({ description: 'The organization itself.' });
+
+export interface OrganizationalUnitInput {
+  name?: string;
+  policies?: string[];
+  tags?: Record<string, string>;
+  children?: Record<string, OrganizationalUnitInput>;
+}
+
+export const OrganizationalUnit: z.ZodType<OrganizationalUnitInput> = z.lazy(() =>
+  z
+    .strictObject({
+      name: z.string().optional().meta({ description: 'AWS name of the OU. @default the OU key' }),
+      policies: z.array(PolicyName).optional().meta({ description: 'Policies attached to this OU.' }),
+      tags: Tags.optional(),
+      children: z.record(OuKey, OrganizationalUnit).optional().meta({ description: 'Child OUs by key.' }),
+    })
+    .meta({ id: 'OrganizationalUnit', description: 'An organizational unit.' }),
+);
+
+export const Account = z
+  .strictObject({
+    name: z.string().meta({ description: 'AWS account name (1-50 printable ASCII characters).' }),
+    email: z.string().meta({ description: 'Root user email; unique across AWS. Changing it forces replacement, so the tool refuses it.' }),
+    ou: OuPath.meta({ description: 'OU path the account belongs to (e.g. Workloads/Prod), or Root.' }),
+    id: z.string().optional().meta({ description: 'Existing 12-digit account id. The account is adopted with an import block instead of created.' }),
+    iamUserAccessToBilling: z.enum(['ALLOW', 'DENY']).default('ALLOW').meta({ description: 'Whether IAM users may see billing. @default ALLOW' }),
+    policies: z.array(PolicyName).optional().meta({ description: 'Policies attached directly to this account.' }),
+    tags: Tags.optional(),
+  })
+  .meta({ description: 'An AWS account in the organization.' });
+
+export const PolicyType = z.enum(['SERVICE_CONTROL_POLICY']);
+
+export const Policy = z
+  .strictObject({
+    type: PolicyType.default('SERVICE_CONTROL_POLICY').meta({ description: 'Organization policy type. @default SERVICE_CONTROL_POLICY' }),
+    description: z.string().optional(),
+    statements: z.array(PolicyStatement).min(1).optional().meta({ description: 'Inline IAM statements.' }),
+    file: z.string().optional().meta({ description: 'A JSON policy document, relative to org.yaml.' }),
+    tags: Tags.optional(),
+  })
+  .meta({ description: 'An organization policy; give `statements` or `file`.' });
+
+export const DelegatedAdministrators = z
+  .record(z.string(), AccountKey)
+  .meta({ description: 'Service principal (e.g. guardduty.amazonaws.com) to the key of its delegated administrator account.' });
+
+export type OrganizationSection = z.infer<typeof OrganizationSection>;
+export type AccountConfig = z.infer<typeof Account>;
+export type PolicyConfig = z.infer<typeof Policy>;

@@ -1,0 +1,13 @@
+import { isWithin, ROOT } from './org-tree';
+import type { AccountModel, LandingZoneModel } from './types';
+
+export function accountByKey(model: LandingZoneModel, key: string): AccountModel {
+  const account = model.accounts.find((a) => a.key === key);
+  if (!account) throw new Error(`unknown account key ${key}`);
+  return account;
+}
+
+/** Accounts in the OU at `ouPath` and every OU nested under it (all accounts for Root), by key. */
+export function accountsUnder(model: LandingZoneModel, ouPath: string): AccountModel[] {
+  return model.accounts.filter((a) => (ouPath === ROOT ? true : a.ouPath !== ROOT && isWithin(a.ouPath, ouPath)));
+}

@@ -1,0 +1,63 @@
+import type { OuNode } from './org-tree';
+
+export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
+
+export interface OrganizationModel {
+  readonly name: string;
+  /** Existing organization id: the organization is adopted with an import block. */
+  readonly id?: string;
+  readonly partition: Partition;
+  readonly homeRegion: string;
+  /** Allowed regions, home region first, the rest sorted. */
+  readonly allowedRegions: readonly string[];
+  readonly managementAccountKey: string;
+  readonly managementAccountId: string;
+  readonly accessRoleName: string;
+  /** Service principals with organization access, sorted. */
+  readonly serviceAccessPrincipals: readonly string[];
+  /** Policy types enabled on the root, sorted. */
+  readonly enabledPolicyTypes: readonly string[];
+}
+
+export interface AccountModel {
+  readonly key: string;
+  readonly name: string;
+  readonly email: string;
+  /** `Root` or an OU path. */
+  readonly ouPath: string;
+  /** Known id (adopted accounts and the management account). */
+  readonly id?: string;
+  readonly isManagement: boolean;
+  readonly iamUserAccessToBilling: 'ALLOW' | 'DENY';
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export type PolicyTarget =
+  | { readonly kind: 'root' }
+  | { readonly kind: 'ou'; readonly path: string }
+  | { readonly kind: 'account'; readonly key: string };
+
+export interface PolicyModel {
+  readonly key: string;
+  readonly type: string;
+  readonly description: string;
+  /** Minified, canonical JSON document. */
+  readonly content: string;
+  readonly tags: Readonly<Record<string, string>>;
+  /** Sorted: root, OUs by path, accounts by key. */
+  readonly targets: readonly PolicyTarget[];
+}
+
+export interface DelegatedAdministratorModel {
+  readonly servicePrincipal: string;
+  readonly accountKey: string;
+}
+
+/** The resolved landing zone: pure data, ordered independently of org.yaml's list order. */
+export interface LandingZoneModel {
+  readonly organization: OrganizationModel;
+  readonly ous: readonly OuNode[];
+  readonly accounts: readonly AccountModel[];
+  readonly policies: readonly PolicyModel[];
+  readonly delegatedAdministrators: readonly DelegatedAdministratorModel[];
+}

@@ -1,0 +1,40 @@
+import { hasErrors, sortDiagnostics, type Diagnostic } from './config/diagnostics';
+import { loadFile, loadText, type LoadResult, type SourceDocument } from './config/load';
+import { parseConfig } from './config/parse';
+import { readPolicyFiles } from './config/policy-files';
+import type { OrgConfig } from './config/schema';
+import { buildModel } from './model/build-model';
+import type { LandingZoneModel } from './model/types';
+import { runRules } from './rules';
+import { makeRuleContext } from './rules/rule';
+
+export interface Validation {
+  /** Every diagnostic of the run, sorted by position. */
+  readonly diagnostics: Diagnostic[];
+  /** Present when there are no errors (warnings allowed). */
+  readonly model?: LandingZoneModel;
+  readonly config?: OrgConfig;
+  readonly source?: SourceDocument;
+}
+
+/** load -> parse -> check -> model, collecting every diagnostic; never throws for a config mistake. */
+export function validateLoaded(loaded: LoadResult): Validation {
+  if (!loaded.ok) return { diagnostics: sortDiagnostics(loaded.diagnostics) };
+  const { source } = loaded;
+  const parsed = parseConfig(source.data);
+  if (!parsed.config) return { diagnostics: sortDiagnostics(parsed.findings.map((f) => source.place(f))), source };
+  const config = parsed.config;
+  const files = readPolicyFiles(config, source.dir);
+  const findings = [...files.findings, ...runRules(makeRuleContext(config, files.statements))];
+  const diagnostics = sortDiagnostics(findings.map((f) => source.place(f)));
+  if (hasErrors(diagnostics)) return { diagnostics, config, source };
+  return { diagnostics, config, source, model: buildModel(config, files.statements) };
+}
+
+export function validateFile(file: string, displayName = file): Validation {
+  return validateLoaded(loadFile(file, displayName));
+}
+
+export function validateText(text: string, file = 'org.yaml', dir = '.'): Validation {
+  return validateLoaded(loadText(text, file, dir));
+}

@@ -1,0 +1,24 @@
+import { error, type Finding } from '../config/diagnostics';
+import { sortedEntries, type Rule } from './rule';
+
+/** CreateAccount Email: 6-64 characters matching [^\s@]+@[^\s@]+\.[^\s@]+ (anchored). */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const accountEmailsAreValid: Rule = {
+  code: 'LZ0107',
+  name: 'account-emails-are-valid',
+  check({ config }) {
+    const findings: Finding[] = [];
+    for (const [key, account] of sortedEntries(config.accounts)) {
+      const email = account.email;
+      let why: string | undefined;
+      if (email.length < 6 || email.length > 64) why = `it has ${email.length} characters; AWS accepts 6 to 64`;
+      else if (!/^[^\s@]+@[^\s@]+$/.test(email)) why = 'it needs exactly one "@", with no spaces';
+      else if (!EMAIL.test(email)) why = 'the domain needs a dot';
+      if (why)
+        findings.push(error(this.code, ['accounts', key, 'email'], `"${email}" is not a valid account email: ${why}.`,
+          `Use an address such as aws+${key}@example.com.`));
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,37 @@
+import type { Finding } from '../config/diagnostics';
+import type { PolicyFileStatements } from '../config/policy-files';
+import type { OrgConfig } from '../config/schema';
+import type { PolicyStatement } from '../config/schema/common';
+import { flattenOus, type OuNode } from '../model/org-tree';
+
+/** What every rule may look at: the parsed config and a few indexes computed once. */
+export interface RuleContext {
+  readonly config: OrgConfig;
+  readonly ous: readonly OuNode[];
+  readonly ouByPath: ReadonlyMap<string, OuNode>;
+  /** The statements of a policy, inline or from its file; undefined when neither could be read. */
+  statementsOf(policyKey: string): readonly PolicyStatement[] | undefined;
+}
+
+/** A semantic rule: one assertion about org.yaml, with a stable code. */
+export interface Rule {
+  readonly code: string;
+  /** The assertion the rule makes, in kebab-case (`account-emails-are-unique`). */
+  readonly name: string;
+  check(context: RuleContext): Finding[];
+}
+
+export function makeRuleContext(config: OrgConfig, files: PolicyFileStatements): RuleContext {
+  const ous = flattenOus(config.organizationalUnits);
+  return {
+    config,
+    ous,
+    ouByPath: new Map(ous.map((ou) => [ou.path, ou])),
+    statementsOf: (key) => config.policies[key]?.statements ?? files.get(key),
+  };
+}
+
+/** Entries of a keyed map in key order, so findings come out in a stable order. */
+export function sortedEntries<T>(record: Readonly<Record<string, T>> | undefined): Array<[string, T]> {
+  return Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
