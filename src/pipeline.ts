@@ -1,5 +1,6 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from './config/diagnostics';
 import { loadFile, loadText, type LoadResult, type SourceDocument } from './config/load';
+import { readLockFile } from './config/lock-file';
 import { parseConfig } from './config/parse';
 import { readPolicyFiles } from './config/policy-files';
 import type { OrgConfig } from './config/schema';
@@ -25,10 +26,11 @@ export function validateLoaded(loaded: LoadResult): Validation {
   if (!parsed.config) return { diagnostics: sortDiagnostics(parsed.findings.map((f) => source.place(f))), source };
   const config = parsed.config;
   const files = readPolicyFiles(config, source.dir);
-  const findings = [...files.findings, ...runRules(makeRuleContext(config, files.statements))];
+  const previous = readLockFile(source.dir);
+  const findings = [...files.findings, ...previous.findings, ...runRules(makeRuleContext(config, files.statements, previous.lock))];
   const diagnostics = sortDiagnostics(findings.map((f) => source.place(f)));
   if (hasErrors(diagnostics)) return { diagnostics, config, source };
-  return { diagnostics, config, source, model: buildModel(config, files.statements) };
+  return { diagnostics, config, source, model: buildModel(config, files.statements, previous.lock) };
 }
 
 export function validateFile(file: string, displayName = file): Validation {

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { LOCK_FILE_NAME, renderLockFile } from '../config/lock-file';
 import type { LandingZoneModel } from '../model/types';
 
 export interface SynthSummary {
@@ -28,10 +29,21 @@ export function synthesize(model: LandingZoneModel, outdir: string, projectDir: 
     if (existsSync(target)) renameSync(target, previous);
     renameSync(staging, target);
     rmSync(previous, { recursive: true, force: true });
+    writeLock(model, projectDir);
     return { outdir: target, stacks };
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     if (!existsSync(target) && existsSync(previous)) renameSync(previous, target);
     throw e;
   }
+}
+
+/** Rewrites lz.lock.json only when its content changes, through a rename so it is never half-written. */
+function writeLock(model: LandingZoneModel, projectDir: string): void {
+  const path = join(projectDir, LOCK_FILE_NAME);
+  const text = renderLockFile(model.lock);
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  const staging = `${path}.staging-${process.pid}`;
+  writeFileSync(staging, text);
+  renameSync(staging, path);
 }

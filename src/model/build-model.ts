@@ -1,3 +1,4 @@
+import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
 import { flattenOus, ROOT } from './org-tree';
@@ -10,7 +11,7 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Resolves a config that passed every rule into the landing-zone model. It trusts the rules:
  * references resolve and required values are present.
  */
-export function buildModel(config: OrgConfig, files: PolicyFileStatements): LandingZoneModel {
+export function buildModel(config: OrgConfig, files: PolicyFileStatements, previousLock: LockFile = EMPTY_LOCK): LandingZoneModel {
   const ous = flattenOus(config.organizationalUnits);
   const managementKey = config.organization.managementAccount;
 
@@ -83,6 +84,8 @@ export function buildModel(config: OrgConfig, files: PolicyFileStatements): Land
     accounts,
     policies,
     delegatedAdministrators,
+    // Sections are added by the capabilities that own them; unknown sections are carried over.
+    lock: { ...previousLock, version: 1 },
   };
 }
 

@@ -1,3 +1,4 @@
+import type { LockFile } from '../config/lock-file';
 import type { OuNode } from './org-tree';
 
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
@@ -60,4 +61,6 @@ export interface LandingZoneModel {
   readonly accounts: readonly AccountModel[];
   readonly policies: readonly PolicyModel[];
   readonly delegatedAdministrators: readonly DelegatedAdministratorModel[];
+  /** The record to write next to org.yaml after a successful synth (lz.lock.json). */
+  readonly lock: LockFile;
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../config/diagnostics';
+import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
 import type { PolicyStatement } from '../config/schema/common';
@@ -11,6 +12,8 @@ export interface RuleContext {
   readonly ouByPath: ReadonlyMap<string, OuNode>;
   /** The statements of a policy, inline or from its file; undefined when neither could be read. */
   statementsOf(policyKey: string): readonly PolicyStatement[] | undefined;
+  /** The record of earlier runs (lz.lock.json next to org.yaml); empty when there is none. */
+  readonly previousLock: LockFile;
 }
 
 /** A semantic rule: one assertion about org.yaml, with a stable code. */
@@ -21,13 +24,14 @@ export interface Rule {
   check(context: RuleContext): Finding[];
 }
 
-export function makeRuleContext(config: OrgConfig, files: PolicyFileStatements): RuleContext {
+export function makeRuleContext(config: OrgConfig, files: PolicyFileStatements, previousLock: LockFile = EMPTY_LOCK): RuleContext {
   const ous = flattenOus(config.organizationalUnits);
   return {
     config,
     ous,
     ouByPath: new Map(ous.map((ou) => [ou.path, ou])),
     statementsOf: (key) => config.policies[key]?.statements ?? files.get(key),
+    previousLock,
   };
 }
 
