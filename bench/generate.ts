@@ -1,0 +1,98 @@
+import { stringify } from 'yaml';
+
+/** A small, seeded PRNG (mulberry32): the same seed gives the same organization on every machine. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface SyntheticOrg {
+  /** The org.yaml text. */
+  readonly yaml: string;
+  /** The same organization as data, for the bare cdktf baseline. */
+  readonly spec: OrgSpec;
+}
+
+export interface OrgSpec {
+  readonly managementId: string;
+  readonly region: string;
+  /** OU paths, parents first. */
+  readonly ous: readonly string[];
+  readonly accounts: ReadonlyArray<{ key: string; name: string; email: string; ou: string }>;
+  readonly policies: ReadonlyArray<{ key: string; statements: unknown[]; targets: string[] }>;
+}
+
+const DOMAINS = ['payments', 'ledger', 'search', 'identity', 'media', 'data', 'risk', 'growth', 'mobile', 'web', 'ml', 'ops'];
+
+/**
+ * An organization of `accounts` accounts shaped like a large enterprise: business units under
+ * Workloads, each with Prod and NonProd, domain accounts spread over them, a sandbox OU, and a
+ * guardrail baseline at the root and on Workloads.
+ */
+export function generateOrg(accounts: number, seed = 42): SyntheticOrg {
+  const random = prng(seed);
+  const businessUnits = Math.max(2, Math.round(Math.sqrt(accounts) / 2));
+  const ous: string[] = ['Security', 'Infrastructure', 'Workloads', 'Sandbox', 'Suspended'];
+  const bus: string[] = [];
+  for (let i = 0; i < businessUnits; i++) {
+    const bu = `Workloads/BU${String(i).padStart(3, '0')}`;
+    bus.push(bu);
+    ous.push(bu, `${bu}/Prod`, `${bu}/NonProd`);
+  }
+  const list: Array<{ key: string; name: string; email: string; ou: string }> = [
+    { key: 'log-archive', name: 'Log Archive', email: 'aws+log-archive@example.com', ou: 'Security' },
+    { key: 'security-tooling', name: 'Security Tooling', email: 'aws+security-tooling@example.com', ou: 'Security' },
+    { key: 'network', name: 'Network', email: 'aws+network@example.com', ou: 'Infrastructure' },
+  ];
+  for (let i = list.length; i < accounts - 1; i++) {
+    const domain = DOMAINS[Math.floor(random() * DOMAINS.length)]!;
+    const sandbox = random() < 0.1;
+    const bu = bus[Math.floor(random() * bus.length)]!;
+    const ou = sandbox ? 'Sandbox' : `${bu}/${random() < 0.5 ? 'Prod' : 'NonProd'}`;
+    const key = `${domain}-${String(i).padStart(5, '0')}`;
+    list.push({ key, name: `${domain} ${i}`, email: `aws+${key}@example.com`, ou });
+  }
+  const policies = [
+    { key: 'deny-leave-organization', statements: [{ Sid: 'DenyLeave', Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }], targets: ['Root'] },
+    { key: 'deny-root-user', statements: [{ Sid: 'DenyRoot', Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringLike: { 'aws:PrincipalArn': 'arn:*:iam::*:root' } } }], targets: ['Root'] },
+    { key: 'deny-all', statements: [{ Sid: 'DenyAll', Effect: 'Deny', Action: '*', Resource: '*' }], targets: ['Suspended'] },
+  ];
+  const spec: OrgSpec = { managementId: '123456789012', region: 'us-east-1', ous, accounts: list, policies };
+  return { yaml: toYaml(spec), spec };
+}
+
+function toYaml(spec: OrgSpec): string {
+  const tree: Record<string, { children?: Record<string, unknown>; policies?: string[] }> = {};
+  for (const path of spec.ous) {
+    const parts = path.split('/');
+    let level: Record<string, { children?: Record<string, unknown>; policies?: string[] }> = tree;
+    for (let i = 0; i < parts.length; i++) {
+      const node = (level[parts[i]!] ??= {});
+      if (i < parts.length - 1) level = (node.children ??= {}) as typeof level;
+    }
+  }
+  const attach = (path: string, key: string) => {
+    const parts = path.split('/');
+    let node: { children?: Record<string, unknown>; policies?: string[] } = tree[parts[0]!]!;
+    for (const part of parts.slice(1)) node = (node.children as Record<string, typeof node>)[part]!;
+    (node.policies ??= []).push(key);
+  };
+  const rootPolicies: string[] = [];
+  for (const p of spec.policies) for (const t of p.targets) (t === 'Root' ? rootPolicies.push(p.key) : attach(t, p.key));
+  const doc = {
+    organization: { name: 'bench', homeRegion: spec.region, allowedRegions: ['us-west-2'], managementAccount: 'management', policies: rootPolicies },
+    organizationalUnits: tree,
+    accounts: {
+      management: { name: 'Management', email: 'aws+management@example.com', ou: 'Root', id: spec.managementId },
+      ...Object.fromEntries(spec.accounts.map((a) => [a.key, { name: a.name, email: a.email, ou: a.ou }])),
+    },
+    policies: Object.fromEntries(spec.policies.map((p) => [p.key, { statements: p.statements }])),
+  };
+  return stringify(doc);
+}
