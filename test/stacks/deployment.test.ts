@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dependencyWaves } from '../../src/model/waves';
 import { manifestGraph } from '../../src/cli/plan-order';
+import { workspaceRoleName } from '../../src/constructs/workload-identity';
 import { DEFAULT_ORG, modelOf, PROJECT_DIR, resources, synth, validateYaml, type TerraformJson } from '../helpers';
 import { synthTestApp, withDeployment, type AppOutput } from './deployment-app';
 
@@ -187,6 +188,23 @@ describe('cloud backend', () => {
   });
 
   test('no secret or machine path anywhere in the output', () => expectNoSecretsOrMachinePaths(out));
+
+  test('preparing the stacks early to read their dependencies does not change the output', () => {
+    const again = synthTestApp(modelWith(CLOUD));
+    expect(again.files).toEqual(out.files);
+    expect(Object.keys(out.stacks.organization!.output).sort()).toEqual(['account_ids', expect.stringMatching(/^cross-stack-output-aws_organizations_accountaccount_log-archive/)]);
+  });
+});
+
+describe('workspace role names', () => {
+  test('fit the 64-character limit of IAM, with a stable hash when shortened', () => {
+    expect(workspaceRoleName('lz-organization')).toBe('tfc-lz-organization');
+    const long = workspaceRoleName(`lz-network-spoke-${'a'.repeat(50)}`);
+    expect(long).toHaveLength(64);
+    expect(long).toMatch(/^tfc-lz-network-spoke-a+-[0-9a-f]{8}$/);
+    expect(workspaceRoleName(`lz-network-spoke-${'a'.repeat(50)}`)).toBe(long);
+    expect(workspaceRoleName(`lz-network-spoke-${'a'.repeat(49)}b`)).not.toBe(long);
+  });
 });
 
 describe('the default org.yaml switched to Terraform Cloud', () => {
