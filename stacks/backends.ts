@@ -26,7 +26,7 @@ export function useBackend(stack: TerraformStack, deployment: DeploymentModel, o
   if (deployment.backend === 's3') {
     const backend = new S3Backend(stack, {
       bucket: deployment.bucket,
-      key: `${deployment.keyPrefix}/${name}.tfstate`,
+      key: deployment.keyPrefix === '' ? `${name}.tfstate` : `${deployment.keyPrefix}/${name}.tfstate`,
       region: deployment.region,
       encrypt: deployment.encrypt,
       ...(deployment.kmsKeyId !== undefined ? { kmsKeyId: deployment.kmsKeyId } : {}),

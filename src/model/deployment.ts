@@ -48,7 +48,7 @@ export function buildDeployment(config: OrgConfig): DeploymentModel {
     return {
       backend: 's3',
       bucket: s3.bucket!,
-      keyPrefix: s3.keyPrefix.replace(/\/+$/, ''),
+      keyPrefix: s3.keyPrefix.replace(/^\/+|\/+$/g, ''),
       region: s3.region!,
       ...(s3.dynamodbTable !== undefined ? { dynamodbTable: s3.dynamodbTable } : {}),
       useLockfile: s3.useLockfile,

@@ -75,6 +75,11 @@ describe('s3 backend', () => {
     expect(remoteStates(out.stacks['log-archive']!)['cross-stack-reference-input-organization'].config.key).toBe('lz/organization.tfstate');
   });
 
+  test('an empty key prefix puts the state files at the root of the bucket', () => {
+    const model = modelWith('  backend: s3\n  s3: { bucket: b, region: us-east-1, keyPrefix: "/" }\n');
+    expect(synth(model).stacks.organization!.terraform.backend.s3.key).toBe('organization.tfstate');
+  });
+
   test('a DynamoDB lock table replaces the lock file when asked', () => {
     const locked = synthTestApp(modelWith('  backend: s3\n  s3: { bucket: b, region: us-east-1, dynamodbTable: tf-locks, useLockfile: false }\n'));
     expect(locked.stacks.organization!.terraform.backend.s3).toEqual({ bucket: 'b', key: 'landing-zone/organization.tfstate', region: 'us-east-1', encrypt: true, dynamodb_table: 'tf-locks' });
@@ -189,7 +194,7 @@ describe('cloud backend', () => {
 
   test('no secret or machine path anywhere in the output', () => expectNoSecretsOrMachinePaths(out));
 
-  test('preparing the stacks early to read their dependencies does not change the output', () => {
+  test('preparing the stacks early adds each cross-stack output once, and synth is byte-stable', () => {
     const again = synthTestApp(modelWith(CLOUD));
     expect(again.files).toEqual(out.files);
     expect(Object.keys(out.stacks.organization!.output).sort()).toEqual(['account_ids', expect.stringMatching(/^cross-stack-output-aws_organizations_accountaccount_log-archive/)]);
