@@ -1,6 +1,6 @@
-import { App, LocalBackend, type TerraformStack } from 'cdktf';
-import { join, relative } from 'node:path';
+import { App } from 'cdktf';
 import type { LandingZoneModel } from '../src/model/types';
+import { applyDeployment, deploymentContext } from './deployment';
 import { OrganizationStack } from './organization-stack';
 
 export interface BuildAppOptions {
@@ -22,18 +22,13 @@ export interface LandingZoneStacks {
  * at token creation: they cost a fifth of synth time and only help debugging cdktf itself.
  */
 export function buildApp(model: LandingZoneModel, options: BuildAppOptions): LandingZoneStacks {
-  const app = new App({ outdir: options.outdir, stackTraces: false });
+  const app = new App({ outdir: options.outdir, stackTraces: false, context: deploymentContext(model) });
   const organization = new OrganizationStack(app, 'organization', { model });
-  for (const stack of app.node.children as TerraformStack[]) useLocalState(stack, options);
+  // Last: backends and, for Terraform Cloud, the bootstrap stacks cover every stack built above.
+  applyDeployment(app, model, {
+    outdir: options.finalOutdir ?? options.outdir,
+    projectDir: options.projectDir,
+    accountId: (key) => organization.accountId(key),
+  });
   return { app, organization };
-}
-
-/**
- * State stays next to org.yaml (`terraform.<stack>.tfstate`), never inside the output directory
- * that every synth replaces, and the path is relative so the output holds no machine paths.
- */
-function useLocalState(stack: TerraformStack, options: BuildAppOptions): void {
-  const workingDir = join(options.finalOutdir ?? options.outdir, 'stacks', stack.node.id);
-  const path = relative(workingDir, join(options.projectDir, `terraform.${stack.node.id}.tfstate`));
-  new LocalBackend(stack, { path });
 }

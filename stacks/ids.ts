@@ -18,3 +18,16 @@ export const ids = {
   delegatedAdministrator: (servicePrincipal: string) =>
     `delegated_admin_${servicePrincipal.replace(/\.amazonaws\.com(\.cn)?$/, '').split('.').join('_')}`,
 } as const;
+
+/** Addresses of the deployment stacks (`workspaces`, `workspace-roles`), by stack name and account key. */
+export const deploymentIds = {
+  project: 'project',
+  workspace: (stack: string) => `workspace_${stack}`,
+  workspaceSettings: (stack: string) => `settings_${stack}`,
+  runTrigger: (stack: string, source: string) => `trigger_${stack}__${source}`,
+  providerAuthVariable: (stack: string) => `aws_auth_${stack}`,
+  runRoleVariable: (stack: string) => `aws_role_${stack}`,
+  workspaceRole: (stack: string) => `role_${stack}`,
+  oidcProvider: (accountKey: string) => `oidc_${accountKey}`,
+  accountProvider: (accountKey: string) => `aws_${accountKey}`,
+} as const;

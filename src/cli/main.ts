@@ -67,6 +67,27 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command('plan-order')
+    .description('print the stacks in dependency waves: each wave can be planned and applied once the earlier ones are')
+    .argument('[file]', 'the organization file', 'org.yaml')
+    .option('--format <format>', 'text (one wave per line) or json', 'text')
+    .option('--out <dir>', 'the output directory the stacks are deployed from (default: $CDKTF_OUTDIR or cdktf.out)')
+    .action(async (file: string, options: { format: string; out?: string }) => {
+      if (options.format !== 'text' && options.format !== 'json') throw new InputError(`--format must be text or json, not "${options.format}"`);
+      const result = validateFile(resolve(io.cwd, file), display(file));
+      if (!result.model) {
+        report(result.diagnostics, 'text');
+        exitCode = 1;
+        return;
+      }
+      // Warnings go to stderr so that stdout stays parseable.
+      if (result.diagnostics.length > 0) io.stderr.write(`${renderDiagnostics(result.diagnostics)}\n`);
+      const { planOrder, renderWaves } = await import('./plan-order');
+      const outdir = resolve(io.cwd, options.out ?? io.env.CDKTF_OUTDIR ?? 'cdktf.out');
+      io.stdout.write(renderWaves(planOrder(result.model, dirname(resolve(io.cwd, file)), outdir), options.format));
+    });
+
+  program
     .command('schema')
     .description('write the JSON Schema of org.yaml (for editor completion)')
     .option('--out <file>', 'where to write it', 'org.schema.json')

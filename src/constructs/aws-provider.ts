@@ -1,6 +1,13 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Construct } from 'constructs';
 
+/**
+ * App context set when every stack runs in its own HCP Terraform workspace with dynamic
+ * credentials: the run already holds a role in the stack's own account, so member providers use
+ * those credentials instead of assuming the access role from the management account.
+ */
+export const WORKSPACE_CREDENTIALS_CONTEXT = 'lz:workspaceCredentials';
+
 /** Every resource the tool creates carries this tag, so a console user can tell what Terraform owns. */
 export const MANAGED_BY_TAG = { 'managed-by': 'landing-zone-compiler' } as const;
 
@@ -35,14 +42,18 @@ export interface MemberAccountProviderProps {
 /**
  * The provider of a stack that deploys into a member account: the management credentials assume
  * `arn:<partition>:iam::<id>:role/<roleName>`, and `allowed_account_ids` makes Terraform stop
- * before touching any other account should the role resolve elsewhere.
+ * before touching any other account should the role resolve elsewhere. In HCP Terraform
+ * workspaces (WORKSPACE_CREDENTIALS_CONTEXT) the run's own credentials are already in that account.
  */
 export class MemberAccountProvider extends AwsProvider {
   constructor(scope: Construct, id: string, props: MemberAccountProviderProps) {
+    const workspaceCredentials = scope.node.tryGetContext(WORKSPACE_CREDENTIALS_CONTEXT) === true;
     super(scope, id, {
       region: props.region,
       allowedAccountIds: [props.accountId],
-      assumeRole: [{ roleArn: memberRoleArn(props.partition, props.accountId, props.roleName), sessionName: props.sessionName }],
+      ...(workspaceCredentials
+        ? {}
+        : { assumeRole: [{ roleArn: memberRoleArn(props.partition, props.accountId, props.roleName), sessionName: props.sessionName }] }),
       defaultTags: [{ tags: { ...MANAGED_BY_TAG } }],
     });
   }

@@ -1,6 +1,7 @@
 import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
+import { buildDeployment } from './deployment';
 import { flattenOus, ROOT } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
 import type { AccountModel, DelegatedAdministratorModel, LandingZoneModel, PolicyModel, PolicyTarget } from './types';
@@ -86,6 +87,7 @@ export function buildModel(config: OrgConfig, files: PolicyFileStatements, previ
     delegatedAdministrators,
     // Sections are added by the capabilities that own them; unknown sections are carried over.
     lock: { ...previousLock, version: 1 },
+    deployment: buildDeployment(config),
   };
 }
 

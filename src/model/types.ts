@@ -1,4 +1,5 @@
 import type { LockFile } from '../config/lock-file';
+import type { DeploymentModel } from './deployment';
 import type { OuNode } from './org-tree';
 
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
@@ -63,4 +64,6 @@ export interface LandingZoneModel {
   readonly delegatedAdministrators: readonly DelegatedAdministratorModel[];
   /** The record to write next to org.yaml after a successful synth (lz.lock.json). */
   readonly lock: LockFile;
+  /** State backend and workspaces. @default - local state next to org.yaml */
+  readonly deployment?: DeploymentModel;
 }

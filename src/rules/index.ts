@@ -6,6 +6,7 @@ import { accountIdsAreValid } from './account-ids-are-valid';
 import { accountNamesAreUnique } from './account-names-are-unique';
 import { accountNamesMeetAwsConstraints } from './account-names-meet-aws-constraints';
 import { accountOusResolve } from './account-ous-resolve';
+import { backendSettingsAreComplete } from './backend-settings-are-complete';
 import { delegatedAdministratorsResolve } from './delegated-administrators-resolve';
 import { managementAccountIsValid } from './management-account-is-valid';
 import { organizationIdIsValid } from './organization-id-is-valid';
@@ -18,6 +19,7 @@ import { regionsMatchPartition } from './regions-match-partition';
 import type { Rule, RuleContext } from './rule';
 import { servicePrincipalsAreValid } from './service-principals-are-valid';
 import { tagsMeetAwsConstraints } from './tags-meet-aws-constraints';
+import { workspaceNamesAreValidAndUnique } from './workspace-names-are-valid-and-unique';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -43,6 +45,8 @@ export const RULES: readonly Rule[] = [
   policyDescriptionsWithinLimit,
   scpStatementsHaveNoPrincipal,
   policiesAreAttached,
+  backendSettingsAreComplete,
+  workspaceNamesAreValidAndUnique,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

@@ -1,0 +1,77 @@
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
+import { App, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManagementProvider, MemberAccountProvider } from '../../src/constructs/aws-provider';
+import type { LandingZoneModel } from '../../src/model/types';
+import { applyDeployment, deploymentContext } from '../../stacks/deployment';
+import { OrganizationStack } from '../../stacks/organization-stack';
+import { readTree, tempDir, type TerraformJson } from '../helpers';
+
+/** A test-only member stack: a bucket in a new account, whose id comes from the organization stack. */
+class BucketStack extends TerraformStack {
+  readonly bucket: S3Bucket;
+  constructor(scope: Construct, id: string, props: { model: LandingZoneModel; organization: OrganizationStack; accountKey: string }) {
+    super(scope, id);
+    const org = props.model.organization;
+    new MemberAccountProvider(this, 'aws', {
+      accountId: props.organization.accountId(props.accountKey),
+      region: org.homeRegion,
+      partition: org.partition,
+      roleName: org.accessRoleName,
+      sessionName: `lz-${id}`,
+    });
+    this.bucket = new S3Bucket(this, 'bucket', { bucketPrefix: id });
+  }
+}
+
+/** A test-only management stack that reads another stack's attribute (a cross-stack reference). */
+class ReaderStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: { model: LandingZoneModel; source: BucketStack }) {
+    super(scope, id);
+    const org = props.model.organization;
+    new ManagementProvider(this, 'aws', { accountId: org.managementAccountId, region: org.homeRegion });
+    new SsmParameter(this, 'bucket_arn', { name: `/lz/${id}/bucket-arn`, type: 'String', value: props.source.bucket.arn });
+  }
+}
+
+export interface AppOutput {
+  readonly stacks: Record<string, TerraformJson>;
+  readonly manifest: { stacks: Record<string, { dependencies: string[]; workingDirectory: string }> };
+  readonly files: Record<string, string>;
+  /** The temporary project directory, to check that the output never names it. */
+  readonly projectDir: string;
+}
+
+/**
+ * organization -> log-archive (bucket in a new member account) -> org-trail (management, reads the
+ * bucket ARN): three stacks that reference each other the way the real ones will.
+ */
+export function synthTestApp(model: LandingZoneModel): AppOutput {
+  const projectDir = tempDir('lz-deploy-');
+  try {
+    const outdir = join(projectDir, 'cdktf.out');
+    const app = new App({ outdir, stackTraces: false, context: deploymentContext(model) });
+    const organization = new OrganizationStack(app, 'organization', { model });
+    const logs = new BucketStack(app, 'log-archive', { model, organization, accountKey: 'log-archive' });
+    new ReaderStack(app, 'org-trail', { model, source: logs });
+    applyDeployment(app, model, { outdir, projectDir, accountId: (key) => organization.accountId(key) });
+    app.synth();
+    const files = readTree(outdir);
+    const stacks: Record<string, TerraformJson> = {};
+    for (const [path, content] of Object.entries(files)) {
+      const m = /^stacks\/([^/]+)\/cdk\.tf\.json$/.exec(path);
+      if (m) stacks[m[1]!] = JSON.parse(content) as TerraformJson;
+    }
+    return { stacks, manifest: JSON.parse(files['manifest.json']!), files, projectDir };
+  } finally {
+    rmSync(projectDir, { recursive: true, force: true });
+  }
+}
+
+/** The default org.yaml's text with a deployment section appended (it has none of its own that matters here). */
+export function withDeployment(orgYaml: string, section: string): string {
+  return `${orgYaml.replace(/\ndeployment:[\s\S]*$/, '\n')}\ndeployment:\n${section}`;
+}
