@@ -17,4 +17,8 @@ export const ids = {
         : `attach_${policyKey}__account_${target.key}`,
   delegatedAdministrator: (servicePrincipal: string) =>
     `delegated_admin_${servicePrincipal.replace(/\.amazonaws\.com(\.cn)?$/, '').split('.').join('_')}`,
+  /** A delegated administrator designated through the service's own API (GuardDuty, Security Hub, ...). */
+  serviceAdministrator: (servicePrincipal: string) =>
+    `service_admin_${servicePrincipal.replace(/\.amazonaws\.com(\.cn)?$/, '').split('.').join('_')}`,
+  securityHubStandard: (key: string) => `securityhub_standard_${key}`,
 } as const;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AccountKey, OuKey, PolicyName } from './common';
+import { LoggingSection } from './logging';
 import { Account, DelegatedAdministrators, OrganizationalUnit, OrganizationSection, Policy } from './organization';
+import { SecuritySection } from './security';
 
 /**
  * The whole org.yaml. This schema is the single source of the config types (`OrgConfig`) and of
@@ -14,6 +16,8 @@ export const OrgConfigSchema = z
     accounts: z.record(AccountKey, Account).meta({ description: 'Every account of the organization, by key, the management account included.' }),
     policies: z.record(PolicyName, Policy).default({}).meta({ description: 'Organization policies by key; attach them from `organization.policies`, an OU or an account.' }),
     delegatedAdministrators: DelegatedAdministrators.default({}),
+    logging: LoggingSection.optional(),
+    security: SecuritySection.optional(),
   })
   .meta({ title: 'org.yaml', description: 'An AWS organization as code.' });
 
