@@ -60,8 +60,9 @@ export class SecurityToolingStack extends TerraformStack {
         enableDefaultStandards: false,
         controlFindingGenerator: 'SECURITY_CONTROL',
         autoEnableControls: true,
-        // Not readable from AWS and forces replacement: replacing would disable Security Hub.
-        lifecycle: { ignoreChanges: ['enable_default_standards'] },
+        // Destroying the account resource disables Security Hub and drops its findings: never as a
+        // side effect of a plan. enable_default_standards is not read back and forces replacement.
+        lifecycle: { preventDestroy: true, ignoreChanges: ['enable_default_standards'] },
       });
       hub.importFrom(accountId);
       new SecurityhubOrganizationConfiguration(this, 'securityhub_organization', {
@@ -101,7 +102,8 @@ export class SecurityToolingStack extends TerraformStack {
       new Inspector2OrganizationConfiguration(this, 'inspector_organization', { autoEnable: { ...security.inspector } });
 
     if (security.macie) {
-      const macie = new Macie2Account(this, 'macie', { status: 'ENABLED' });
+      // Destroying it disables Macie and deletes its findings and jobs.
+      const macie = new Macie2Account(this, 'macie', { status: 'ENABLED', lifecycle: { preventDestroy: true } });
       new Macie2OrganizationConfiguration(this, 'macie_organization', { autoEnable: security.macie.autoEnable, dependsOn: [macie] });
     }
   }

@@ -31,7 +31,7 @@ describe('security-tooling stack of the default org.yaml', () => {
 
   test('Security Hub is imported, auto-enabled for new accounts, and subscribed to the chosen standards', () => {
     expect(stack.import).toEqual([{ to: 'aws_securityhub_account.securityhub', id: SECURITY_ACCOUNT_REF }]);
-    expect(resources(stack, 'aws_securityhub_account').securityhub).toMatchObject({ enable_default_standards: false, lifecycle: { ignore_changes: ['enable_default_standards'] } });
+    expect(resources(stack, 'aws_securityhub_account').securityhub).toMatchObject({ enable_default_standards: false, lifecycle: { prevent_destroy: true, ignore_changes: ['enable_default_standards'] } });
     expect(resources(stack, 'aws_securityhub_organization_configuration').securityhub_organization).toMatchObject({
       auto_enable: true,
       auto_enable_standards: 'NONE',
@@ -102,7 +102,7 @@ describe('security-tooling stack of an adopted GovCloud organization with every 
       'arn:aws-us-gov:iam::aws:policy/service-role/AWSConfigRoleForOrganizations',
     );
     expect(resources(stack, 'aws_inspector2_organization_configuration').inspector_organization!.auto_enable).toEqual({ ec2: false, ecr: true, lambda: false, lambda_code: true });
-    expect(resources(stack, 'aws_macie2_account').macie!.status).toBe('ENABLED');
+    expect(resources(stack, 'aws_macie2_account').macie).toMatchObject({ status: 'ENABLED', lifecycle: { prevent_destroy: true } });
     expect(resources(stack, 'aws_macie2_organization_configuration').macie_organization).toMatchObject({ auto_enable: false, depends_on: ['aws_macie2_account.macie'] });
   });
 
