@@ -1,7 +1,10 @@
 import { App } from 'cdktf';
 import type { LandingZoneModel } from '../src/model/types';
 import { applyDeployment, deploymentContext } from './deployment';
+import { LogArchiveStack } from './log-archive-stack';
 import { OrganizationStack } from './organization-stack';
+import { OrgTrailStack } from './org-trail-stack';
+import { SecurityToolingStack } from './security-tooling-stack';
 
 export interface BuildAppOptions {
   /** Where cdktf writes the stacks (possibly a staging directory that is renamed afterwards). */
@@ -15,6 +18,9 @@ export interface BuildAppOptions {
 export interface LandingZoneStacks {
   readonly app: App;
   readonly organization: OrganizationStack;
+  readonly logArchive?: LogArchiveStack;
+  readonly orgTrail?: OrgTrailStack;
+  readonly securityTooling?: SecurityToolingStack;
 }
 
 /**
@@ -24,11 +30,15 @@ export interface LandingZoneStacks {
 export function buildApp(model: LandingZoneModel, options: BuildAppOptions): LandingZoneStacks {
   const app = new App({ outdir: options.outdir, stackTraces: false, context: deploymentContext(model) });
   const organization = new OrganizationStack(app, 'organization', { model });
+  const { logging, security } = model;
+  const logArchive = logging ? new LogArchiveStack(app, 'log-archive', { model, logging, organization }) : undefined;
+  const orgTrail = logging && logArchive ? new OrgTrailStack(app, 'org-trail', { model, logging, organization, logArchive }) : undefined;
+  const securityTooling = security ? new SecurityToolingStack(app, 'security-tooling', { model, security, organization }) : undefined;
   // Last: backends and, for Terraform Cloud, the bootstrap stacks cover every stack built above.
   applyDeployment(app, model, {
     outdir: options.finalOutdir ?? options.outdir,
     projectDir: options.projectDir,
     accountId: (key) => organization.accountId(key),
   });
-  return { app, organization };
+  return { app, organization, ...(logArchive ? { logArchive } : {}), ...(orgTrail ? { orgTrail } : {}), ...(securityTooling ? { securityTooling } : {}) };
 }

@@ -17,6 +17,10 @@ export const ids = {
         : `attach_${policyKey}__account_${target.key}`,
   delegatedAdministrator: (servicePrincipal: string) =>
     `delegated_admin_${servicePrincipal.replace(/\.amazonaws\.com(\.cn)?$/, '').split('.').join('_')}`,
+  /** A delegated administrator designated through the service's own API (GuardDuty, Security Hub, ...). */
+  serviceAdministrator: (servicePrincipal: string) =>
+    `service_admin_${servicePrincipal.replace(/\.amazonaws\.com(\.cn)?$/, '').split('.').join('_')}`,
+  securityHubStandard: (key: string) => `securityhub_standard_${key}`,
 } as const;
 
 /** Addresses of the deployment stacks (`workspaces`, `workspace-roles`), by stack name and account key. */

@@ -10,6 +10,7 @@ import { ManagementProvider } from '../src/constructs/aws-provider';
 import { ROOT } from '../src/model/org-tree';
 import type { LandingZoneModel, PolicyTarget } from '../src/model/types';
 import { ids } from './ids';
+import { designateServiceAdministrator } from './service-administrators';
 
 export interface OrganizationStackProps {
   readonly model: LandingZoneModel;
@@ -103,6 +104,9 @@ export class OrganizationStack extends TerraformStack {
         dependsOn: [this.organization],
       });
     }
+
+    for (const delegation of model.security?.serviceAdministrators ?? [])
+      designateServiceAdministrator(this, delegation, this.accountId(delegation.accountKey), [this.organization]);
 
     new TerraformOutput(this, 'account_ids', {
       description: 'Account ids by org.yaml key.',

@@ -2,8 +2,10 @@ import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
 import { buildDeployment } from './deployment';
+import { buildLoggingModel, LOGGING_SERVICE_PRINCIPALS, resourceNamePrefix } from './logging';
 import { flattenOus, ROOT } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
+import { buildSecurityModel, securityDelegations } from './security';
 import type { AccountModel, DelegatedAdministratorModel, LandingZoneModel, PolicyModel, PolicyTarget } from './types';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -58,12 +60,20 @@ export function buildModel(config: OrgConfig, files: PolicyFileStatements, previ
       };
     });
 
-  const delegatedAdministrators: DelegatedAdministratorModel[] = Object.keys(config.delegatedAdministrators)
-    .sort(byString)
-    .map((servicePrincipal) => ({ servicePrincipal, accountKey: config.delegatedAdministrators[servicePrincipal]! }));
+  const logging = buildLoggingModel(config);
+  const security = buildSecurityModel(config, resourceNamePrefix(config.organization.name));
+  const delegations = securityDelegations(config);
+
+  // Rules guarantee a service is delegated once, so explicit and derived entries never collide.
+  const delegatedAdministrators: DelegatedAdministratorModel[] = [
+    ...Object.keys(config.delegatedAdministrators).map((servicePrincipal) => ({ servicePrincipal, accountKey: config.delegatedAdministrators[servicePrincipal]! })),
+    ...delegations.filter((d) => d.adminApi === 'organizations').map(({ servicePrincipal, accountKey }) => ({ servicePrincipal, accountKey })),
+  ].sort((a, b) => byString(a.servicePrincipal, b.servicePrincipal));
 
   const serviceAccessPrincipals = new Set<string>(config.organization.serviceAccessPrincipals);
   for (const d of delegatedAdministrators) serviceAccessPrincipals.add(d.servicePrincipal);
+  for (const d of delegations) serviceAccessPrincipals.add(d.servicePrincipal);
+  if (logging) for (const p of LOGGING_SERVICE_PRINCIPALS) serviceAccessPrincipals.add(p);
 
   const enabledPolicyTypes = new Set(policies.map((p) => p.type));
   const home = config.organization.homeRegion;
@@ -85,6 +95,8 @@ export function buildModel(config: OrgConfig, files: PolicyFileStatements, previ
     accounts,
     policies,
     delegatedAdministrators,
+    ...(logging ? { logging } : {}),
+    ...(security ? { security } : {}),
     // Sections are added by the capabilities that own them; unknown sections are carried over.
     lock: { ...previousLock, version: 1 },
     deployment: buildDeployment(config),

@@ -1,6 +1,8 @@
 import type { LockFile } from '../config/lock-file';
 import type { DeploymentModel } from './deployment';
+import type { LoggingModel } from './logging';
 import type { OuNode } from './org-tree';
+import type { SecurityModel } from './security';
 
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
 
@@ -62,6 +64,10 @@ export interface LandingZoneModel {
   readonly accounts: readonly AccountModel[];
   readonly policies: readonly PolicyModel[];
   readonly delegatedAdministrators: readonly DelegatedAdministratorModel[];
+  /** The log archive (org.yaml `logging`). */
+  readonly logging?: LoggingModel;
+  /** The security tooling account and its services (org.yaml `security`). */
+  readonly security?: SecurityModel;
   /** The record to write next to org.yaml after a successful synth (lz.lock.json). */
   readonly lock: LockFile;
   /** State backend and workspaces. @default - local state next to org.yaml */

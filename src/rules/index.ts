@@ -7,7 +7,10 @@ import { accountNamesAreUnique } from './account-names-are-unique';
 import { accountNamesMeetAwsConstraints } from './account-names-meet-aws-constraints';
 import { accountOusResolve } from './account-ous-resolve';
 import { backendSettingsAreComplete } from './backend-settings-are-complete';
+import { dedicatedAccountsAreMembers } from './dedicated-accounts-are-members';
+import { dedicatedAccountsDoNotShareOuWithWorkloads } from './dedicated-accounts-do-not-share-ou-with-workloads';
 import { delegatedAdministratorsResolve } from './delegated-administrators-resolve';
+import { logRetentionIsValid } from './log-retention-is-valid';
 import { managementAccountIsValid } from './management-account-is-valid';
 import { organizationIdIsValid } from './organization-id-is-valid';
 import { ouDepthWithinLimit } from './ou-depth-within-limit';
@@ -17,6 +20,7 @@ import { policiesAreAttached, policyReferencesResolve } from './policy-reference
 import { policyContentWithinLimit, policyDescriptionsWithinLimit, policyHasOneSource, scpStatementsHaveNoPrincipal } from './policies-are-well-formed';
 import { regionsMatchPartition } from './regions-match-partition';
 import type { Rule, RuleContext } from './rule';
+import { securityServicesAreDelegatedOnce } from './security-services-are-delegated-once';
 import { servicePrincipalsAreValid } from './service-principals-are-valid';
 import { tagsMeetAwsConstraints } from './tags-meet-aws-constraints';
 import { workspaceNamesAreValidAndUnique } from './workspace-names-are-valid-and-unique';
@@ -47,6 +51,10 @@ export const RULES: readonly Rule[] = [
   policiesAreAttached,
   backendSettingsAreComplete,
   workspaceNamesAreValidAndUnique,
+  dedicatedAccountsAreMembers,
+  dedicatedAccountsDoNotShareOuWithWorkloads,
+  logRetentionIsValid,
+  securityServicesAreDelegatedOnce,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

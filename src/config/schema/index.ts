@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AccountKey, OuKey, PolicyName } from './common';
 import { DeploymentSection } from './deployment';
+import { LoggingSection } from './logging';
 import { Account, DelegatedAdministrators, OrganizationalUnit, OrganizationSection, Policy } from './organization';
+import { SecuritySection } from './security';
 
 /**
  * The whole org.yaml. This schema is the single source of the config types (`OrgConfig`) and of
@@ -16,6 +18,8 @@ export const OrgConfigSchema = z
     policies: z.record(PolicyName, Policy).default({}).meta({ description: 'Organization policies by key; attach them from `organization.policies`, an OU or an account.' }),
     delegatedAdministrators: DelegatedAdministrators.default({}),
     deployment: DeploymentSection.optional(),
+    logging: LoggingSection.optional(),
+    security: SecuritySection.optional(),
   })
   .meta({ title: 'org.yaml', description: 'An AWS organization as code.' });
 

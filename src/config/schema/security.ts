@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { AccountKey } from './common';
+
+/** Security Hub standards by a key that is safe in Terraform addresses; the ARN is derived per partition and region. */
+export const SecurityHubStandard = z.enum([
+  'aws-foundational-security-best-practices-v1-0-0',
+  'cis-aws-foundations-benchmark-v1-2-0',
+  'cis-aws-foundations-benchmark-v1-4-0',
+  'cis-aws-foundations-benchmark-v3-0-0',
+  'nist-800-53-v5-0-0',
+  'pci-dss-v3-2-1',
+]);
+
+const AutoEnable = z.boolean().default(true).meta({ description: 'Enable the service automatically in accounts that join the organization. @default true' });
+
+export const SecurityServices = z
+  .strictObject({
+    guardDuty: z
+      .strictObject({
+        autoEnable: z.enum(['ALL', 'NEW', 'NONE']).default('ALL').meta({ description: 'ALL: every account, existing ones included; NEW: accounts that join from now on. @default ALL' }),
+      })
+      .optional()
+      .meta({ description: 'Amazon GuardDuty, administered from the security account.' }),
+    securityHub: z
+      .strictObject({
+        autoEnable: AutoEnable,
+        standards: z.array(SecurityHubStandard).default([]).meta({ description: 'Standards the security account subscribes to.' }),
+      })
+      .optional()
+      .meta({ description: 'AWS Security Hub, administered from the security account.' }),
+    configAggregator: z.strictObject({}).optional().meta({ description: 'An AWS Config aggregator over every account and region of the organization.' }),
+    accessAnalyzer: z.strictObject({}).optional().meta({ description: 'An IAM Access Analyzer with the organization as its zone of trust.' }),
+    inspector: z
+      .strictObject({
+        resourceTypes: z.array(z.enum(['EC2', 'ECR', 'LAMBDA', 'LAMBDA_CODE'])).default(['EC2', 'ECR', 'LAMBDA']).meta({
+          description: 'Scan types enabled automatically in new accounts. @default EC2, ECR, LAMBDA',
+        }),
+      })
+      .optional()
+      .meta({ description: 'Amazon Inspector, administered from the security account.' }),
+    macie: z.strictObject({ autoEnable: AutoEnable }).optional().meta({ description: 'Amazon Macie, administered from the security account.' }),
+  })
+  .meta({ description: 'The organization-wide security services; a service is enabled when its key is present (`{}` takes the defaults).' });
+
+export const SecuritySection = z
+  .strictObject({
+    account: AccountKey.meta({ description: 'Key of the security tooling account: the delegated administrator of every enabled service.' }),
+    services: SecurityServices.default({}),
+  })
+  .meta({ description: 'Security tooling: delegated administration and organization-wide configuration of the security services.' });
+
+export type SecuritySection = z.infer<typeof SecuritySection>;
+export type SecurityHubStandard = z.infer<typeof SecurityHubStandard>;

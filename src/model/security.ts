@@ -1,0 +1,110 @@
+import type { OrgConfig } from '../config/schema';
+import type { SecurityHubStandard } from '../config/schema/security';
+import type { Partition } from './types';
+
+export type SecurityServiceKey = 'guardDuty' | 'securityHub' | 'configAggregator' | 'accessAnalyzer' | 'inspector' | 'macie';
+
+/**
+ * How AWS wants the delegated administrator of a service registered. GuardDuty, Security Hub,
+ * Inspector and Macie have their own admin API, called from the management account: it registers
+ * the account with Organizations itself and also turns the service on there, so registering the
+ * same principal again with RegisterDelegatedAdministrator is refused (AccountAlreadyRegistered).
+ * Config and IAM Access Analyzer have no such API: Organizations' RegisterDelegatedAdministrator is
+ * their only way.
+ */
+export type AdminApi = 'organizations' | 'guardduty' | 'securityhub' | 'inspector2' | 'macie2';
+
+export const SECURITY_SERVICES: Readonly<Record<SecurityServiceKey, { readonly servicePrincipal: string; readonly adminApi: AdminApi }>> = {
+  accessAnalyzer: { servicePrincipal: 'access-analyzer.amazonaws.com', adminApi: 'organizations' },
+  configAggregator: { servicePrincipal: 'config.amazonaws.com', adminApi: 'organizations' },
+  guardDuty: { servicePrincipal: 'guardduty.amazonaws.com', adminApi: 'guardduty' },
+  inspector: { servicePrincipal: 'inspector2.amazonaws.com', adminApi: 'inspector2' },
+  macie: { servicePrincipal: 'macie.amazonaws.com', adminApi: 'macie2' },
+  securityHub: { servicePrincipal: 'securityhub.amazonaws.com', adminApi: 'securityhub' },
+};
+
+export interface SecurityDelegation {
+  readonly service: SecurityServiceKey;
+  readonly servicePrincipal: string;
+  readonly accountKey: string;
+  readonly adminApi: AdminApi;
+}
+
+/** The delegated administrators the security section implies, by service principal. */
+export function securityDelegations(config: OrgConfig): SecurityDelegation[] {
+  const security = config.security;
+  if (!security) return [];
+  return (Object.keys(SECURITY_SERVICES) as SecurityServiceKey[])
+    .filter((service) => security.services[service] !== undefined)
+    .map((service) => ({ service, ...SECURITY_SERVICES[service], accountKey: security.account }))
+    .sort((a, b) => (a.servicePrincipal < b.servicePrincipal ? -1 : 1));
+}
+
+export interface SecurityHubStandardModel {
+  readonly key: SecurityHubStandard;
+  readonly arn: string;
+}
+
+export interface SecurityModel {
+  /** Key of the security tooling account: delegated administrator of every enabled service. */
+  readonly accountKey: string;
+  readonly guardDuty?: { readonly autoEnable: 'ALL' | 'NEW' | 'NONE' };
+  /** Standards sorted by key. */
+  readonly securityHub?: { readonly autoEnable: boolean; readonly standards: readonly SecurityHubStandardModel[] };
+  readonly configAggregator?: { readonly name: string; readonly roleName: string };
+  readonly accessAnalyzer?: { readonly name: string };
+  readonly inspector?: { readonly ec2: boolean; readonly ecr: boolean; readonly lambda: boolean; readonly lambdaCode: boolean };
+  readonly macie?: { readonly autoEnable: boolean };
+  /** Services whose administrator is designated through the service's own API (see AdminApi), sorted by principal. */
+  readonly serviceAdministrators: readonly SecurityDelegation[];
+}
+
+/**
+ * Security Hub standard ARNs. CIS 1.2.0 predates regional standards and keeps its global
+ * `ruleset` ARN; the others are regional.
+ * @see https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html
+ */
+export function securityHubStandardArn(standard: SecurityHubStandard, partition: Partition, region: string): string {
+  const regional = (path: string) => `arn:${partition}:securityhub:${region}::standards/${path}`;
+  switch (standard) {
+    case 'aws-foundational-security-best-practices-v1-0-0':
+      return regional('aws-foundational-security-best-practices/v/1.0.0');
+    case 'cis-aws-foundations-benchmark-v1-2-0':
+      return `arn:${partition}:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0`;
+    case 'cis-aws-foundations-benchmark-v1-4-0':
+      return regional('cis-aws-foundations-benchmark/v/1.4.0');
+    case 'cis-aws-foundations-benchmark-v3-0-0':
+      return regional('cis-aws-foundations-benchmark/v/3.0.0');
+    case 'nist-800-53-v5-0-0':
+      return regional('nist-800-53/v/5.0.0');
+    case 'pci-dss-v3-2-1':
+      return regional('pci-dss/v/3.2.1');
+  }
+}
+
+export function buildSecurityModel(config: OrgConfig, namePrefix: string): SecurityModel | undefined {
+  const security = config.security;
+  if (!security) return undefined;
+  const { partition, homeRegion } = config.organization;
+  const s = security.services;
+  const inspectorTypes = new Set(s.inspector?.resourceTypes ?? []);
+  return {
+    accountKey: security.account,
+    ...(s.guardDuty ? { guardDuty: { autoEnable: s.guardDuty.autoEnable } } : {}),
+    ...(s.securityHub
+      ? {
+          securityHub: {
+            autoEnable: s.securityHub.autoEnable,
+            standards: [...new Set(s.securityHub.standards)].sort().map((key) => ({ key, arn: securityHubStandardArn(key, partition, homeRegion) })),
+          },
+        }
+      : {}),
+    ...(s.configAggregator ? { configAggregator: { name: `${namePrefix}-organization`, roleName: `${namePrefix}-config-aggregator` } } : {}),
+    ...(s.accessAnalyzer ? { accessAnalyzer: { name: `${namePrefix}-organization` } } : {}),
+    ...(s.inspector
+      ? { inspector: { ec2: inspectorTypes.has('EC2'), ecr: inspectorTypes.has('ECR'), lambda: inspectorTypes.has('LAMBDA'), lambdaCode: inspectorTypes.has('LAMBDA_CODE') } }
+      : {}),
+    ...(s.macie ? { macie: { autoEnable: s.macie.autoEnable } } : {}),
+    serviceAdministrators: securityDelegations(config).filter((d) => d.adminApi !== 'organizations'),
+  };
+}

@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import { validateFile } from '../../src/pipeline';
+import { defaultModel, FIXTURES, modelOf, resources, synth } from '../helpers';
+
+const SECURITY_ACCOUNT_REF = '${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_accountaccount_security-toolingid}';
+
+describe('security-tooling stack of the default org.yaml', () => {
+  const out = synth(defaultModel());
+  const stack = out.stacks['security-tooling']!;
+  const organization = out.stacks.organization!;
+
+  test('the provider assumes the access role in the new security account, through the organization stack output', () => {
+    expect(stack.provider.aws[0].assume_role).toEqual([
+      { role_arn: `arn:aws:iam::${SECURITY_ACCOUNT_REF}:role/OrganizationAccountAccessRole`, session_name: 'lz-security-tooling' },
+    ]);
+    expect(stack.provider.aws[0].allowed_account_ids).toEqual([SECURITY_ACCOUNT_REF]);
+    expect(organization.output['cross-stack-output-aws_organizations_accountaccount_security-toolingid'].value).toBe(
+      '${aws_organizations_account.account_security-tooling.id}',
+    );
+    expect(out.manifest.stacks['security-tooling']!.dependencies).toEqual(['organization']);
+  });
+
+  test('GuardDuty auto-enables every account through the detector its designation created', () => {
+    expect(stack.data.aws_guardduty_detector.guardduty).toBeDefined();
+    expect(resources(stack, 'aws_guardduty_detector')).toEqual({});
+    expect(resources(stack, 'aws_guardduty_organization_configuration').guardduty_organization).toMatchObject({
+      detector_id: '${data.aws_guardduty_detector.guardduty.id}',
+      auto_enable_organization_members: 'ALL',
+    });
+  });
+
+  test('Security Hub is imported, auto-enabled for new accounts, and subscribed to the chosen standards', () => {
+    expect(stack.import).toEqual([{ to: 'aws_securityhub_account.securityhub', id: SECURITY_ACCOUNT_REF }]);
+    expect(resources(stack, 'aws_securityhub_account').securityhub).toMatchObject({ enable_default_standards: false, lifecycle: { prevent_destroy: true, ignore_changes: ['enable_default_standards'] } });
+    expect(resources(stack, 'aws_securityhub_organization_configuration').securityhub_organization).toMatchObject({
+      auto_enable: true,
+      auto_enable_standards: 'NONE',
+      organization_configuration: { configuration_type: 'LOCAL' },
+    });
+    const standards = resources(stack, 'aws_securityhub_standards_subscription');
+    expect(Object.fromEntries(Object.entries(standards).map(([k, v]) => [k, v.standards_arn]))).toEqual({
+      'securityhub_standard_aws-foundational-security-best-practices-v1-0-0': 'arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0',
+      'securityhub_standard_cis-aws-foundations-benchmark-v3-0-0': 'arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/3.0.0',
+    });
+  });
+
+  test('a Config aggregator over the organization, with a role Config can assume', () => {
+    const role = resources(stack, 'aws_iam_role').config_aggregator_role!;
+    expect(JSON.parse(role.assume_role_policy).Statement).toEqual([{ Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
+    expect(resources(stack, 'aws_iam_role_policy_attachment').config_aggregator_role_policy!.policy_arn).toBe(
+      'arn:aws:iam::aws:policy/service-role/AWSConfigRoleForOrganizations',
+    );
+    expect(resources(stack, 'aws_config_configuration_aggregator').config_aggregator).toMatchObject({
+      organization_aggregation_source: { all_regions: true, role_arn: '${aws_iam_role.config_aggregator_role.arn}' },
+      depends_on: ['aws_iam_role_policy_attachment.config_aggregator_role_policy'],
+    });
+  });
+
+  test('an organization Access Analyzer; Inspector and Macie stay off', () => {
+    expect(resources(stack, 'aws_accessanalyzer_analyzer').access_analyzer).toMatchObject({ type: 'ORGANIZATION' });
+    expect(resources(stack, 'aws_inspector2_organization_configuration')).toEqual({});
+    expect(resources(stack, 'aws_macie2_organization_configuration')).toEqual({});
+  });
+
+  test('the organization stack designates the security account once per service, by the API each service requires', () => {
+    const securityAccount = '${aws_organizations_account.account_security-tooling.id}';
+    expect(resources(organization, 'aws_guardduty_organization_admin_account').service_admin_guardduty).toMatchObject({
+      admin_account_id: securityAccount,
+      depends_on: ['aws_organizations_organization.organization'],
+    });
+    expect(resources(organization, 'aws_securityhub_organization_admin_account').service_admin_securityhub!.admin_account_id).toBe(securityAccount);
+    const delegated = resources(organization, 'aws_organizations_delegated_administrator');
+    expect(Object.fromEntries(Object.values(delegated).map((d) => [d.service_principal, d.account_id]))).toEqual({
+      'access-analyzer.amazonaws.com': securityAccount,
+      'config.amazonaws.com': securityAccount,
+    });
+    expect(resources(organization, 'aws_organizations_organization').organization!.aws_service_access_principals).toEqual([
+      'access-analyzer.amazonaws.com', 'cloudtrail.amazonaws.com', 'config.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com',
+    ]);
+  });
+});
+
+describe('security-tooling stack of an adopted GovCloud organization with every service', () => {
+  const out = synth(modelOf(validateFile(join(FIXTURES, 'valid', 'adopted-logging-security.yaml'))));
+  const stack = out.stacks['security-tooling']!;
+  const organization = out.stacks.organization!;
+
+  test('the provider assumes the configured role in the adopted account by its literal id', () => {
+    expect(stack.provider.aws[0].assume_role).toEqual([{ role_arn: 'arn:aws-us-gov:iam::333344445555:role/LandingZoneAdmin', session_name: 'lz-security-tooling' }]);
+    expect(stack.provider.aws[0].allowed_account_ids).toEqual(['333344445555']);
+    expect(stack.import).toEqual([{ to: 'aws_securityhub_account.securityhub', id: '333344445555' }]);
+  });
+
+  test('options from org.yaml reach each service, with GovCloud ARNs', () => {
+    expect(resources(stack, 'aws_guardduty_organization_configuration').guardduty_organization!.auto_enable_organization_members).toBe('NEW');
+    expect(resources(stack, 'aws_securityhub_organization_configuration').securityhub_organization!.auto_enable).toBe(false);
+    expect(Object.values(resources(stack, 'aws_securityhub_standards_subscription')).map((s) => s.standards_arn)).toEqual([
+      'arn:aws-us-gov:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0',
+      'arn:aws-us-gov:securityhub:us-gov-west-1::standards/nist-800-53/v/5.0.0',
+    ]);
+    expect(resources(stack, 'aws_iam_role_policy_attachment').config_aggregator_role_policy!.policy_arn).toBe(
+      'arn:aws-us-gov:iam::aws:policy/service-role/AWSConfigRoleForOrganizations',
+    );
+    expect(resources(stack, 'aws_inspector2_organization_configuration').inspector_organization!.auto_enable).toEqual({ ec2: false, ecr: true, lambda: false, lambda_code: true });
+    expect(resources(stack, 'aws_macie2_account').macie).toMatchObject({ status: 'ENABLED', lifecycle: { prevent_destroy: true } });
+    expect(resources(stack, 'aws_macie2_organization_configuration').macie_organization).toMatchObject({ auto_enable: false, depends_on: ['aws_macie2_account.macie'] });
+  });
+
+  test('Inspector and Macie administrators are designated through their own APIs, never also through Organizations', () => {
+    expect(resources(organization, 'aws_inspector2_delegated_admin_account').service_admin_inspector2!.account_id).toBe('333344445555');
+    expect(resources(organization, 'aws_macie2_organization_admin_account').service_admin_macie!.admin_account_id).toBe('333344445555');
+    const principals = Object.values(resources(organization, 'aws_organizations_delegated_administrator')).map((d) => d.service_principal).sort();
+    expect(principals).toEqual(['access-analyzer.amazonaws.com', 'config.amazonaws.com', 'sso.amazonaws.com']);
+  });
+});
