@@ -1,6 +1,7 @@
 import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
+import { buildIdentityCenterModel, identityCenterDelegation, identityCenterServicePrincipals, type InlinePolicyFiles } from './identity-center';
 import { flattenOus, ROOT } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
 import type { AccountModel, DelegatedAdministratorModel, LandingZoneModel, PolicyModel, PolicyTarget } from './types';
@@ -11,7 +12,12 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Resolves a config that passed every rule into the landing-zone model. It trusts the rules:
  * references resolve and required values are present.
  */
-export function buildModel(config: OrgConfig, files: PolicyFileStatements, previousLock: LockFile = EMPTY_LOCK): LandingZoneModel {
+export function buildModel(
+  config: OrgConfig,
+  files: PolicyFileStatements,
+  previousLock: LockFile = EMPTY_LOCK,
+  inlinePolicyFiles: InlinePolicyFiles = new Map(),
+): LandingZoneModel {
   const ous = flattenOus(config.organizationalUnits);
   const managementKey = config.organization.managementAccount;
 
@@ -57,11 +63,12 @@ export function buildModel(config: OrgConfig, files: PolicyFileStatements, previ
       };
     });
 
-  const delegatedAdministrators: DelegatedAdministratorModel[] = Object.keys(config.delegatedAdministrators)
+  const delegations = { ...config.delegatedAdministrators, ...identityCenterDelegation(config) };
+  const delegatedAdministrators: DelegatedAdministratorModel[] = Object.keys(delegations)
     .sort(byString)
-    .map((servicePrincipal) => ({ servicePrincipal, accountKey: config.delegatedAdministrators[servicePrincipal]! }));
+    .map((servicePrincipal) => ({ servicePrincipal, accountKey: delegations[servicePrincipal]! }));
 
-  const serviceAccessPrincipals = new Set<string>(config.organization.serviceAccessPrincipals);
+  const serviceAccessPrincipals = new Set<string>([...config.organization.serviceAccessPrincipals, ...identityCenterServicePrincipals(config)]);
   for (const d of delegatedAdministrators) serviceAccessPrincipals.add(d.servicePrincipal);
 
   const enabledPolicyTypes = new Set(policies.map((p) => p.type));
@@ -84,6 +91,7 @@ export function buildModel(config: OrgConfig, files: PolicyFileStatements, previ
     accounts,
     policies,
     delegatedAdministrators,
+    ...(config.identityCenter ? { identityCenter: buildIdentityCenterModel(config, config.organization.partition, inlinePolicyFiles) } : {}),
     // Sections are added by the capabilities that own them; unknown sections are carried over.
     lock: { ...previousLock, version: 1 },
   };
