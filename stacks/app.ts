@@ -1,6 +1,7 @@
 import { App, LocalBackend, type TerraformStack } from 'cdktf';
 import { join, relative } from 'node:path';
 import type { LandingZoneModel } from '../src/model/types';
+import { IdentityCenterStack } from './identity-center-stack';
 import { OrganizationStack } from './organization-stack';
 
 export interface BuildAppOptions {
@@ -15,6 +16,7 @@ export interface BuildAppOptions {
 export interface LandingZoneStacks {
   readonly app: App;
   readonly organization: OrganizationStack;
+  readonly identityCenter?: IdentityCenterStack;
 }
 
 /**
@@ -24,8 +26,11 @@ export interface LandingZoneStacks {
 export function buildApp(model: LandingZoneModel, options: BuildAppOptions): LandingZoneStacks {
   const app = new App({ outdir: options.outdir, stackTraces: false });
   const organization = new OrganizationStack(app, 'organization', { model });
+  const identityCenter = model.identityCenter
+    ? new IdentityCenterStack(app, 'identity-center', { model, identityCenter: model.identityCenter, organization })
+    : undefined;
   for (const stack of app.node.children as TerraformStack[]) useLocalState(stack, options);
-  return { app, organization };
+  return { app, organization, ...(identityCenter ? { identityCenter } : {}) };
 }
 
 /**

@@ -17,4 +17,15 @@ export const ids = {
         : `attach_${policyKey}__account_${target.key}`,
   delegatedAdministrator: (servicePrincipal: string) =>
     `delegated_admin_${servicePrincipal.replace(/\.amazonaws\.com(\.cn)?$/, '').split('.').join('_')}`,
+  ssoadminInstances: 'ssoadmin_instances',
+  permissionSet: (key: string) => `permission_set_${key}`,
+  managedPolicyAttachment: (setKey: string, policySlug: string) => `permission_set_${setKey}__managed_${policySlug}`,
+  customerManagedPolicyAttachment: (setKey: string, policySlug: string) => `permission_set_${setKey}__customer_${policySlug}`,
+  inlinePolicy: (setKey: string) => `permission_set_${setKey}__inline`,
+  permissionsBoundary: (setKey: string) => `permission_set_${setKey}__boundary`,
+  identityStoreGroup: (key: string) => `group_${key}`,
+  identityStoreUser: (key: string) => `user_${key}`,
+  /** Only the principal, permission set and account: adding an account adds assignments and renames none. */
+  accountAssignment: (principal: { type: 'GROUP' | 'USER'; key: string }, setKey: string, accountKey: string) =>
+    `assignment_${principal.type === 'GROUP' ? 'group' : 'user'}_${principal.key}__${setKey}__${accountKey}`,
 } as const;
