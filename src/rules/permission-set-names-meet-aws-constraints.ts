@@ -17,16 +17,16 @@ export const permissionSetNamesMeetAwsConstraints: Rule = {
       const name = ps.name ?? key;
       const path = ps.name === undefined ? ['identityCenter', 'permissionSets', key] : ['identityCenter', 'permissionSets', key, 'name'];
       if (!PERMISSION_SET_NAME.test(name)) {
-        findings.push(error(this.code, path, `The permission set name "${name}" has ${name.length} characters; AWS accepts 1 to 32 letters, digits and +=,.@_- characters.`,
+        const why = name.length > 32 ? `has ${name.length} characters; AWS accepts at most 32` : 'contains characters other than letters, digits and +=,.@_-, which AWS does not accept';
+        findings.push(error(this.code, path, `The permission set name "${name}" ${why}.`,
           ps.name === undefined ? 'Give the permission set a shorter `name:` (the key is used when there is none).' : 'Shorten the name and keep to letters, digits and +=,.@_-.', ps.name === undefined));
         continue;
       }
-      const lower = name.toLowerCase();
-      const other = byName.get(lower);
+      const other = byName.get(name);
       if (other !== undefined)
-        findings.push(error(this.code, path, `The permission set name "${name}" is also the name of \`${other}\`; names are unique in an Identity Center instance, ignoring case.`,
+        findings.push(error(this.code, path, `The permission set name "${name}" is also the name of \`${other}\`; names are unique in an Identity Center instance.`,
           'Give one of the two permission sets another `name:`.', ps.name === undefined));
-      else byName.set(lower, key);
+      else byName.set(name, key);
     }
     return findings;
   },

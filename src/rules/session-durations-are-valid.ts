@@ -1,5 +1,5 @@
 import { error, type Finding } from '../config/diagnostics';
-import { canonicalSessionDuration, sessionDurationSeconds } from '../model/identity-center';
+import { sessionDurationSeconds } from '../model/identity-center';
 import { sortedEntries, type Rule } from './rule';
 
 /**
@@ -22,7 +22,7 @@ export const sessionDurationsAreValid: Rule = {
         findings.push(error(this.code, path, `"${ps.sessionDuration}" is not an ISO 8601 duration of hours and minutes.`,
           'Write it as PT<hours>H<minutes>M, e.g. PT4H or PT1H30M.'));
       else if (seconds < MIN_SECONDS || seconds > MAX_SECONDS)
-        findings.push(error(this.code, path, `"${ps.sessionDuration}" is ${canonicalSessionDuration(seconds) || 'PT0S'}; AWS accepts session durations from PT1H to PT12H.`,
+        findings.push(error(this.code, path, `The session duration "${ps.sessionDuration}" is ${seconds < MIN_SECONDS ? 'shorter' : 'longer'} than AWS accepts: from PT1H to PT12H.`,
           `Use a duration between PT1H and PT12H, e.g. ${seconds < MIN_SECONDS ? 'PT1H' : 'PT12H'}.`));
     }
     return findings;
