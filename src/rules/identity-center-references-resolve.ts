@@ -6,6 +6,12 @@ import type { Rule } from './rule';
 
 const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
 const didYouMean = (word: string, known: readonly string[], otherwise: string) => {
   const suggestion = closest(word, known);
   return suggestion ? `Did you mean \`${suggestion}\`?` : otherwise;
@@ -34,8 +40,12 @@ export const identityCenterReferencesResolve: Rule = {
           `${didYouMean(ouPath, ous, 'Write an OU path from the root, such as Workloads/Prod, or Root.')} OU paths are keys from the root joined by "/".`));
     };
 
+    const partition = config.organization.partition;
     if (section.region !== undefined && !REGION.test(section.region))
       findings.push(error(this.code, ['identityCenter', 'region'], `"${section.region}" is not a region name.`, 'Use the region your IAM Identity Center instance lives in, such as us-east-1.'));
+    else if (section.region !== undefined && partitionOf(section.region) !== partition)
+      findings.push(error(this.code, ['identityCenter', 'region'], `The region ${section.region} belongs to the ${partitionOf(section.region)} partition, but organization.partition is ${partition}.`,
+        `Use the region of your IAM Identity Center instance in ${partition}.`));
 
     const admin = section.delegatedAdministrator;
     if (admin !== undefined) {

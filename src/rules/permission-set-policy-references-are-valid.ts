@@ -1,5 +1,5 @@
 import { error, type Finding, type YamlPath } from '../config/diagnostics';
-import { AWS_MANAGED_POLICY_ARN, managedPolicyRef } from '../model/identity-center';
+import { AWS_MANAGED_POLICY_ARN, customerManagedPolicyRef, managedPolicyRef } from '../model/identity-center';
 import { sortedEntries, type Rule } from './rule';
 
 /**
@@ -66,12 +66,20 @@ export const permissionSetPolicyReferencesAreValid: Rule = {
         }
       });
       const customers = new Map<string, number>();
+      const customerSlugs = new Map<string, string>();
       ps.customerManagedPolicies.forEach((p, i) => {
         checkCustomer(p.name, p.path, [...base, 'customerManagedPolicies', i]);
         const id = `${p.path}${p.name}`;
+        const slug = customerManagedPolicyRef(p.name, p.path).slug;
         if (customers.has(id))
           findings.push(error(this.code, [...base, 'customerManagedPolicies', i], `The customer managed policy ${id} is also customerManagedPolicies[${customers.get(id)}].`, 'Remove the duplicate.'));
-        else customers.set(id, i);
+        else if (customerSlugs.has(slug))
+          findings.push(error(this.code, [...base, 'customerManagedPolicies', i], `The customer managed policies ${id} and ${customerSlugs.get(slug)} differ only in punctuation or path separators, so their attachments would share the Terraform address suffix ${slug}.`,
+            'Rename one of the two policies in IAM, or keep one of them.'));
+        else {
+          customers.set(id, i);
+          customerSlugs.set(slug, id);
+        }
       });
       const boundary = ps.permissionsBoundary;
       if (boundary === undefined) continue;

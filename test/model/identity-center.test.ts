@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { Assignment } from '../../src/config/schema/identity-center';
 import {
@@ -111,5 +112,42 @@ describe('the identity center model of the default org.yaml', () => {
     expect(delegated.delegatedAdministrators).toEqual([{ servicePrincipal: 'sso.amazonaws.com', accountKey: 'security-tooling' }]);
     expect(delegated.identityCenter!.delegatedAdministratorKey).toBe('security-tooling');
     expect(delegated.identityCenter!.assignments.some((a) => a.accountKey === 'management')).toBe(false);
+  });
+});
+
+describe('target expansion properties', () => {
+  const ouPaths = ['Root', 'Workloads', 'Workloads/Prod', 'Workloads/Prod/Regulated', 'Workloads/NonProd', 'Security'];
+  const placement = fc.record({ key: fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/), ouPath: fc.constantFrom(...ouPaths) });
+  const assignment = fc.record({
+    ous: fc.subarray(ouPaths),
+    excludeOus: fc.subarray(ouPaths),
+    accounts: fc.array(fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/), { maxLength: 3 }),
+    excludeAccounts: fc.array(fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/), { maxLength: 3 }),
+  });
+
+  test('adding an account removes no target and adds at most that account', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(placement, { selector: (p) => p.key, maxLength: 8 }), placement, assignment, (existing, added, input) => {
+        fc.pre(!existing.some((p) => p.key === added.key));
+        const parsed = Assignment.parse({ group: 'g', permissionSets: ['p'], ...input });
+        const before = expandAssignmentTargets(parsed, existing);
+        const after = expandAssignmentTargets(parsed, [...existing, added]);
+        expect(after.filter((k) => k !== added.key)).toEqual(before);
+      }),
+    );
+  });
+
+  test('the order of accounts and targets does not change the result', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(placement, { selector: (p) => p.key, maxLength: 8 }), assignment, (existing, input) => {
+        const forward = Assignment.parse({ group: 'g', permissionSets: ['p'], ...input });
+        const reversed = Assignment.parse({
+          group: 'g', permissionSets: ['p'],
+          ous: [...input.ous].reverse(), excludeOus: [...input.excludeOus].reverse(),
+          accounts: [...input.accounts].reverse(), excludeAccounts: [...input.excludeAccounts].reverse(),
+        });
+        expect(expandAssignmentTargets(reversed, [...existing].reverse())).toEqual(expandAssignmentTargets(forward, existing));
+      }),
+    );
   });
 });
