@@ -4,10 +4,13 @@ import { sortedEntries, type Rule } from './rule';
 /**
  * Identity store limits: a group DisplayName has 1-1024 characters, a UserName 1-128; a user
  * created in the store needs a given and a family name. Attributes of a looked-up principal
- * belong to the identity provider, so org.yaml does not set them.
+ * belong to the identity provider, so org.yaml does not set them. Administrator and
+ * AWSAdministrators are reserved names.
  * @see https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_CreateGroup.html
  * @see https://docs.aws.amazon.com/singlesignon/latest/IdentityStoreAPIReference/API_CreateUser.html
  */
+const RESERVED = new Set(['Administrator', 'AWSAdministrators']);
+
 export const identityStorePrincipalsAreValid: Rule = {
   code: 'LZ0311',
   name: 'identity-store-principals-are-valid',
@@ -19,8 +22,10 @@ export const identityStorePrincipalsAreValid: Rule = {
     for (const [key, g] of sortedEntries(section.groups)) {
       const base = ['identityCenter', 'groups', key];
       const name = g.displayName ?? key;
-      if (name.length < 1 || name.length > 1024 || name.trim() !== name)
-        findings.push(error(this.code, [...base, 'displayName'], `The display name "${name}" is not valid: AWS accepts 1 to 1024 characters without leading or trailing spaces.`, 'Use the group\'s display name exactly as the identity store shows it.'));
+      if (name.length < 1 || name.length > 1024)
+        findings.push(error(this.code, [...base, 'displayName'], `The display name has ${name.length} characters; AWS accepts 1 to 1024.`, 'Use the group\'s display name exactly as the identity store shows it.'));
+      else if (g.create && RESERVED.has(name))
+        findings.push(error(this.code, [...base, 'displayName'], `"${name}" is a name the identity store reserves; a group cannot be created with it.`, 'Choose another display name.'));
       const other = displayNames.get(name);
       if (other !== undefined)
         findings.push(error(this.code, base, `The groups \`${other}\` and \`${key}\` both have the display name "${name}", so both would be the same group.`, 'Remove one of the two groups.', true));
@@ -33,6 +38,8 @@ export const identityStorePrincipalsAreValid: Rule = {
       const base = ['identityCenter', 'users', key];
       if (u.userName.length < 1 || u.userName.length > 128)
         findings.push(error(this.code, [...base, 'userName'], `The user name has ${u.userName.length} characters; AWS accepts 1 to 128.`, 'Use the user name exactly as the identity store shows it.'));
+      else if (u.create && RESERVED.has(u.userName))
+        findings.push(error(this.code, [...base, 'userName'], `"${u.userName}" is a name the identity store reserves; a user cannot be created with it.`, 'Choose another user name.'));
       const other = userNames.get(u.userName.toLowerCase());
       if (other !== undefined)
         findings.push(error(this.code, base, `The users \`${other}\` and \`${key}\` both have the user name "${u.userName}".`, 'Remove one of the two users.', true));

@@ -4,7 +4,8 @@ import type { Rule } from './rule';
 
 /**
  * A delegated administrator of IAM Identity Center cannot create assignments in the management
- * account, nor change permission sets provisioned there: AWS denies it, and apply fails.
+ * account, nor change permission sets provisioned there: AWS denies it, and apply fails. So the
+ * permission sets this stack manages must stay out of the management account altogether.
  * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/delegated-admin.html
  */
 export const managementAccountNotAssignedFromDelegatedAdministrator: Rule = {
@@ -22,8 +23,8 @@ export const managementAccountNotAssignedFromDelegatedAdministrator: Rule = {
       findings.push(error(this.code, direct >= 0 ? ['identityCenter', 'assignments', i, 'accounts', direct] : ['identityCenter', 'assignments', i],
         `This assignment reaches the management account \`${management}\`${direct >= 0 ? '' : ' through its OUs'}, but the identity-center stack deploys from the delegated administrator \`${section.delegatedAdministrator}\`, which AWS does not allow to assign access there.`,
         direct >= 0
-          ? `Remove \`${management}\` from accounts and grant management account access from the management account itself, or remove identityCenter.delegatedAdministrator.`
-          : `Add \`${management}\` to excludeAccounts and grant management account access from the management account itself, or remove identityCenter.delegatedAdministrator.`));
+          ? `Remove \`${management}\` from accounts and grant access to it with separate permission sets managed from the management account, or remove identityCenter.delegatedAdministrator.`
+          : `Add \`${management}\` to excludeAccounts and grant access to it with separate permission sets managed from the management account, or remove identityCenter.delegatedAdministrator.`));
     });
     return findings;
   },

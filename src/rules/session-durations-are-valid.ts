@@ -3,8 +3,9 @@ import { sessionDurationSeconds } from '../model/identity-center';
 import { sortedEntries, type Rule } from './rule';
 
 /**
- * A permission set's session lasts 1 to 12 hours, written as an ISO 8601 duration.
- * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/howtosessionduration.html
+ * A permission set's session duration becomes the maximum session duration of the IAM role it
+ * creates in each account, which IAM accepts from 1 to 12 hours; the API takes ISO 8601.
+ * @see https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_CreatePermissionSet.html
  */
 const MIN_SECONDS = 3600;
 const MAX_SECONDS = 12 * 3600;

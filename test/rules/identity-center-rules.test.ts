@@ -56,3 +56,17 @@ describe('identity center rules on passing configurations', () => {
     expect(validateYaml(text).model).toBeDefined();
   });
 });
+
+describe('identity center schema errors', () => {
+  test('a typo in the section names the closest key', () => {
+    const result = validateYaml(original.replace('  permissionSets:\n', '  permisionSets:\n'));
+    expect(result.diagnostics.map((d) => [d.code, formatPath(d.path), d.fix])).toContainEqual([
+      'LZ0011', 'identityCenter.permisionSets', 'Did you mean `permissionSets`? Rename the key, or remove it.',
+    ]);
+  });
+
+  test('a permission set key with an underscore is refused, since keys become addresses', () => {
+    const result = validateYaml(original.replace('    PowerUser:\n', '    Power_User:\n').replace('permissionSets: [PowerUser]', 'permissionSets: [Power_User]'));
+    expect(result.diagnostics.map((d) => [d.code, formatPath(d.path)])).toContainEqual(['LZ0014', 'identityCenter.permissionSets.Power_User']);
+  });
+});
