@@ -1,4 +1,5 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from './config/diagnostics';
+import { readInlinePolicyFiles } from './config/identity-center-files';
 import { loadFile, loadText, type LoadResult, type SourceDocument } from './config/load';
 import { readLockFile } from './config/lock-file';
 import { parseConfig } from './config/parse';
@@ -26,11 +27,12 @@ export function validateLoaded(loaded: LoadResult): Validation {
   if (!parsed.config) return { diagnostics: sortDiagnostics(parsed.findings.map((f) => source.place(f))), source };
   const config = parsed.config;
   const files = readPolicyFiles(config, source.dir);
+  const inline = readInlinePolicyFiles(config, source.dir);
   const previous = readLockFile(source.dir);
-  const findings = [...files.findings, ...previous.findings, ...runRules(makeRuleContext(config, files.statements, previous.lock))];
+  const findings = [...files.findings, ...inline.findings, ...previous.findings, ...runRules(makeRuleContext(config, files.statements, previous.lock, inline.statements))];
   const diagnostics = sortDiagnostics(findings.map((f) => source.place(f)));
   if (hasErrors(diagnostics)) return { diagnostics, config, source };
-  return { diagnostics, config, source, model: buildModel(config, files.statements, previous.lock) };
+  return { diagnostics, config, source, model: buildModel(config, files.statements, previous.lock, inline.statements) };
 }
 
 export function validateFile(file: string, displayName = file): Validation {

@@ -1,6 +1,7 @@
 import { App } from 'cdktf';
 import type { LandingZoneModel } from '../src/model/types';
 import { applyDeployment, deploymentContext } from './deployment';
+import { IdentityCenterStack } from './identity-center-stack';
 import { LogArchiveStack } from './log-archive-stack';
 import { OrganizationStack } from './organization-stack';
 import { OrgTrailStack } from './org-trail-stack';
@@ -21,6 +22,7 @@ export interface LandingZoneStacks {
   readonly logArchive?: LogArchiveStack;
   readonly orgTrail?: OrgTrailStack;
   readonly securityTooling?: SecurityToolingStack;
+  readonly identityCenter?: IdentityCenterStack;
 }
 
 /**
@@ -30,6 +32,9 @@ export interface LandingZoneStacks {
 export function buildApp(model: LandingZoneModel, options: BuildAppOptions): LandingZoneStacks {
   const app = new App({ outdir: options.outdir, stackTraces: false, context: deploymentContext(model) });
   const organization = new OrganizationStack(app, 'organization', { model });
+  const identityCenter = model.identityCenter
+    ? new IdentityCenterStack(app, 'identity-center', { model, identityCenter: model.identityCenter, organization })
+    : undefined;
   const { logging, security } = model;
   const logArchive = logging ? new LogArchiveStack(app, 'log-archive', { model, logging, organization }) : undefined;
   const orgTrail = logging && logArchive ? new OrgTrailStack(app, 'org-trail', { model, logging, organization, logArchive }) : undefined;
@@ -40,5 +45,12 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
     projectDir: options.projectDir,
     accountId: (key) => organization.accountId(key),
   });
-  return { app, organization, ...(logArchive ? { logArchive } : {}), ...(orgTrail ? { orgTrail } : {}), ...(securityTooling ? { securityTooling } : {}) };
+  return {
+    app,
+    organization,
+    ...(identityCenter ? { identityCenter } : {}),
+    ...(logArchive ? { logArchive } : {}),
+    ...(orgTrail ? { orgTrail } : {}),
+    ...(securityTooling ? { securityTooling } : {}),
+  };
 }

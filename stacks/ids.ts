@@ -21,6 +21,17 @@ export const ids = {
   serviceAdministrator: (servicePrincipal: string) =>
     `service_admin_${servicePrincipal.replace(/\.amazonaws\.com(\.cn)?$/, '').split('.').join('_')}`,
   securityHubStandard: (key: string) => `securityhub_standard_${key}`,
+  ssoadminInstances: 'ssoadmin_instances',
+  permissionSet: (key: string) => `permission_set_${key}`,
+  managedPolicyAttachment: (setKey: string, policySlug: string) => `permission_set_${setKey}__managed_${policySlug}`,
+  customerManagedPolicyAttachment: (setKey: string, policySlug: string) => `permission_set_${setKey}__customer_${policySlug}`,
+  inlinePolicy: (setKey: string) => `permission_set_${setKey}__inline`,
+  permissionsBoundary: (setKey: string) => `permission_set_${setKey}__boundary`,
+  identityStoreGroup: (key: string) => `group_${key}`,
+  identityStoreUser: (key: string) => `user_${key}`,
+  /** Only the principal, permission set and account: adding an account adds assignments and renames none. */
+  accountAssignment: (principal: { type: 'GROUP' | 'USER'; key: string }, setKey: string, accountKey: string) =>
+    `assignment_${principal.type === 'GROUP' ? 'group' : 'user'}_${principal.key}__${setKey}__${accountKey}`,
 } as const;
 
 /** Addresses of the deployment stacks (`workspaces`, `workspace-roles`), by stack name and account key. */

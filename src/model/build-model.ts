@@ -2,6 +2,7 @@ import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
 import { buildDeployment } from './deployment';
+import { buildIdentityCenterModel, identityCenterDelegation, identityCenterServicePrincipals, type InlinePolicyFiles } from './identity-center';
 import { buildLoggingModel, LOGGING_SERVICE_PRINCIPALS, resourceNamePrefix } from './logging';
 import { flattenOus, ROOT } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
@@ -14,7 +15,12 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Resolves a config that passed every rule into the landing-zone model. It trusts the rules:
  * references resolve and required values are present.
  */
-export function buildModel(config: OrgConfig, files: PolicyFileStatements, previousLock: LockFile = EMPTY_LOCK): LandingZoneModel {
+export function buildModel(
+  config: OrgConfig,
+  files: PolicyFileStatements,
+  previousLock: LockFile = EMPTY_LOCK,
+  inlinePolicyFiles: InlinePolicyFiles = new Map(),
+): LandingZoneModel {
   const ous = flattenOus(config.organizationalUnits);
   const managementKey = config.organization.managementAccount;
 
@@ -63,14 +69,15 @@ export function buildModel(config: OrgConfig, files: PolicyFileStatements, previ
   const logging = buildLoggingModel(config);
   const security = buildSecurityModel(config, resourceNamePrefix(config.organization.name));
   const delegations = securityDelegations(config);
+  const explicit = { ...config.delegatedAdministrators, ...identityCenterDelegation(config) };
 
   // Rules guarantee a service is delegated once, so explicit and derived entries never collide.
   const delegatedAdministrators: DelegatedAdministratorModel[] = [
-    ...Object.keys(config.delegatedAdministrators).map((servicePrincipal) => ({ servicePrincipal, accountKey: config.delegatedAdministrators[servicePrincipal]! })),
+    ...Object.keys(explicit).map((servicePrincipal) => ({ servicePrincipal, accountKey: explicit[servicePrincipal]! })),
     ...delegations.filter((d) => d.adminApi === 'organizations').map(({ servicePrincipal, accountKey }) => ({ servicePrincipal, accountKey })),
   ].sort((a, b) => byString(a.servicePrincipal, b.servicePrincipal));
 
-  const serviceAccessPrincipals = new Set<string>(config.organization.serviceAccessPrincipals);
+  const serviceAccessPrincipals = new Set<string>([...config.organization.serviceAccessPrincipals, ...identityCenterServicePrincipals(config)]);
   for (const d of delegatedAdministrators) serviceAccessPrincipals.add(d.servicePrincipal);
   for (const d of delegations) serviceAccessPrincipals.add(d.servicePrincipal);
   if (logging) for (const p of LOGGING_SERVICE_PRINCIPALS) serviceAccessPrincipals.add(p);
@@ -97,6 +104,7 @@ export function buildModel(config: OrgConfig, files: PolicyFileStatements, previ
     delegatedAdministrators,
     ...(logging ? { logging } : {}),
     ...(security ? { security } : {}),
+    ...(config.identityCenter ? { identityCenter: buildIdentityCenterModel(config, config.organization.partition, inlinePolicyFiles) } : {}),
     // Sections are added by the capabilities that own them; unknown sections are carried over.
     lock: { ...previousLock, version: 1 },
     deployment: buildDeployment(config),

@@ -8,6 +8,6 @@ export function accountByKey(model: LandingZoneModel, key: string): AccountModel
 }
 
 /** Accounts in the OU at `ouPath` and every OU nested under it (all accounts for Root), by key. */
-export function accountsUnder(model: LandingZoneModel, ouPath: string): AccountModel[] {
+export function accountsUnder<A extends { readonly ouPath: string }>(model: { readonly accounts: readonly A[] }, ouPath: string): A[] {
   return model.accounts.filter((a) => (ouPath === ROOT ? true : a.ouPath !== ROOT && isWithin(a.ouPath, ouPath)));
 }

@@ -1,6 +1,7 @@
 import type { LockFile } from '../config/lock-file';
 import type { DeploymentModel } from './deployment';
 import type { LoggingModel } from './logging';
+import type { IdentityCenterModel } from './identity-center';
 import type { OuNode } from './org-tree';
 import type { SecurityModel } from './security';
 
@@ -68,6 +69,8 @@ export interface LandingZoneModel {
   readonly logging?: LoggingModel;
   /** The security tooling account and its services (org.yaml `security`). */
   readonly security?: SecurityModel;
+  /** IAM Identity Center, when org.yaml has an identityCenter section. */
+  readonly identityCenter?: IdentityCenterModel;
   /** The record to write next to org.yaml after a successful synth (lz.lock.json). */
   readonly lock: LockFile;
   /** State backend and workspaces. @default - local state next to org.yaml */

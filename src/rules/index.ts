@@ -19,6 +19,17 @@ import { ouNamesMeetAwsConstraints } from './ou-names-meet-aws-constraints';
 import { policiesAreAttached, policyReferencesResolve } from './policy-references-resolve';
 import { policyContentWithinLimit, policyDescriptionsWithinLimit, policyHasOneSource, scpStatementsHaveNoPrincipal } from './policies-are-well-formed';
 import { regionsMatchPartition } from './regions-match-partition';
+import { permissionSetNamesMeetAwsConstraints } from './permission-set-names-meet-aws-constraints';
+import { permissionSetAttributesMeetAwsConstraints } from './permission-set-attributes-meet-aws-constraints';
+import { sessionDurationsAreValid } from './session-durations-are-valid';
+import { inlinePoliciesAreWellFormed } from './inline-policies-are-well-formed';
+import { permissionSetPolicyCountWithinLimit } from './permission-set-policy-count-within-limit';
+import { permissionSetPolicyReferencesAreValid } from './permission-set-policy-references-are-valid';
+import { identityCenterReferencesResolve } from './identity-center-references-resolve';
+import { identityCenterAssignmentsAreUnique } from './identity-center-assignments-are-unique';
+import { provisionedPermissionSetsWithinQuota } from './provisioned-permission-sets-within-quota';
+import { managementAccountNotAssignedFromDelegatedAdministrator } from './management-account-not-assigned-from-delegated-administrator';
+import { identityStorePrincipalsAreValid } from './identity-store-principals-are-valid';
 import type { Rule, RuleContext } from './rule';
 import { securityServicesAreDelegatedOnce } from './security-services-are-delegated-once';
 import { servicePrincipalsAreValid } from './service-principals-are-valid';
@@ -55,6 +66,17 @@ export const RULES: readonly Rule[] = [
   dedicatedAccountsDoNotShareOuWithWorkloads,
   logRetentionIsValid,
   securityServicesAreDelegatedOnce,
+  permissionSetNamesMeetAwsConstraints,
+  permissionSetAttributesMeetAwsConstraints,
+  sessionDurationsAreValid,
+  inlinePoliciesAreWellFormed,
+  permissionSetPolicyCountWithinLimit,
+  permissionSetPolicyReferencesAreValid,
+  identityCenterReferencesResolve,
+  identityCenterAssignmentsAreUnique,
+  provisionedPermissionSetsWithinQuota,
+  managementAccountNotAssignedFromDelegatedAdministrator,
+  identityStorePrincipalsAreValid,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

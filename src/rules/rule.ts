@@ -14,6 +14,8 @@ export interface RuleContext {
   statementsOf(policyKey: string): readonly PolicyStatement[] | undefined;
   /** The record of earlier runs (lz.lock.json next to org.yaml); empty when there is none. */
   readonly previousLock: LockFile;
+  /** The inline policy statements of a permission set, from org.yaml or its file; undefined when it has none or the file could not be read. */
+  inlinePolicyOf(permissionSetKey: string): readonly PolicyStatement[] | undefined;
 }
 
 /** A semantic rule: one assertion about org.yaml, with a stable code. */
@@ -24,7 +26,12 @@ export interface Rule {
   check(context: RuleContext): Finding[];
 }
 
-export function makeRuleContext(config: OrgConfig, files: PolicyFileStatements, previousLock: LockFile = EMPTY_LOCK): RuleContext {
+export function makeRuleContext(
+  config: OrgConfig,
+  files: PolicyFileStatements,
+  previousLock: LockFile = EMPTY_LOCK,
+  inlinePolicyFiles: PolicyFileStatements = new Map(),
+): RuleContext {
   const ous = flattenOus(config.organizationalUnits);
   return {
     config,
@@ -32,6 +39,7 @@ export function makeRuleContext(config: OrgConfig, files: PolicyFileStatements, 
     ouByPath: new Map(ous.map((ou) => [ou.path, ou])),
     statementsOf: (key) => config.policies[key]?.statements ?? files.get(key),
     previousLock,
+    inlinePolicyOf: (key) => config.identityCenter?.permissionSets[key]?.inlinePolicy?.statements ?? inlinePolicyFiles.get(key),
   };
 }
 

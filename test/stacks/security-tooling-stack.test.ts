@@ -76,6 +76,8 @@ describe('security-tooling stack of the default org.yaml', () => {
     });
     expect(resources(organization, 'aws_organizations_organization').organization!.aws_service_access_principals).toEqual([
       'access-analyzer.amazonaws.com', 'cloudtrail.amazonaws.com', 'config.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com',
+      // Identity Center's own trusted access, from the identityCenter section of the default org.yaml.
+      'sso.amazonaws.com',
     ]);
   });
 });

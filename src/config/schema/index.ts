@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccountKey, OuKey, PolicyName } from './common';
 import { DeploymentSection } from './deployment';
 import { LoggingSection } from './logging';
+import { IdentityCenterSection } from './identity-center';
 import { Account, DelegatedAdministrators, OrganizationalUnit, OrganizationSection, Policy } from './organization';
 import { SecuritySection } from './security';
 
@@ -20,6 +21,7 @@ export const OrgConfigSchema = z
     deployment: DeploymentSection.optional(),
     logging: LoggingSection.optional(),
     security: SecuritySection.optional(),
+    identityCenter: IdentityCenterSection.optional(),
   })
   .meta({ title: 'org.yaml', description: 'An AWS organization as code.' });
 
