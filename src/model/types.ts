@@ -1,5 +1,6 @@
 import type { LockFile } from '../config/lock-file';
 import type { OuNode } from './org-tree';
+import type { GuardrailsModel } from './policy-packing';
 
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
 
@@ -61,6 +62,8 @@ export interface LandingZoneModel {
   readonly accounts: readonly AccountModel[];
   readonly policies: readonly PolicyModel[];
   readonly delegatedAdministrators: readonly DelegatedAdministratorModel[];
+  /** Organization policies as deployed: packed documents, their targets, FullAWSAccess. */
+  readonly guardrails?: GuardrailsModel;
   /** The record to write next to org.yaml after a successful synth (lz.lock.json). */
   readonly lock: LockFile;
 }

@@ -4,13 +4,14 @@ import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
 import type { PolicyStatement } from '../config/schema/common';
 import { flattenOus, type OuNode } from '../model/org-tree';
+import { policyStatements } from '../model/policy-sources';
 
 /** What every rule may look at: the parsed config and a few indexes computed once. */
 export interface RuleContext {
   readonly config: OrgConfig;
   readonly ous: readonly OuNode[];
   readonly ouByPath: ReadonlyMap<string, OuNode>;
-  /** The statements of a policy, inline or from its file; undefined when neither could be read. */
+  /** The statements of a policy, inline, from its file or its guardrail; undefined when none could be read. */
   statementsOf(policyKey: string): readonly PolicyStatement[] | undefined;
   /** The record of earlier runs (lz.lock.json next to org.yaml); empty when there is none. */
   readonly previousLock: LockFile;
@@ -30,7 +31,7 @@ export function makeRuleContext(config: OrgConfig, files: PolicyFileStatements, 
     config,
     ous,
     ouByPath: new Map(ous.map((ou) => [ou.path, ou])),
-    statementsOf: (key) => config.policies[key]?.statements ?? files.get(key),
+    statementsOf: (key) => policyStatements(config, files, key),
     previousLock,
   };
 }
