@@ -71,7 +71,7 @@ export function validatePolicyStatements(statements: readonly PolicyStatement[],
       }
       for (const [key, value] of Object.entries(block)) {
         if (!conditionKeyExists(key))
-          issues.push({ kind: 'condition', path: at('Condition', op, key), message: `"${key}" is not a known condition key (neither a global aws: key nor a key of the ${key.split(':')[0]} service).`, fix: 'Check the spelling against the service authorization reference, e.g. aws:PrincipalArn or aws:RequestedRegion.' });
+          issues.push({ kind: 'condition', path: at('Condition', op, key), message: key.toLowerCase().startsWith('aws:') ? `"${key}" is not a global condition key.` : `"${key}" is not a known condition key (neither a global key nor a key of the ${key.split(':')[0]} service).`, fix: 'Check the spelling against the service authorization reference, e.g. aws:PrincipalArn or aws:RequestedRegion.' });
         const values = asList(value as unknown).map(String);
         if ((parsed.base === 'Bool' || parsed.base === 'Null') && values.some((v) => !/^(?:true|false)$/i.test(v)))
           issues.push({ kind: 'condition', path: at('Condition', op, key), message: `${op} takes true or false; received ${JSON.stringify(value)}.`, fix: 'Write "true" or "false".' });

@@ -18,6 +18,11 @@ import { regionsMatchPartition } from './regions-match-partition';
 import type { Rule, RuleContext } from './rule';
 import { servicePrincipalsAreValid } from './service-principals-are-valid';
 import { tagsMeetAwsConstraints } from './tags-meet-aws-constraints';
+import { guardrailReferencesResolve } from './guardrail-references-resolve';
+import { policyAttachmentsWithinLimit } from './policy-attachments-within-limit';
+import { policyStatementsAreValid } from './policy-statements-are-valid';
+import { fullAwsAccessDetachIsSafe } from './full-aws-access-detach-is-safe';
+import { quarantinePolicyIsValid } from './quarantine-policy-is-valid';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -43,6 +48,11 @@ export const RULES: readonly Rule[] = [
   policyDescriptionsWithinLimit,
   scpStatementsHaveNoPrincipal,
   policiesAreAttached,
+  guardrailReferencesResolve,
+  policyAttachmentsWithinLimit,
+  policyStatementsAreValid,
+  fullAwsAccessDetachIsSafe,
+  quarantinePolicyIsValid,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

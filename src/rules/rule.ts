@@ -13,6 +13,8 @@ export interface RuleContext {
   readonly ouByPath: ReadonlyMap<string, OuNode>;
   /** The statements of a policy, inline, from its file or its guardrail; undefined when none could be read. */
   statementsOf(policyKey: string): readonly PolicyStatement[] | undefined;
+  /** Statements read from policy files, by policy key. */
+  readonly files: PolicyFileStatements;
   /** The record of earlier runs (lz.lock.json next to org.yaml); empty when there is none. */
   readonly previousLock: LockFile;
 }
@@ -32,6 +34,7 @@ export function makeRuleContext(config: OrgConfig, files: PolicyFileStatements, 
     ous,
     ouByPath: new Map(ous.map((ou) => [ou.path, ou])),
     statementsOf: (key) => policyStatements(config, files, key),
+    files,
     previousLock,
   };
 }
