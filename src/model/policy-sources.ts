@@ -26,10 +26,21 @@ export function policyStatements(config: OrgConfig, files: PolicyFileStatements,
   if (!policy) return undefined;
   if (policy.statements) return policy.statements;
   if (policy.file !== undefined) return files.get(key);
-  if (policy.guardrail !== undefined) {
-    const g = GUARDRAILS.get(policy.guardrail);
-    const parsed = g?.parameters.safeParse(policy.parameters ?? {});
-    return g && parsed?.success ? g.statements(parsed.data, guardrailFactsOf(config)) : undefined;
+  const chosen = policy.guardrail !== undefined ? [[policy.guardrail, policy.parameters]] as const : Object.entries(policy.guardrails ?? {});
+  if (chosen.length === 0) return undefined;
+  const facts = guardrailFactsOf(config);
+  const out: PolicyStatement[] = [];
+  for (const [name, parameters] of chosen) {
+    const g = GUARDRAILS.get(name);
+    const parsed = g?.parameters.safeParse(parameters ?? {});
+    if (!g || !parsed?.success) return undefined;
+    out.push(...g.statements(parsed.data, facts));
   }
-  return undefined;
+  return out;
+}
+
+/** The catalog guardrails a policy uses, with their raw parameters and where they are written. */
+export function guardrailUses(policy: OrgConfig['policies'][string]): Array<{ name: string; parameters: unknown; path: Array<string> }> {
+  if (policy.guardrail !== undefined) return [{ name: policy.guardrail, parameters: policy.parameters, path: ['guardrail'] }];
+  return Object.entries(policy.guardrails ?? {}).map(([name, parameters]) => ({ name, parameters, path: ['guardrails', name] }));
 }

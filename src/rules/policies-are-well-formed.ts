@@ -5,7 +5,7 @@ import { STATEMENT_POLICY_TYPES } from '../model/policy-sources';
 import { policyStatementIssues } from './policy-statement-issues';
 import { sortedEntries, type Rule } from './rule';
 
-const SOURCES = ['statements', 'file', 'guardrail', 'content'] as const;
+const SOURCES = ['statements', 'file', 'guardrail', 'guardrails', 'content'] as const;
 
 /**
  * A policy's content comes from exactly one place, of a kind its type accepts: SCPs and RCPs are
@@ -20,7 +20,7 @@ export const policyHasOneSource: Rule = {
     for (const [key, policy] of sortedEntries(config.policies)) {
       const given = SOURCES.filter((s) => policy[s] !== undefined);
       const statementType = STATEMENT_POLICY_TYPES.has(policy.type);
-      const allowed = statementType ? (policy.type === 'SERVICE_CONTROL_POLICY' ? ['statements', 'file', 'guardrail'] : ['statements', 'file']) : ['content'];
+      const allowed = statementType ? (policy.type === 'SERVICE_CONTROL_POLICY' ? ['statements', 'file', 'guardrail', 'guardrails'] : ['statements', 'file']) : ['content'];
       if (given.length > 1)
         findings.push(error(this.code, ['policies', key], `The policy \`${key}\` has ${given.join(' and ')}.`, `Keep one of: ${allowed.join(', ')}.`, true));
       else if (given.length === 0)

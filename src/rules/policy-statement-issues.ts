@@ -30,7 +30,7 @@ export function policyStatementIssues(config: OrgConfig, statementsOf: (key: str
       out.push({
         ...issue,
         policy: key,
-        location: inline ? ['policies', key, 'statements', ...issue.path] : ['policies', key, policy.file !== undefined ? 'file' : 'guardrail'],
+        location: inline ? ['policies', key, 'statements', ...issue.path] : ['policies', key, policy.file !== undefined ? 'file' : policy.guardrail !== undefined ? 'guardrail' : 'guardrails'],
         inDocument: inline ? '' : `Statement[${index}]${rest.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}`,
       });
     }

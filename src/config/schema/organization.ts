@@ -65,11 +65,13 @@ export const Policy = z
     file: z.string().optional().meta({ description: 'A JSON policy document with a Statement list, relative to org.yaml (SCPs and RCPs).' }),
     guardrail: z.string().optional().meta({ description: 'A guardrail of the catalog (see the README), instead of statements or a file.' }),
     parameters: z.record(z.string(), z.unknown()).optional().meta({ description: 'Parameters of the guardrail; each guardrail has its own strict set.' }),
+    guardrails: z.record(z.string(), z.record(z.string(), z.unknown()).nullable()).optional()
+      .meta({ description: 'Several catalog guardrails in one policy (one attachment), by name, each with its parameters (or {}).' }),
     content: z.record(z.string(), z.unknown()).optional()
       .meta({ description: 'The document of a tag, backup or AI-services opt-out policy, in that policy type\'s own syntax.' }),
     tags: Tags.optional(),
   })
-  .meta({ description: 'An organization policy; give exactly one of `statements`, `file`, `guardrail` or `content`.' });
+  .meta({ description: 'An organization policy; give exactly one of `statements`, `file`, `guardrail`, `guardrails` or `content`.' });
 
 export const DelegatedAdministrators = z
   .record(z.string(), AccountKey)
