@@ -33,7 +33,8 @@ export const policyAttachmentsWithinLimit: Rule = {
     }
     const findings: Finding[] = [];
     for (const id of [...perTarget.keys()].sort()) {
-      const { target, type, entries } = perTarget.get(id)!;
+      const { target, type } = perTarget.get(id)!;
+      const entries = [...perTarget.get(id)!.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       const limits = policyLimits(type, config.guardrails.profile);
       const managed = limits.managedPolicy !== undefined && !(type === 'SERVICE_CONTROL_POLICY' && detached.has(targetKey(target)));
       const count = entries.reduce((n, e) => n + e.parts, 0) + (managed ? 1 : 0);
