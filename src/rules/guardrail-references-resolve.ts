@@ -1,4 +1,4 @@
-import { error, type Finding } from '../config/diagnostics';
+import { error, show, type Finding } from '../config/diagnostics';
 import { closest } from '../config/parse';
 import { GUARDRAILS } from '../model/guardrails';
 import { guardrailUses } from '../model/policy-sources';
@@ -35,7 +35,9 @@ export const guardrailReferencesResolve: Rule = {
           } else if (issue.code === 'invalid_type' && issue.input === undefined) {
             findings.push(error(this.code, where, `\`${g.name}\` requires the parameter \`${issue.path.join('.')}\`.`, 'Add it under `parameters:`; see the guardrail catalog in the README.', true));
           } else {
-            findings.push(error(this.code, base, `Parameter of \`${g.name}\` is not valid: ${issue.message}.`, 'See the guardrail catalog in the README for its parameters.'));
+            const received = issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey], use.parameters);
+            findings.push(error(this.code, base, `${show(received)} is not valid for \`${String(issue.path[0])}\` of \`${g.name}\`: expected ${issue.message}.`,
+              'Correct the value; the README guardrail catalog lists every parameter.'));
           }
         }
       }

@@ -24,7 +24,7 @@ describe('the guardrail catalog', () => {
     ]);
   });
 
-  test.each([...GUARDRAILS.keys()].flatMap((name) => (['aws', 'aws-us-gov', 'aws-cn'] as const).map((partition) => [name, partition])))(
+  test.each([...GUARDRAILS.keys()].flatMap((name) => (['aws', 'aws-us-gov', 'aws-cn'] as const).map((partition) => [name, partition] as const)))(
     '%s in %s passes SCP validation with minimal and exercised parameters, within one document',
     (name, partition) => {
       for (const parameters of [MINIMAL[name] ?? {}, EXERCISED[name] ?? MINIMAL[name] ?? {}]) {

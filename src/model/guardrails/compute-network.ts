@@ -11,12 +11,15 @@ export const requireImdsv2 = guardrail({
   summary: 'EC2 instances must require IMDSv2; metadata options cannot be relaxed.',
   source: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html',
   parameters: z.strictObject({ exemptRoles: ExemptRoles }),
-  statements: (p, facts) => [
-    denyUnlessExempt('RequireImdsv2', ['ec2:RunInstances'], [`arn:${facts.partition}:ec2:*:*:instance/*`], [], {
-      StringNotEquals: { 'ec2:MetadataHttpTokens': ['required'] },
-    }),
-    denyUnlessExempt('DenyImdsChanges', ['ec2:ModifyInstanceMetadataOptions'], ['*'], exemptRoleArns(facts, p.exemptRoles, false)),
-  ],
+  statements: (p, facts) => {
+    const exempt = exemptRoleArns(facts, p.exemptRoles, false);
+    return [
+      denyUnlessExempt('RequireImdsv2', ['ec2:RunInstances'], [`arn:${facts.partition}:ec2:*:*:instance/*`], exempt, {
+        StringNotEquals: { 'ec2:MetadataHttpTokens': ['required'] },
+      }),
+      denyUnlessExempt('DenyImdsChanges', ['ec2:ModifyInstanceMetadataOptions'], ['*'], exempt),
+    ];
+  },
 });
 
 /**
