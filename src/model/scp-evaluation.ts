@@ -77,16 +77,16 @@ export function evaluateScps(levels: readonly PolicyLevel[], request: Authorizat
 }
 
 /** A few lines a person can read: the answer, then the level and policy responsible. */
-export function explainScpDecision(decision: ScpDecision, request: AuthorizationRequest): string {
+export function explainScpDecision(decision: ScpDecision, request: AuthorizationRequest, kind: 'SCP' | 'RCP' = 'SCP'): string {
   const what = `${request.action} on ${request.resource ?? '*'}`;
   if (decision.allowed) {
     const path = decision.levels.map((l) => `${l.level} (${[...new Set(l.allowedBy.map((a) => a.policy))].join(', ')})`).join(' > ');
-    return `ALLOWED: ${what} is allowed by the SCPs at every level: ${path}.`;
+    return `ALLOWED: ${what} is allowed by the ${kind}s at every level: ${path}.`;
   }
   const lines = [`DENIED: ${what}`];
   for (const l of decision.levels) {
     for (const d of l.deniedBy) lines.push(`  explicit Deny at ${l.level}: policy ${d.policy}, statement ${d.sid}`);
-    if (l.allowedBy.length === 0) lines.push(`  no Allow at ${l.level}: no SCP attached there allows the action`);
+    if (l.allowedBy.length === 0) lines.push(`  no Allow at ${l.level}: no ${kind} attached there allows the action`);
   }
   return lines.join('\n');
 }

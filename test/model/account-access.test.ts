@@ -49,3 +49,36 @@ describe('canAccount: pinning intent in your own tests', () => {
     expect(denied.explanation).toBe('DENIED: s3:GetObject on *\n  no Allow at Workloads: no SCP attached there allows the action');
   });
 });
+
+describe('canAccount with resource control policies', () => {
+  const yaml = stringify({
+    organization: { name: 'x', id: 'o-abcdefghij', homeRegion: 'eu-west-1', managementAccount: 'management', policies: ['org-only'] },
+    organizationalUnits: { Workloads: {} },
+    accounts: {
+      management: { name: 'Management', email: 'aws+m@example.com', ou: 'Root', id: '111122223333' },
+      app: { name: 'App', email: 'aws+app@example.com', ou: 'Workloads', id: '444455556666' },
+      data: { name: 'Data', email: 'aws+data@example.com', ou: 'Workloads', id: '777788889999' },
+    },
+    policies: {
+      'org-only': {
+        type: 'RESOURCE_CONTROL_POLICY',
+        statements: [{ Sid: 'OrgOnly', Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Resource: '*', Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abcdefghij' } } }],
+      },
+    },
+  });
+  const model = modelOf(validateYaml(yaml));
+  const role = 'arn:aws:iam::777788889999:role/Reader';
+
+  test('a caller inside the organization passes the RCPs of the resource account', () => {
+    const d = canAccount(model, 'app', 'sts:AssumeRole', { resource: role });
+    expect(d.allowed).toBe(true);
+    expect(d.rcp!.resourceAccount).toBe('data');
+  });
+
+  test('a caller outside the organization is denied by the RCP, and the explanation says where', () => {
+    const d = canAccount(model, 'app', 'sts:AssumeRole', { resource: role, context: { 'aws:PrincipalOrgID': 'o-zzzzzzzzzz' } });
+    expect(d.allowed).toBe(false);
+    expect(d.reason).toBe('explicit-deny');
+    expect(d.explanation).toContain('RCPs of data: DENIED: sts:AssumeRole on arn:aws:iam::777788889999:role/Reader\n  explicit Deny at Root: policy org-only, statement OrgOnly');
+  });
+});
