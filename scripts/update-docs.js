@@ -15,5 +15,14 @@ const end = '<!-- reference:end -->';
 const i = readme.indexOf(start);
 const j = readme.indexOf(end);
 if (i < 0 || j < i) throw new Error(`README.md lacks the ${start} ... ${end} markers`);
-writeFileSync(readmePath, `${readme.slice(0, i + start.length)}\n${renderKeyReference()}\n${readme.slice(j)}`);
-console.log('updated org.schema.json and the README key reference');
+let updated = `${readme.slice(0, i + start.length)}\n${renderKeyReference()}\n${readme.slice(j)}`;
+// The guardrail catalog table, generated from src/model/guardrails.
+const { renderGuardrailCatalog } = require('../dist/src/model/guardrails/catalog-table');
+const gStart = '<!-- guardrails:start -->';
+const gEnd = '<!-- guardrails:end -->';
+const gi = updated.indexOf(gStart);
+const gj = updated.indexOf(gEnd);
+if (gi < 0 || gj < gi) throw new Error(`README.md lacks the ${gStart} ... ${gEnd} markers`);
+updated = `${updated.slice(0, gi + gStart.length)}\n${renderGuardrailCatalog()}\n${updated.slice(gj)}`;
+writeFileSync(readmePath, updated);
+console.log('updated org.schema.json, the README key reference and the guardrail catalog');

@@ -15,6 +15,14 @@ export const ids = {
       : target.kind === 'ou'
         ? `attach_${policyKey}__ou_${target.path.split('/').join('_')}`
         : `attach_${policyKey}__account_${target.key}`,
+  /**
+   * A packed policy document: the policy key (its pack identity), plus `__part<N>` from the second
+   * part of a policy split to fit the size limit. An unsplit policy keeps the address `policy_<key>`.
+   */
+  policyDocument: (policyKey: string, part: number) => (part === 1 ? `policy_${policyKey}` : `policy_${policyKey}__part${part}`),
+  /** The attachment of a packed document to a target: `attach_<policy>[__part<N>]__<target>`. */
+  policyDocumentAttachment: (policyKey: string, part: number, target: { kind: 'root' } | { kind: 'ou'; path: string } | { kind: 'account'; key: string }) =>
+    part === 1 ? ids.policyAttachment(policyKey, target) : ids.policyAttachment(`${policyKey}__part${part}`, target),
   delegatedAdministrator: (servicePrincipal: string) =>
     `delegated_admin_${servicePrincipal.replace(/\.amazonaws\.com(\.cn)?$/, '').split('.').join('_')}`,
   /** A delegated administrator designated through the service's own API (GuardDuty, Security Hub, ...). */

@@ -78,18 +78,19 @@ export class OrganizationStack extends TerraformStack {
       this.accountIds.set(account.key, account.id ?? resource.id);
     }
 
-    for (const policy of model.policies) {
-      const resource = new OrganizationsPolicy(this, ids.policy(policy.key), {
-        name: policy.key,
-        description: policy.description,
-        type: policy.type,
-        content: policy.content,
-        tags: { ...policy.tags },
+    // Packed documents (src/model/policy-packing.ts): one resource per policy, or per part of a split one.
+    for (const document of model.guardrails?.documents ?? []) {
+      const resource = new OrganizationsPolicy(this, ids.policyDocument(document.policyKey, document.part), {
+        name: document.name,
+        description: document.description,
+        type: document.type,
+        content: document.content,
+        tags: { ...document.tags },
         // A policy type must be enabled on the root before a policy of that type exists.
         dependsOn: [this.organization],
       });
-      for (const target of policy.targets) {
-        new OrganizationsPolicyAttachment(this, ids.policyAttachment(policy.key, target), {
+      for (const target of document.targets) {
+        new OrganizationsPolicyAttachment(this, ids.policyDocumentAttachment(document.policyKey, document.part, target), {
           policyId: resource.id,
           targetId: this.targetId(target, rootId),
         });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { orgJsonSchema, renderKeyReference } from '../src/config/json-schema';
+import { renderGuardrailCatalog } from '../src/model/guardrails/catalog-table';
 import { PROJECT_DIR } from './helpers';
 
 describe('files derived from the schema are in step with it (run `npm run docs` to refresh)', () => {
@@ -12,6 +13,13 @@ describe('files derived from the schema are in step with it (run `npm run docs` 
     const readme = readFileSync(join(PROJECT_DIR, 'README.md'), 'utf8');
     const section = readme.split('<!-- reference:start -->')[1]!.split('<!-- reference:end -->')[0]!;
     expect(section.trim()).toBe(renderKeyReference());
+  });
+
+  test('the README guardrail catalog', () => {
+    const readme = readFileSync(join(PROJECT_DIR, 'README.md'), 'utf8');
+    const section = readme.split('<!-- guardrails:start -->')[1]!.split('<!-- guardrails:end -->')[0]!;
+    expect(section.trim()).toBe(renderGuardrailCatalog());
+    expect(section).toContain('`bucketNames` (required)');
   });
 
   test('every key of the schema appears in the reference', () => {

@@ -88,6 +88,28 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command('can')
+    .description('may <account> perform <action>? Evaluates the SCPs along the account\'s path and explains the answer (exit 0 allowed, 3 denied)')
+    .argument('<account>', 'account key in org.yaml')
+    .argument('<action>', 'IAM action, e.g. ec2:RunInstances')
+    .option('--resource <arn>', 'resource ARN (default *)')
+    .option('--principal-arn <arn>', 'calling principal (default an ordinary role of the account)')
+    .option('--region <region>', 'requested region (default the home region)')
+    .option('--file <file>', 'the organization file', 'org.yaml')
+    .action(async (account: string, action: string, options: { resource?: string; principalArn?: string; region?: string; file: string }) => {
+      const result = validateFile(resolve(io.cwd, options.file), display(options.file));
+      report(result.diagnostics, 'text');
+      if (!result.model) {
+        exitCode = 1;
+        return;
+      }
+      const { runCan } = await import('./can');
+      const outcome = runCan(result.model, account, action, options);
+      (outcome.exitCode === 2 ? io.stderr : io.stdout).write(`${outcome.text}\n`);
+      exitCode = outcome.exitCode;
+    });
+
+  program
     .command('schema')
     .description('write the JSON Schema of org.yaml (for editor completion)')
     .option('--out <file>', 'where to write it', 'org.schema.json')

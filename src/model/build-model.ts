@@ -4,10 +4,12 @@ import type { OrgConfig } from '../config/schema';
 import { buildDeployment } from './deployment';
 import { buildIdentityCenterModel, identityCenterDelegation, identityCenterServicePrincipals, type InlinePolicyFiles } from './identity-center';
 import { buildLoggingModel, LOGGING_SERVICE_PRINCIPALS, resourceNamePrefix } from './logging';
-import { flattenOus, ROOT } from './org-tree';
+import { flattenOus } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
+import { buildGuardrailsModel, canonicalJson, policyTargets } from './policy-packing';
+import { policyStatements, STATEMENT_POLICY_TYPES } from './policy-sources';
 import { buildSecurityModel, securityDelegations } from './security';
-import type { AccountModel, DelegatedAdministratorModel, LandingZoneModel, PolicyModel, PolicyTarget } from './types';
+import type { AccountModel, DelegatedAdministratorModel, LandingZoneModel, PolicyModel } from './types';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -40,29 +42,20 @@ export function buildModel(
       };
     });
 
-  const targetsByPolicy = new Map<string, PolicyTarget[]>();
-  const attach = (policy: string, target: PolicyTarget) => {
-    const list = targetsByPolicy.get(policy) ?? [];
-    list.push(target);
-    targetsByPolicy.set(policy, list);
-  };
-  for (const p of new Set(config.organization.policies)) attach(p, { kind: 'root' });
-  for (const ou of ous) for (const p of new Set(ou.policies)) attach(p, { kind: 'ou', path: ou.path });
-  for (const a of Object.keys(config.accounts).sort(byString))
-    for (const p of new Set(config.accounts[a]!.policies ?? [])) attach(p, { kind: 'account', key: a });
+  // Attachments written in org.yaml plus the automatic quarantine of new accounts, sorted.
+  const targetsByPolicy = policyTargets(config);
 
   const policies: PolicyModel[] = Object.keys(config.policies)
     .sort(byString)
     .map((key) => {
       const p = config.policies[key]!;
-      const statements = p.statements ?? files.get(key) ?? [];
       return {
         key,
         type: p.type,
         description: p.description ?? '',
-        content: renderPolicyDocument(statements),
+        content: STATEMENT_POLICY_TYPES.has(p.type) ? renderPolicyDocument(policyStatements(config, files, key) ?? []) : canonicalJson(p.content ?? {}),
         tags: p.tags ?? {},
-        targets: sortTargets(targetsByPolicy.get(key) ?? []),
+        targets: targetsByPolicy.get(key) ?? [],
       };
     });
 
@@ -105,18 +98,9 @@ export function buildModel(
     ...(logging ? { logging } : {}),
     ...(security ? { security } : {}),
     ...(config.identityCenter ? { identityCenter: buildIdentityCenterModel(config, config.organization.partition, inlinePolicyFiles) } : {}),
+    guardrails: buildGuardrailsModel(config, files),
     // Sections are added by the capabilities that own them; unknown sections are carried over.
     lock: { ...previousLock, version: 1 },
     deployment: buildDeployment(config),
   };
-}
-
-function targetRank(t: PolicyTarget): string {
-  if (t.kind === 'root') return `0:${ROOT}`;
-  if (t.kind === 'ou') return `1:${t.path}`;
-  return `2:${t.key}`;
-}
-
-function sortTargets(targets: PolicyTarget[]): PolicyTarget[] {
-  return [...targets].sort((a, b) => byString(targetRank(a), targetRank(b)));
 }

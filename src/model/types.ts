@@ -4,6 +4,7 @@ import type { LoggingModel } from './logging';
 import type { IdentityCenterModel } from './identity-center';
 import type { OuNode } from './org-tree';
 import type { SecurityModel } from './security';
+import type { GuardrailsModel } from './policy-packing';
 
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
 
@@ -71,6 +72,8 @@ export interface LandingZoneModel {
   readonly security?: SecurityModel;
   /** IAM Identity Center, when org.yaml has an identityCenter section. */
   readonly identityCenter?: IdentityCenterModel;
+  /** Organization policies as deployed: packed documents, their targets, FullAWSAccess. */
+  readonly guardrails?: GuardrailsModel;
   /** The record to write next to org.yaml after a successful synth (lz.lock.json). */
   readonly lock: LockFile;
   /** State backend and workspaces. @default - local state next to org.yaml */

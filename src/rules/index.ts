@@ -35,6 +35,12 @@ import { securityServicesAreDelegatedOnce } from './security-services-are-delega
 import { servicePrincipalsAreValid } from './service-principals-are-valid';
 import { tagsMeetAwsConstraints } from './tags-meet-aws-constraints';
 import { workspaceNamesAreValidAndUnique } from './workspace-names-are-valid-and-unique';
+import { guardrailReferencesResolve } from './guardrail-references-resolve';
+import { permissionSetInlinePoliciesNameKnownActions } from './permission-set-inline-policies-name-known-actions';
+import { policyAttachmentsWithinLimit } from './policy-attachments-within-limit';
+import { policyStatementsAreValid } from './policy-statements-are-valid';
+import { fullAwsAccessDetachIsSafe } from './full-aws-access-detach-is-safe';
+import { quarantinePolicyIsValid } from './quarantine-policy-is-valid';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -77,6 +83,12 @@ export const RULES: readonly Rule[] = [
   provisionedPermissionSetsWithinQuota,
   managementAccountNotAssignedFromDelegatedAdministrator,
   identityStorePrincipalsAreValid,
+  guardrailReferencesResolve,
+  policyAttachmentsWithinLimit,
+  policyStatementsAreValid,
+  fullAwsAccessDetachIsSafe,
+  quarantinePolicyIsValid,
+  permissionSetInlinePoliciesNameKnownActions,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

@@ -1,40 +1,67 @@
 import { error, type Finding } from '../config/diagnostics';
-import { renderPolicyDocument } from '../model/policy-document';
+import { canonicalJson, splitStatements } from '../model/policy-packing';
+import { policyLimits } from '../model/policy-limits';
+import { STATEMENT_POLICY_TYPES } from '../model/policy-sources';
+import { policyStatementIssues } from './policy-statement-issues';
 import { sortedEntries, type Rule } from './rule';
 
-/** A policy's content comes from exactly one place: inline statements or a file. */
+const SOURCES = ['statements', 'file', 'guardrail', 'guardrails', 'content'] as const;
+
+/**
+ * A policy's content comes from exactly one place, of a kind its type accepts: SCPs and RCPs are
+ * IAM statements (inline, a file, or a guardrail for SCPs); tag, backup and AI-services opt-out
+ * policies are `content` in their own syntax.
+ */
 export const policyHasOneSource: Rule = {
   code: 'LZ0202',
   name: 'policy-has-one-source',
   check({ config }) {
     const findings: Finding[] = [];
     for (const [key, policy] of sortedEntries(config.policies)) {
-      if (policy.statements && policy.file)
-        findings.push(error(this.code, ['policies', key], `The policy \`${key}\` has both statements and a file.`, 'Keep one: inline statements or file.', true));
-      else if (!policy.statements && !policy.file)
-        findings.push(error(this.code, ['policies', key], `The policy \`${key}\` has no content.`, 'Add `statements:` with IAM statements, or `file:` naming a JSON policy document.', true));
+      const given = SOURCES.filter((s) => policy[s] !== undefined);
+      const statementType = STATEMENT_POLICY_TYPES.has(policy.type);
+      const allowed = statementType ? (policy.type === 'SERVICE_CONTROL_POLICY' ? ['statements', 'file', 'guardrail', 'guardrails'] : ['statements', 'file']) : ['content'];
+      if (given.length > 1)
+        findings.push(error(this.code, ['policies', key], `The policy \`${key}\` has ${given.join(' and ')}.`, `Keep one of: ${allowed.join(', ')}.`, true));
+      else if (given.length === 0)
+        findings.push(error(this.code, ['policies', key], `The policy \`${key}\` has no content.`,
+          statementType ? 'Add `statements:` with IAM statements, `file:` naming a JSON policy document, or `guardrail:` naming a catalog guardrail.' : `Add \`content:\` with the ${policy.type} document.`, true));
+      else if (!allowed.includes(given[0]!))
+        findings.push(error(this.code, ['policies', key, given[0]!], `A ${policy.type} cannot be given as \`${given[0]}\`.`, `Use ${allowed.map((a) => `\`${a}\``).join(' or ')} for this policy type.`, true));
+      if (policy.parameters !== undefined && policy.guardrail === undefined)
+        findings.push(error(this.code, ['policies', key, 'parameters'], `The policy \`${key}\` has parameters but no guardrail.`, 'Add `guardrail:` naming the catalog guardrail, or remove `parameters:`.', true));
     }
     return findings;
   },
 };
 
-/** Size limits for a policy's minified content, by policy type (characters). */
-export const POLICY_CONTENT_LIMIT: Record<string, number> = { SERVICE_CONTROL_POLICY: 5120 };
-
-/** The minified document must fit the policy type's limit, or CreatePolicy fails at apply. */
+/**
+ * Every deployed document must fit its type's size limit under the profile, or CreatePolicy fails
+ * at apply. SCPs and RCPs are split into parts automatically, so only a single statement that is
+ * too large by itself, or a too-large tag/backup/opt-out document, is an error.
+ */
 export const policyContentWithinLimit: Rule = {
   code: 'LZ0204',
   name: 'policy-content-within-limit',
   check({ config, statementsOf }) {
     const findings: Finding[] = [];
     for (const [key, policy] of sortedEntries(config.policies)) {
+      const limit = policyLimits(policy.type, config.guardrails.profile).maxSize;
+      if (!STATEMENT_POLICY_TYPES.has(policy.type)) {
+        const size = canonicalJson(policy.content ?? {}).length;
+        if (size > limit)
+          findings.push(error(this.code, ['policies', key], `The policy \`${key}\` is ${size} characters minified; ${policy.type} allows ${limit}.`,
+            `Split it into two policies (it is ${size - limit} characters over) and attach both.`, true));
+        continue;
+      }
       const statements = statementsOf(key);
       if (!statements) continue;
-      const size = renderPolicyDocument(statements).length;
-      const limit = POLICY_CONTENT_LIMIT[policy.type]!;
-      if (size > limit)
-        findings.push(error(this.code, ['policies', key], `The policy \`${key}\` is ${size} characters minified; ${policy.type} allows ${limit}.`,
-          `Split it into two policies of fewer statements (it is ${size - limit} characters over), or merge actions with wildcards.`, true));
+      for (const document of splitStatements(statements, limit)) {
+        if (document.length <= limit) continue;
+        const sid = (JSON.parse(document) as { Statement: Array<{ Sid?: string }> }).Statement[0]!.Sid;
+        findings.push(error(this.code, ['policies', key], `A statement of \`${key}\`${sid ? ` (${sid})` : ''} is ${document.length} characters minified by itself; ${policy.type} allows ${limit} (${config.guardrails.profile} profile).`,
+          `Split the statement into several statements of fewer actions or resources (it is ${document.length - limit} characters over), or use wildcards.`, true));
+      }
     }
     return findings;
   },
@@ -51,24 +78,13 @@ export const policyDescriptionsWithinLimit: Rule = {
   },
 };
 
-/** SCPs apply to the principals of the accounts they are attached to; AWS rejects Principal in them. */
+/** SCPs apply to the principals of the accounts they are attached to; AWS rejects Principal in them (RCPs need `"*"`). */
 export const scpStatementsHaveNoPrincipal: Rule = {
   code: 'LZ0206',
   name: 'scp-statements-have-no-principal',
   check({ config, statementsOf }) {
-    const findings: Finding[] = [];
-    for (const [key, policy] of sortedEntries(config.policies)) {
-      if (policy.type !== 'SERVICE_CONTROL_POLICY') continue;
-      (statementsOf(key) ?? []).forEach((s, i) => {
-        if (s.Principal !== undefined || s.NotPrincipal !== undefined)
-          findings.push(error(this.code, policy.statements ? ['policies', key, 'statements', i] : ['policies', key, 'file'],
-            `Statement ${s.Sid ?? i} of \`${key}\` has a Principal; service control policies may not name principals.`,
-            'Remove Principal and express the exemption with a Condition, e.g. ArnNotLike aws:PrincipalArn.'));
-        if (s.Action === undefined && s.NotAction === undefined)
-          findings.push(error(this.code, policy.statements ? ['policies', key, 'statements', i] : ['policies', key, 'file'],
-            `Statement ${s.Sid ?? i} of \`${key}\` has neither Action nor NotAction.`, 'Add the actions the statement allows or denies.'));
-      });
-    }
-    return findings;
+    return policyStatementIssues(config, statementsOf)
+      .filter((i) => i.kind === 'principal')
+      .map((i) => error(this.code, i.location, `${i.inDocument ? `${i.inDocument} of \`${i.policy}\`: ` : ''}${i.message}`, i.fix));
   },
 };

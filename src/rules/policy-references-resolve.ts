@@ -32,6 +32,8 @@ export const policiesAreAttached: Rule = {
   name: 'policies-are-attached',
   check({ config, ous }) {
     const used = new Set(policyAttachmentRefs(config, ous).map((r) => r.policy));
+    // The quarantine policy is in use while it waits for the next new account.
+    if (config.guardrails.quarantinePolicy !== undefined) used.add(config.guardrails.quarantinePolicy);
     return sortedEntries(config.policies)
       .filter(([key]) => !used.has(key))
       .map(([key]) => warning(this.code, ['policies', key], `The policy \`${key}\` is defined but attached to nothing, so it has no effect.`,

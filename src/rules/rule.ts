@@ -4,14 +4,17 @@ import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
 import type { PolicyStatement } from '../config/schema/common';
 import { flattenOus, type OuNode } from '../model/org-tree';
+import { policyStatements } from '../model/policy-sources';
 
 /** What every rule may look at: the parsed config and a few indexes computed once. */
 export interface RuleContext {
   readonly config: OrgConfig;
   readonly ous: readonly OuNode[];
   readonly ouByPath: ReadonlyMap<string, OuNode>;
-  /** The statements of a policy, inline or from its file; undefined when neither could be read. */
+  /** The statements of a policy, inline, from its file or its guardrail; undefined when none could be read. */
   statementsOf(policyKey: string): readonly PolicyStatement[] | undefined;
+  /** Statements read from policy files, by policy key. */
+  readonly files: PolicyFileStatements;
   /** The record of earlier runs (lz.lock.json next to org.yaml); empty when there is none. */
   readonly previousLock: LockFile;
   /** The inline policy statements of a permission set, from org.yaml or its file; undefined when it has none or the file could not be read. */
@@ -37,7 +40,8 @@ export function makeRuleContext(
     config,
     ous,
     ouByPath: new Map(ous.map((ou) => [ou.path, ou])),
-    statementsOf: (key) => config.policies[key]?.statements ?? files.get(key),
+    statementsOf: (key) => policyStatements(config, files, key),
+    files,
     previousLock,
     inlinePolicyOf: (key) => config.identityCenter?.permissionSets[key]?.inlinePolicy?.statements ?? inlinePolicyFiles.get(key),
   };

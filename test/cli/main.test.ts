@@ -26,7 +26,7 @@ describe('lz validate', () => {
   test('exits 0 on the default org.yaml', async () => {
     const r = await run(['validate'], project());
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('org.yaml: valid (10 accounts, 7 OUs, 3 policies)\n');
+    expect(r.stdout).toBe('org.yaml: valid (10 accounts, 7 OUs, 6 policies)\n');
   });
 
   test('exits 1 and prints every problem with file:line:col', async () => {

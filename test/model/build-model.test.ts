@@ -32,9 +32,12 @@ describe('the resolved model of the default org.yaml', () => {
 
   test('policy targets are resolved and sorted', () => {
     expect(model.policies.map((p) => [p.key, p.targets])).toEqual([
+      ['baseline', [{ kind: 'root' }]],
       ['deny-all', [{ kind: 'ou', path: 'Suspended' }]],
-      ['deny-leave-organization', [{ kind: 'root' }]],
-      ['deny-root-user', [{ kind: 'root' }]],
+      ['deny-unapproved-regions', [{ kind: 'root' }]],
+      ['sandbox-guardrails', [{ kind: 'ou', path: 'Sandbox' }]],
+      ['security-guardrails', [{ kind: 'ou', path: 'Security' }]],
+      ['workload-guardrails', [{ kind: 'ou', path: 'Sandbox' }, { kind: 'ou', path: 'Workloads' }]],
     ]);
   });
 

@@ -21,7 +21,7 @@ describe('identity center rules on passing configurations', () => {
     'relayState: "https://console.aws.amazon.com/ec2/home?region=us-east-1#Instances:"',
     'managedPolicies: [arn:aws:iam::aws:policy/job-function/ViewOnlyAccess]',
     'permissionsBoundary: { managedPolicy: PowerUserAccess }',
-    'inlinePolicy: { file: policies/deny-root-user.json }',
+    'inlinePolicy: { file: policies/sandbox-guardrails.json }',
   ])('%s gives no finding', (settings) => {
     expect(findings(withPowerUser(settings))).toEqual([]);
   });

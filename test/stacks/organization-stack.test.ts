@@ -54,13 +54,22 @@ describe('organization stack of the default org.yaml', () => {
 
   test('policies are minified canonical documents attached by key', () => {
     const policies = resources(stack, 'aws_organizations_policy');
-    expect(policies['policy_deny-leave-organization']!.content).toBe(
-      '{"Version":"2012-10-17","Statement":[{"Action":"organizations:LeaveOrganization","Effect":"Deny","Resource":"*","Sid":"DenyLeaveOrganization"}]}',
-    );
-    expect(policies['policy_deny-root-user']!.content).toContain('"aws:PrincipalArn":"arn:*:iam::*:root"');
-    expect(policies['policy_deny-all']!.depends_on).toEqual(['aws_organizations_organization.organization']);
+    expect(Object.keys(policies).sort()).toEqual([
+      'policy_baseline', 'policy_deny-all', 'policy_deny-unapproved-regions', 'policy_sandbox-guardrails', 'policy_security-guardrails', 'policy_workload-guardrails',
+    ]);
+    expect(policies['policy_deny-all']!.content).toBe('{"Version":"2012-10-17","Statement":[{"Action":"*","Effect":"Deny","Resource":"*","Sid":"DenyAll"}]}');
+    expect(policies['policy_baseline']!.content).toContain('"aws:PrincipalArn":["arn:aws:iam::*:root"]');
+    expect(policies['policy_baseline']!.content).toContain('{"Action":"organizations:LeaveOrganization","Effect":"Deny","Resource":"*","Sid":"DenyLeaveOrganization"}');
+    for (const p of Object.values(policies)) {
+      expect(p.type).toBe('SERVICE_CONTROL_POLICY');
+      expect(p.content.length).toBeLessThanOrEqual(5120);
+      expect(p.depends_on).toEqual(['aws_organizations_organization.organization']);
+    }
     const attachments = resources(stack, 'aws_organizations_policy_attachment');
-    expect(Object.keys(attachments).sort()).toEqual(['attach_deny-all__ou_Suspended', 'attach_deny-leave-organization__root', 'attach_deny-root-user__root']);
+    expect(Object.keys(attachments).sort()).toEqual([
+      'attach_baseline__root', 'attach_deny-all__ou_Suspended', 'attach_deny-unapproved-regions__root', 'attach_sandbox-guardrails__ou_Sandbox',
+      'attach_security-guardrails__ou_Security', 'attach_workload-guardrails__ou_Sandbox', 'attach_workload-guardrails__ou_Workloads',
+    ]);
     expect(attachments['attach_deny-all__ou_Suspended']).toMatchObject({
       policy_id: '${aws_organizations_policy.policy_deny-all.id}',
       target_id: '${aws_organizations_organizational_unit.ou_Suspended.id}',

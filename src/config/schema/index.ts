@@ -3,6 +3,7 @@ import { AccountKey, OuKey, PolicyName } from './common';
 import { DeploymentSection } from './deployment';
 import { LoggingSection } from './logging';
 import { IdentityCenterSection } from './identity-center';
+import { GuardrailsSection } from './guardrails';
 import { Account, DelegatedAdministrators, OrganizationalUnit, OrganizationSection, Policy } from './organization';
 import { SecuritySection } from './security';
 
@@ -22,6 +23,7 @@ export const OrgConfigSchema = z
     logging: LoggingSection.optional(),
     security: SecuritySection.optional(),
     identityCenter: IdentityCenterSection.optional(),
+    guardrails: GuardrailsSection.default({ profile: 'conservative', detachFullAWSAccess: [] }),
   })
   .meta({ title: 'org.yaml', description: 'An AWS organization as code.' });
 

@@ -49,21 +49,29 @@ export const Account = z
     id: z.string().optional().meta({ description: 'Existing 12-digit account id. The account is adopted with an import block instead of created.' }),
     iamUserAccessToBilling: z.enum(['ALLOW', 'DENY']).default('ALLOW').meta({ description: 'Whether IAM users may see billing. @default ALLOW' }),
     policies: z.array(PolicyName).optional().meta({ description: 'Policies attached directly to this account.' }),
+    quarantine: z.boolean().optional()
+      .meta({ description: 'Whether guardrails.quarantinePolicy is attached. @default true for accounts without `id` (new accounts), false otherwise' }),
     tags: Tags.optional(),
   })
   .meta({ description: 'An AWS account in the organization.' });
 
-export const PolicyType = z.enum(['SERVICE_CONTROL_POLICY']);
+export const PolicyType = z.enum(['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY', 'TAG_POLICY', 'BACKUP_POLICY', 'AISERVICES_OPT_OUT_POLICY']);
 
 export const Policy = z
   .strictObject({
     type: PolicyType.default('SERVICE_CONTROL_POLICY').meta({ description: 'Organization policy type. @default SERVICE_CONTROL_POLICY' }),
     description: z.string().optional(),
     statements: z.array(PolicyStatement).min(1).optional().meta({ description: 'Inline IAM statements.' }),
-    file: z.string().optional().meta({ description: 'A JSON policy document, relative to org.yaml.' }),
+    file: z.string().optional().meta({ description: 'A JSON policy document with a Statement list, relative to org.yaml (SCPs and RCPs).' }),
+    guardrail: z.string().optional().meta({ description: 'A guardrail of the catalog (see the README), instead of statements or a file.' }),
+    parameters: z.record(z.string(), z.unknown()).optional().meta({ description: 'Parameters of the guardrail; each guardrail has its own strict set.' }),
+    guardrails: z.record(z.string(), z.record(z.string(), z.unknown()).nullable()).optional()
+      .meta({ description: 'Several catalog guardrails in one policy (one attachment), by name, each with its parameters (or {}).' }),
+    content: z.record(z.string(), z.unknown()).optional()
+      .meta({ description: 'The document of a tag, backup or AI-services opt-out policy, in that policy type\'s own syntax.' }),
     tags: Tags.optional(),
   })
-  .meta({ description: 'An organization policy; give `statements` or `file`.' });
+  .meta({ description: 'An organization policy; give exactly one of `statements`, `file`, `guardrail`, `guardrails` or `content`.' });
 
 export const DelegatedAdministrators = z
   .record(z.string(), AccountKey)
