@@ -7,6 +7,7 @@ import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizat
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ManagementProvider } from '../src/constructs/aws-provider';
+import { RemovedBlock } from '../src/constructs/removed-block';
 import { ROOT } from '../src/model/org-tree';
 import type { LandingZoneModel, PolicyTarget } from '../src/model/types';
 import { ids } from './ids';
@@ -23,6 +24,8 @@ export class OrganizationStack extends TerraformStack {
   readonly organization: OrganizationsOrganization;
   private readonly ouIds = new Map<string, string>();
   private readonly accountIds = new Map<string, string>();
+  /** Where each resource was before a declared rename, by its new address: `moved` blocks. */
+  private readonly formerAddresses = new Map<string, string>();
   private readonly model: LandingZoneModel;
 
   constructor(scope: Construct, id: string, props: OrganizationStackProps) {
@@ -32,6 +35,7 @@ export class OrganizationStack extends TerraformStack {
     const org = model.organization;
 
     new ManagementProvider(this, 'aws', { accountId: org.managementAccountId, region: org.homeRegion });
+    this.declareRenamesAndRemovals(model);
 
     this.organization = new OrganizationsOrganization(this, ids.organization, {
       featureSet: 'ALL',
@@ -50,6 +54,7 @@ export class OrganizationStack extends TerraformStack {
         tags: { ...ou.tags },
         lifecycle: { preventDestroy: true },
       });
+      this.moveFromFormerAddress(resource);
       this.ouIds.set(ou.path, resource.id);
     }
 
@@ -74,6 +79,7 @@ export class OrganizationStack extends TerraformStack {
         },
       });
       if (account.id !== undefined) resource.importFrom(account.id);
+      this.moveFromFormerAddress(resource);
       this.accountIds.set(account.key, account.id ?? resource.id);
     }
 
@@ -88,10 +94,11 @@ export class OrganizationStack extends TerraformStack {
         dependsOn: [this.organization],
       });
       for (const target of policy.targets) {
-        new OrganizationsPolicyAttachment(this, ids.policyAttachment(policy.key, target), {
+        const attachment = new OrganizationsPolicyAttachment(this, ids.policyAttachment(policy.key, target), {
           policyId: resource.id,
           targetId: this.targetId(target, rootId),
         });
+        this.moveFromFormerAddress(attachment);
       }
     }
 
@@ -126,6 +133,41 @@ export class OrganizationStack extends TerraformStack {
 
   get organizationId(): string {
     return this.model.organization.id ?? this.organization.id;
+  }
+
+  /**
+   * Renamed accounts and OUs keep their resources (and the policy attachments on them) through
+   * `moved` blocks; confirmed removals leave the state through `removed` blocks with
+   * destroy = false, attachments included, so nothing is closed, deleted or detached in AWS.
+   */
+  private declareRenamesAndRemovals(model: LandingZoneModel): void {
+    const changes = model.managedChanges;
+    if (!changes) return;
+    const account = OrganizationsAccount.tfResourceType;
+    const ou = OrganizationsOrganizationalUnit.tfResourceType;
+    const attachment = OrganizationsPolicyAttachment.tfResourceType;
+    const attachmentsOf = (target: PolicyTarget) => model.policies.map((p) => `${attachment}.${ids.policyAttachment(p.key, target)}`);
+    const moves: Array<[PolicyTarget, PolicyTarget, string, string]> = [
+      ...changes.renamedAccounts.map((r): [PolicyTarget, PolicyTarget, string, string] =>
+        [{ kind: 'account', key: r.from }, { kind: 'account', key: r.to }, `${account}.${ids.account(r.from)}`, `${account}.${ids.account(r.to)}`]),
+      ...changes.renamedOus.map((r): [PolicyTarget, PolicyTarget, string, string] =>
+        [{ kind: 'ou', path: r.from }, { kind: 'ou', path: r.to }, `${ou}.${ids.ou(r.from)}`, `${ou}.${ids.ou(r.to)}`]),
+    ];
+    for (const [from, to, fromAddress, toAddress] of moves) {
+      this.formerAddresses.set(toAddress, fromAddress);
+      const before = attachmentsOf(from);
+      attachmentsOf(to).forEach((address, i) => this.formerAddresses.set(address, before[i]!));
+    }
+    const removals = [
+      ...changes.removedAccounts.flatMap((r) => [`${account}.${ids.account(r.key)}`, ...attachmentsOf({ kind: 'account', key: r.key })]),
+      ...changes.removedOus.flatMap((r) => [`${ou}.${ids.ou(r.path)}`, ...attachmentsOf({ kind: 'ou', path: r.path })]),
+    ];
+    for (const from of removals) new RemovedBlock(this, `removed_${from.replace('.', '__')}`, { from });
+  }
+
+  private moveFromFormerAddress(resource: OrganizationsAccount | OrganizationsOrganizationalUnit | OrganizationsPolicyAttachment): void {
+    const from = this.formerAddresses.get(`${resource.terraformResourceType}.${resource.friendlyUniqueId}`);
+    if (from !== undefined) resource.moveFromId(from);
   }
 
   private targetId(target: PolicyTarget, rootId: string): string {

@@ -1,6 +1,8 @@
 import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
+import { NO_CONFIRMATIONS, readManagedRecord, type ChangeConfirmations } from '../config/managed-record';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
+import { buildManagedChanges, buildManagedRecord } from './managed-changes';
 import { flattenOus, ROOT } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
 import type { AccountModel, DelegatedAdministratorModel, LandingZoneModel, PolicyModel, PolicyTarget } from './types';
@@ -11,7 +13,13 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Resolves a config that passed every rule into the landing-zone model. It trusts the rules:
  * references resolve and required values are present.
  */
-export function buildModel(config: OrgConfig, files: PolicyFileStatements, previousLock: LockFile = EMPTY_LOCK): LandingZoneModel {
+export function buildModel(
+  config: OrgConfig,
+  files: PolicyFileStatements,
+  previousLock: LockFile = EMPTY_LOCK,
+  confirmations: ChangeConfirmations = NO_CONFIRMATIONS,
+): LandingZoneModel {
+  const managed = readManagedRecord(previousLock).record;
   const ous = flattenOus(config.organizationalUnits);
   const managementKey = config.organization.managementAccount;
 
@@ -84,8 +92,9 @@ export function buildModel(config: OrgConfig, files: PolicyFileStatements, previ
     accounts,
     policies,
     delegatedAdministrators,
+    managedChanges: buildManagedChanges(config, managed, confirmations),
     // Sections are added by the capabilities that own them; unknown sections are carried over.
-    lock: { ...previousLock, version: 1 },
+    lock: { ...previousLock, version: 1, managed: buildManagedRecord(config, managed) },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { LockFile } from '../config/lock-file';
+import type { ManagedChangesModel } from './managed-changes';
 import type { OuNode } from './org-tree';
 
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
@@ -61,6 +62,8 @@ export interface LandingZoneModel {
   readonly accounts: readonly AccountModel[];
   readonly policies: readonly PolicyModel[];
   readonly delegatedAdministrators: readonly DelegatedAdministratorModel[];
+  /** Confirmed removals and declared renames against lz.lock.json: `removed` and `moved` blocks. */
+  readonly managedChanges?: ManagedChangesModel;
   /** The record to write next to org.yaml after a successful synth (lz.lock.json). */
   readonly lock: LockFile;
 }

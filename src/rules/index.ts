@@ -1,4 +1,12 @@
 import type { Finding } from '../config/diagnostics';
+import { formerKeysAreClaimedOnce } from './former-keys-are-claimed-once';
+import { formerKeysAreNotInUse } from './former-keys-are-not-in-use';
+import { managedAccountEmailsDoNotChange } from './managed-account-emails-do-not-change';
+import { managedAccountsAreNotRemovedSilently } from './managed-accounts-are-not-removed-silently';
+import { managedOusAreNotRemovedSilently } from './managed-ous-are-not-removed-silently';
+import { managedRecordIsReadable } from './managed-record-is-readable';
+import { removalIdsMatchTheRecord } from './removal-ids-match-the-record';
+import { removalsAreNotStillDeclared } from './removals-are-not-still-declared';
 import { accessRoleNameIsValid } from './access-role-name-is-valid';
 import { accountEmailsAreUnique } from './account-emails-are-unique';
 import { accountEmailsAreValid } from './account-emails-are-valid';
@@ -16,6 +24,7 @@ import { policiesAreAttached, policyReferencesResolve } from './policy-reference
 import { policyContentWithinLimit, policyDescriptionsWithinLimit, policyHasOneSource, scpStatementsHaveNoPrincipal } from './policies-are-well-formed';
 import { regionsMatchPartition } from './regions-match-partition';
 import type { Rule, RuleContext } from './rule';
+import { scpsPerTargetWithinLimit } from './scps-per-target-within-limit';
 import { servicePrincipalsAreValid } from './service-principals-are-valid';
 import { tagsMeetAwsConstraints } from './tags-meet-aws-constraints';
 
@@ -43,6 +52,15 @@ export const RULES: readonly Rule[] = [
   policyDescriptionsWithinLimit,
   scpStatementsHaveNoPrincipal,
   policiesAreAttached,
+  managedAccountsAreNotRemovedSilently,
+  managedOusAreNotRemovedSilently,
+  managedAccountEmailsDoNotChange,
+  formerKeysAreNotInUse,
+  formerKeysAreClaimedOnce,
+  removalsAreNotStillDeclared,
+  removalIdsMatchTheRecord,
+  managedRecordIsReadable,
+  scpsPerTargetWithinLimit,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

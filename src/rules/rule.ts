@@ -1,5 +1,6 @@
 import type { Finding } from '../config/diagnostics';
 import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
+import { NO_CONFIRMATIONS, type ChangeConfirmations } from '../config/managed-record';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
 import type { PolicyStatement } from '../config/schema/common';
@@ -14,6 +15,8 @@ export interface RuleContext {
   statementsOf(policyKey: string): readonly PolicyStatement[] | undefined;
   /** The record of earlier runs (lz.lock.json next to org.yaml); empty when there is none. */
   readonly previousLock: LockFile;
+  /** Removals and email changes confirmed on the command line. */
+  readonly confirmations: ChangeConfirmations;
 }
 
 /** A semantic rule: one assertion about org.yaml, with a stable code. */
@@ -24,7 +27,12 @@ export interface Rule {
   check(context: RuleContext): Finding[];
 }
 
-export function makeRuleContext(config: OrgConfig, files: PolicyFileStatements, previousLock: LockFile = EMPTY_LOCK): RuleContext {
+export function makeRuleContext(
+  config: OrgConfig,
+  files: PolicyFileStatements,
+  previousLock: LockFile = EMPTY_LOCK,
+  confirmations: ChangeConfirmations = NO_CONFIRMATIONS,
+): RuleContext {
   const ous = flattenOus(config.organizationalUnits);
   return {
     config,
@@ -32,6 +40,7 @@ export function makeRuleContext(config: OrgConfig, files: PolicyFileStatements, 
     ouByPath: new Map(ous.map((ou) => [ou.path, ou])),
     statementsOf: (key) => config.policies[key]?.statements ?? files.get(key),
     previousLock,
+    confirmations,
   };
 }
 

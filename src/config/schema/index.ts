@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountKey, OuKey, PolicyName } from './common';
 import { Account, DelegatedAdministrators, OrganizationalUnit, OrganizationSection, Policy } from './organization';
+import { RemovedSection } from './removed';
 
 /**
  * The whole org.yaml. This schema is the single source of the config types (`OrgConfig`) and of
@@ -14,6 +15,7 @@ export const OrgConfigSchema = z
     accounts: z.record(AccountKey, Account).meta({ description: 'Every account of the organization, by key, the management account included.' }),
     policies: z.record(PolicyName, Policy).default({}).meta({ description: 'Organization policies by key; attach them from `organization.policies`, an OU or an account.' }),
     delegatedAdministrators: DelegatedAdministrators.default({}),
+    removed: RemovedSection.default({ accounts: {}, organizationalUnits: {} }),
   })
   .meta({ title: 'org.yaml', description: 'An AWS organization as code.' });
 
