@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { loadText } from '../../src/config/load';
+import { validateLoaded } from '../../src/pipeline';
+import { POLICY_CONTENT_LIMIT } from '../../src/rules/policies-are-well-formed';
+import { modelOf, resources, synth, validateYaml } from '../helpers';
+import { orgDocument, permute } from './org-arbitrary';
+
+/** Fixed seeds: a failure replays the same way on every machine; the run counts are part of the report. */
+const SEED = 20261122;
+const RUNS = { validAndSynth: 25, permutation: 10, arbitraryValues: 300, arbitraryBytes: 300, mutatedDocuments: 200 } as const;
+
+const noErrors = (text: string) => validateYaml(text).diagnostics.filter((d) => d.severity === 'error');
+
+describe('random valid org.yaml documents', () => {
+  test(`validate, synthesize, and keep every SCP within its size limit (${RUNS.validAndSynth} runs)`, () => {
+    fc.assert(
+      fc.property(orgDocument, (doc) => {
+        const text = stringify(doc);
+        expect(noErrors(text)).toEqual([]);
+        const model = modelOf(validateYaml(text));
+        const out = synth(model);
+        const stack = out.stacks.organization!;
+        const policies = Object.values(resources(stack, 'aws_organizations_policy'));
+        expect(policies).toHaveLength(model.policies.length);
+        for (const p of policies) expect(p.content.length).toBeLessThanOrEqual(POLICY_CONTENT_LIMIT[p.type]!);
+        const members = model.accounts.filter((a) => !a.isManagement).length;
+        expect(Object.keys(resources(stack, 'aws_organizations_account'))).toHaveLength(members);
+        expect(Object.keys(resources(stack, 'aws_organizations_organizational_unit'))).toHaveLength(model.ous.length);
+      }),
+      { seed: SEED, numRuns: RUNS.validAndSynth },
+    );
+  });
+
+  test(`give byte-identical output under any permutation of lists and mapping keys (${RUNS.permutation} runs)`, () => {
+    fc.assert(
+      fc.property(orgDocument, fc.integer({ min: 1, max: 2 ** 31 - 1 }), (doc, seed) => {
+        const baseline = synth(modelOf(validateYaml(stringify(doc)))).files;
+        const shuffled = synth(modelOf(validateYaml(stringify(permute(doc, seed))))).files;
+        expect(shuffled).toEqual(baseline);
+      }),
+      { seed: SEED, numRuns: RUNS.permutation },
+    );
+  });
+});
+
+describe('the validator never throws', () => {
+  const validateAnything = (input: string | Buffer) => {
+    const result = validateLoaded(loadText(input));
+    // Either a model or at least one error: never a silent nothing.
+    expect(result.model !== undefined || result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+  };
+
+  test(`on arbitrary YAML and JSON values (${RUNS.arbitraryValues} runs)`, () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: false, withBigInt: false }), fc.boolean(), (value, asJson) => {
+        let text: string;
+        try {
+          text = (asJson ? JSON.stringify(value) : stringify(value)) ?? '';
+        } catch {
+          text = String(value);
+        }
+        validateAnything(text);
+      }),
+      { seed: SEED, numRuns: RUNS.arbitraryValues },
+    );
+  });
+
+  test(`on arbitrary bytes (${RUNS.arbitraryBytes} runs)`, () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => validateAnything(Buffer.from(bytes))),
+      { seed: SEED, numRuns: RUNS.arbitraryBytes },
+    );
+  });
+
+  test(`on valid documents with one value replaced by anything, at any depth (${RUNS.mutatedDocuments} runs)`, () => {
+    const paths = (value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> => {
+      if (value === null || typeof value !== 'object') return [prefix];
+      const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value as object);
+      return [prefix, ...entries.flatMap(([k, v]) => paths(v, [...prefix, k]))];
+    };
+    fc.assert(
+      fc.property(orgDocument, fc.nat(), fc.anything({ withBigInt: false, withNullPrototype: false }), (doc, which, replacement) => {
+        const all = paths(doc).filter((p) => p.length > 0);
+        const path = all[which % all.length]!;
+        let parent: any = doc;
+        for (const segment of path.slice(0, -1)) parent = parent[segment];
+        parent[path[path.length - 1]!] = replacement;
+        let text: string;
+        try {
+          text = stringify(doc);
+        } catch {
+          return;
+        }
+        validateAnything(text);
+      }),
+      { seed: SEED, numRuns: RUNS.mutatedDocuments },
+    );
+  });
+});
