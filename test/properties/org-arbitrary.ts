@@ -1,4 +1,7 @@
 import fc from 'fast-check';
+import { stringify } from 'yaml';
+import type { Validation } from '../../src/pipeline';
+import { tempDir, validateYaml } from '../helpers';
 
 /** A random org.yaml document (plain data) that every rule accepts: unique keys, names and emails, resolvable references, AWS limits respected. */
 export type OrgDocument = Record<string, any>;
@@ -126,4 +129,12 @@ export function permute(value: unknown, seed: number): unknown {
     return v;
   };
   return walk(value);
+}
+
+let isolated: string | undefined;
+
+/** Validates a generated document in a directory of its own: no lz.lock.json of the project applies to it. */
+export function validateGenerated(doc: unknown): Validation {
+  isolated ??= tempDir('lz-generated-');
+  return validateYaml(stringify(doc), isolated);
 }

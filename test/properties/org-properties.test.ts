@@ -3,22 +3,21 @@ import { stringify } from 'yaml';
 import { loadText } from '../../src/config/load';
 import { validateLoaded } from '../../src/pipeline';
 import { POLICY_CONTENT_LIMIT } from '../../src/rules/policies-are-well-formed';
-import { modelOf, resources, synth, validateYaml } from '../helpers';
-import { orgDocument, permute } from './org-arbitrary';
+import { modelOf, resources, synth, tempDir } from '../helpers';
+import { orgDocument, permute, validateGenerated } from './org-arbitrary';
 
 /** Fixed seeds: a failure replays the same way on every machine; the run counts are part of the report. */
 const SEED = 20261122;
 const RUNS = { validAndSynth: 25, permutation: 10, arbitraryValues: 300, arbitraryBytes: 300, mutatedDocuments: 200 } as const;
 
-const noErrors = (text: string) => validateYaml(text).diagnostics.filter((d) => d.severity === 'error');
 
 describe('random valid org.yaml documents', () => {
   test(`validate, synthesize, and keep every SCP within its size limit (${RUNS.validAndSynth} runs)`, () => {
     fc.assert(
       fc.property(orgDocument, (doc) => {
-        const text = stringify(doc);
-        expect(noErrors(text)).toEqual([]);
-        const model = modelOf(validateYaml(text));
+        const validation = validateGenerated(doc);
+        expect(validation.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        const model = modelOf(validation);
         const out = synth(model);
         const stack = out.stacks.organization!;
         const policies = Object.values(resources(stack, 'aws_organizations_policy'));
@@ -35,8 +34,8 @@ describe('random valid org.yaml documents', () => {
   test(`give byte-identical output under any permutation of lists and mapping keys (${RUNS.permutation} runs)`, () => {
     fc.assert(
       fc.property(orgDocument, fc.integer({ min: 1, max: 2 ** 31 - 1 }), (doc, seed) => {
-        const baseline = synth(modelOf(validateYaml(stringify(doc)))).files;
-        const shuffled = synth(modelOf(validateYaml(stringify(permute(doc, seed))))).files;
+        const baseline = synth(modelOf(validateGenerated(doc))).files;
+        const shuffled = synth(modelOf(validateGenerated(permute(doc, seed)))).files;
         expect(shuffled).toEqual(baseline);
       }),
       { seed: SEED, numRuns: RUNS.permutation },
@@ -45,8 +44,9 @@ describe('random valid org.yaml documents', () => {
 });
 
 describe('the validator never throws', () => {
+  const dir = tempDir('lz-anything-');
   const validateAnything = (input: string | Buffer) => {
-    const result = validateLoaded(loadText(input));
+    const result = validateLoaded(loadText(input, 'org.yaml', dir));
     // Either a model or at least one error: never a silent nothing.
     expect(result.model !== undefined || result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
   };

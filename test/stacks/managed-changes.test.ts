@@ -1,18 +1,20 @@
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderLockFile } from '../../src/config/lock-file';
 import { readManagedRecord, type ChangeConfirmations } from '../../src/config/managed-record';
 import { validateFile } from '../../src/pipeline';
 import { DEFAULT_ORG, modelOf, PROJECT_DIR, synth, tempDir } from '../helpers';
-import { readFileSync } from 'node:fs';
 
 const ORIGINAL = readFileSync(DEFAULT_ORG, 'utf8');
 
 /** The default org.yaml after `edit`, validated next to the record the default org.yaml's synth wrote, plus `record` changes. */
-function validateEdited(edit: (text: string) => string, recordEdit: (r: Record<string, any>) => void = () => undefined, confirmations?: ChangeConfirmations) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
+function validateEdited(edit: (text: string) => string, recordEdit: (r: Json) => void = () => undefined, confirmations?: ChangeConfirmations) {
   const dir = tempDir('lz-managed-');
   cpSync(join(PROJECT_DIR, 'policies'), join(dir, 'policies'), { recursive: true });
-  const lock = modelOf(validateFile(DEFAULT_ORG, 'org.yaml')).lock as Record<string, any>;
+  const lock = modelOf(validateFile(DEFAULT_ORG, 'org.yaml')).lock as Json;
   recordEdit(lock.managed);
   writeFileSync(join(dir, 'lz.lock.json'), renderLockFile(lock as never));
   writeFileSync(join(dir, 'org.yaml'), edit(ORIGINAL));
