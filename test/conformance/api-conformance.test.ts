@@ -5,7 +5,8 @@ import { ARGUMENT_SHAPES, checkConformance } from './argument-shapes';
 import { loadServiceModel, resolveShape } from './aws-api-models';
 
 const SERVICES = ['organizations', 'sso-admin', 'identitystore', 'ram', 'ec2'];
-const CORPUS_RUNS = 10;
+const CORPUS_RUNS = 8;
+const FUZZ_RUNS = 40;
 
 describe('the AWS API models (python3-botocore)', () => {
   test.each(SERVICES)('%s is installed and readable', (service) => {
@@ -42,6 +43,39 @@ describe('every literal the tool writes conforms to the AWS API model', () => {
       }),
       { seed: 8, numRuns: CORPUS_RUNS },
     );
+  });
+
+  test(`whatever the validator accepts conforms: one free-text value fuzzed per document (${FUZZ_RUNS} runs)`, () => {
+    const plain = fc.constantFrom('a', 'Z', '0', 'q', '-', '_', '.', ' ');
+    const odd = fc.constantFrom(':', '/', '=', '+', '@', '#', '*', ',', 'é', 'ß', '東', '\t', '\n', '"', "'", '\u00a0', '😀', '\u0000');
+    const text = (maxLength: number) => fc.string({ unit: fc.oneof({ weight: 9, arbitrary: plain }, { weight: 1, arbitrary: odd }), maxLength });
+    const edits: Record<string, [fc.Arbitrary<string>, (doc: Record<string, any>, value: string, account: string, ou: string | undefined) => void]> = {
+      'account name': [text(60), (d, v, a) => { d.accounts[a].name = v; }],
+      'account email': [text(70), (d, v, a) => { d.accounts[a].email = `${v}@example.com`; }],
+      'tag key': [text(140), (d, v, a) => { d.accounts[a].tags = { [v]: 'x' }; }],
+      'tag value': [text(270), (d, v, a) => { d.accounts[a].tags = { owner: v }; }],
+      'OU name': [text(140), (d, v, _a, ou) => { if (ou) d.organizationalUnits[ou].name = v; }],
+      'access role name': [text(70), (d, v) => { d.organization.accessRoleName = v; }],
+      'policy description': [text(520), (d, v) => { for (const p of Object.values(d.policies) as Array<Record<string, unknown>>) p.description = v; }],
+    };
+    let accepted = 0;
+    fc.assert(
+      fc.property(orgDocument, fc.constantFrom(...Object.keys(edits)).chain((field) => fc.tuple(fc.constant(field), edits[field]![0])), (generated, [field, value]) => {
+        // A copy: fast-check reuses generated values while shrinking.
+        const doc = structuredClone(generated);
+        const account = Object.keys(doc.accounts).find((k) => k !== 'management');
+        if (!account) return;
+        edits[field]![1](doc, value, account, Object.keys(doc.organizationalUnits)[0]);
+        const validation = validateGenerated(doc);
+        if (!validation.model) return;
+        accepted++;
+        const report = checkConformance(synth(validation.model).stacks);
+        expect([field, report.violations]).toEqual([field, []]);
+      }),
+      { seed: 11, numRuns: FUZZ_RUNS },
+    );
+    // Not vacuous: most fuzzed documents pass the validator and are checked.
+    expect(accepted).toBeGreaterThan(FUZZ_RUNS / 4);
   });
 
   test('the check finds a value one past a limit, a broken pattern and a wrong enum', () => {
