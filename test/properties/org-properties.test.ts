@@ -8,7 +8,7 @@ import { orgDocument, permute, validateGenerated } from './org-arbitrary';
 
 /** Fixed seeds: a failure replays the same way on every machine; the run counts are part of the report. */
 const SEED = 20261122;
-const RUNS = { validAndSynth: 20, permutation: 10, arbitraryValues: 300, arbitraryBytes: 300, mutatedDocuments: 200 } as const;
+const RUNS = { validAndSynth: 15, permutation: 8, arbitraryValues: 300, arbitraryBytes: 300, mutatedDocuments: 200 } as const;
 
 
 describe('random valid org.yaml documents', () => {
