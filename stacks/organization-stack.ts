@@ -7,10 +7,11 @@ import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizat
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ManagementProvider } from '../src/constructs/aws-provider';
-import { RemovedBlock } from '../src/constructs/removed-block';
+import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
 import { ROOT } from '../src/model/org-tree';
 import type { LandingZoneModel, PolicyTarget } from '../src/model/types';
 import { ids } from './ids';
+import { refactoringAddresses } from './refactoring-addresses';
 
 export interface OrganizationStackProps {
   readonly model: LandingZoneModel;
@@ -24,8 +25,6 @@ export class OrganizationStack extends TerraformStack {
   readonly organization: OrganizationsOrganization;
   private readonly ouIds = new Map<string, string>();
   private readonly accountIds = new Map<string, string>();
-  /** Where each resource was before a declared rename, by its new address: `moved` blocks. */
-  private readonly formerAddresses = new Map<string, string>();
   private readonly model: LandingZoneModel;
 
   constructor(scope: Construct, id: string, props: OrganizationStackProps) {
@@ -35,7 +34,6 @@ export class OrganizationStack extends TerraformStack {
     const org = model.organization;
 
     new ManagementProvider(this, 'aws', { accountId: org.managementAccountId, region: org.homeRegion });
-    this.declareRenamesAndRemovals(model);
 
     this.organization = new OrganizationsOrganization(this, ids.organization, {
       featureSet: 'ALL',
@@ -54,7 +52,6 @@ export class OrganizationStack extends TerraformStack {
         tags: { ...ou.tags },
         lifecycle: { preventDestroy: true },
       });
-      this.moveFromFormerAddress(resource);
       this.ouIds.set(ou.path, resource.id);
     }
 
@@ -79,7 +76,6 @@ export class OrganizationStack extends TerraformStack {
         },
       });
       if (account.id !== undefined) resource.importFrom(account.id);
-      this.moveFromFormerAddress(resource);
       this.accountIds.set(account.key, account.id ?? resource.id);
     }
 
@@ -94,11 +90,10 @@ export class OrganizationStack extends TerraformStack {
         dependsOn: [this.organization],
       });
       for (const target of policy.targets) {
-        const attachment = new OrganizationsPolicyAttachment(this, ids.policyAttachment(policy.key, target), {
+        new OrganizationsPolicyAttachment(this, ids.policyAttachment(policy.key, target), {
           policyId: resource.id,
           targetId: this.targetId(target, rootId),
         });
-        this.moveFromFormerAddress(attachment);
       }
     }
 
@@ -110,6 +105,9 @@ export class OrganizationStack extends TerraformStack {
         dependsOn: [this.organization],
       });
     }
+
+    // Renames and confirmed removals: `moved` and `removed` blocks, so no account or OU is destroyed by an edit.
+    if (model.managedChanges) new RefactoringBlocks(this, 'refactoring', refactoringAddresses(model.managedChanges, model.policies));
 
     new TerraformOutput(this, 'account_ids', {
       description: 'Account ids by org.yaml key.',
@@ -133,41 +131,6 @@ export class OrganizationStack extends TerraformStack {
 
   get organizationId(): string {
     return this.model.organization.id ?? this.organization.id;
-  }
-
-  /**
-   * Renamed accounts and OUs keep their resources (and the policy attachments on them) through
-   * `moved` blocks; confirmed removals leave the state through `removed` blocks with
-   * destroy = false, attachments included, so nothing is closed, deleted or detached in AWS.
-   */
-  private declareRenamesAndRemovals(model: LandingZoneModel): void {
-    const changes = model.managedChanges;
-    if (!changes) return;
-    const account = OrganizationsAccount.tfResourceType;
-    const ou = OrganizationsOrganizationalUnit.tfResourceType;
-    const attachment = OrganizationsPolicyAttachment.tfResourceType;
-    const attachmentsOf = (target: PolicyTarget) => model.policies.map((p) => `${attachment}.${ids.policyAttachment(p.key, target)}`);
-    const moves: Array<[PolicyTarget, PolicyTarget, string, string]> = [
-      ...changes.renamedAccounts.map((r): [PolicyTarget, PolicyTarget, string, string] =>
-        [{ kind: 'account', key: r.from }, { kind: 'account', key: r.to }, `${account}.${ids.account(r.from)}`, `${account}.${ids.account(r.to)}`]),
-      ...changes.renamedOus.map((r): [PolicyTarget, PolicyTarget, string, string] =>
-        [{ kind: 'ou', path: r.from }, { kind: 'ou', path: r.to }, `${ou}.${ids.ou(r.from)}`, `${ou}.${ids.ou(r.to)}`]),
-    ];
-    for (const [from, to, fromAddress, toAddress] of moves) {
-      this.formerAddresses.set(toAddress, fromAddress);
-      const before = attachmentsOf(from);
-      attachmentsOf(to).forEach((address, i) => this.formerAddresses.set(address, before[i]!));
-    }
-    const removals = [
-      ...changes.removedAccounts.flatMap((r) => [`${account}.${ids.account(r.key)}`, ...attachmentsOf({ kind: 'account', key: r.key })]),
-      ...changes.removedOus.flatMap((r) => [`${ou}.${ids.ou(r.path)}`, ...attachmentsOf({ kind: 'ou', path: r.path })]),
-    ];
-    for (const from of removals) new RemovedBlock(this, `removed_${from.replace('.', '__')}`, { from });
-  }
-
-  private moveFromFormerAddress(resource: OrganizationsAccount | OrganizationsOrganizationalUnit | OrganizationsPolicyAttachment): void {
-    const from = this.formerAddresses.get(`${resource.terraformResourceType}.${resource.friendlyUniqueId}`);
-    if (from !== undefined) resource.moveFromId(from);
   }
 
   private targetId(target: PolicyTarget, rootId: string): string {

@@ -5,12 +5,32 @@ import { AccountKey, OuKeyPath } from './schema/common';
 
 /**
  * The `managed` section of lz.lock.json: every member account (with its root email, and its id
- * when known) and every OU path that the last `lz synth` handed to Terraform. It is what lets
- * `lz validate` tell a removal or a rename from a new organization.
+ * when known) and every OU path that the last `lz synth` handed to Terraform, and the removals and
+ * renames decided so far. It is what lets `lz validate` tell a removal or a rename from a new
+ * organization.
  */
+const AccountId = z.string().regex(/^\d{12}$/);
+
 export const ManagedRecordSchema = z.strictObject({
-  accounts: z.record(AccountKey, z.strictObject({ email: z.string(), id: z.string().regex(/^\d{12}$/).optional() })),
+  accounts: z.record(AccountKey, z.strictObject({ email: z.string(), id: AccountId.optional() })),
   organizationalUnits: z.array(OuKeyPath),
+  /**
+   * Confirmed removals, kept after the run that confirmed them: their `removed` blocks must outlive
+   * that run (a later synth without the flag, before apply, must not plan a destroy).
+   */
+  released: z
+    .strictObject({
+      accounts: z.record(AccountKey, z.strictObject({ id: AccountId.optional() })),
+      organizationalUnits: z.array(OuKeyPath),
+    })
+    .optional(),
+  /** Renames, kept as chains of `moved` blocks once `formerKey` is gone from org.yaml, as Terraform advises. */
+  renamed: z
+    .strictObject({
+      accounts: z.array(z.strictObject({ from: AccountKey, to: AccountKey })),
+      organizationalUnits: z.array(z.strictObject({ from: OuKeyPath, to: OuKeyPath })),
+    })
+    .optional(),
 });
 
 export type ManagedRecord = z.infer<typeof ManagedRecordSchema>;

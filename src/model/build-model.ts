@@ -20,6 +20,7 @@ export function buildModel(
   confirmations: ChangeConfirmations = NO_CONFIRMATIONS,
 ): LandingZoneModel {
   const managed = readManagedRecord(previousLock).record;
+  const managedChanges = buildManagedChanges(config, managed, confirmations);
   const ous = flattenOus(config.organizationalUnits);
   const managementKey = config.organization.managementAccount;
 
@@ -92,9 +93,9 @@ export function buildModel(
     accounts,
     policies,
     delegatedAdministrators,
-    managedChanges: buildManagedChanges(config, managed, confirmations),
+    managedChanges,
     // Sections are added by the capabilities that own them; unknown sections are carried over.
-    lock: { ...previousLock, version: 1, managed: buildManagedRecord(config, managed) },
+    lock: { ...previousLock, version: 1, managed: buildManagedRecord(config, managed, managedChanges) },
   };
 }
 

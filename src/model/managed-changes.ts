@@ -1,7 +1,12 @@
+import { LOCK_FILE_NAME } from '../config/lock-file';
 import type { ChangeConfirmations, ManagedRecord } from '../config/managed-record';
 import type { OrgConfig } from '../config/schema';
 import type { OrganizationalUnitInput } from '../config/schema/organization';
 import { ROOT } from './org-tree';
+
+function sortedEntries<T>(record: Readonly<Record<string, T>> | undefined): Array<[string, T]> {
+  return Object.entries(record ?? {}).sort(([a], [b]) => byString(a, b));
+}
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -30,9 +35,9 @@ export interface OuRemoval {
 export interface ManagedChangesModel {
   readonly removedAccounts: readonly AccountRemoval[];
   readonly removedOus: readonly OuRemoval[];
-  /** Account keys: `from` is the former key. */
+  /** Account keys: `from` is the former key; chains (a -> b, b -> c) when renamed more than once. */
   readonly renamedAccounts: readonly Rename[];
-  /** OU paths, descendants of a renamed OU included. */
+  /** OU paths, descendants of a renamed OU included; chains as for accounts. */
   readonly renamedOus: readonly Rename[];
 }
 
@@ -78,48 +83,73 @@ export function ouPathsStillDeclared(config: OrgConfig): Set<string> {
 }
 
 /**
- * Builds the removals and renames of a config that passed every rule. A removal confirmed only
- * on the command line needs the record: that is where the account's id comes from.
+ * Builds the removals and renames of a config that passed every rule: those org.yaml and the
+ * command line confirm now, and those the record kept from earlier runs while they still apply.
  */
 export function buildManagedChanges(config: OrgConfig, record: ManagedRecord | undefined, confirmations: ChangeConfirmations): ManagedChangesModel {
-  const removedAccounts = new Map<string, AccountRemoval>();
-  for (const [key, entry] of Object.entries(config.removed.accounts)) {
-    const id = entry.id ?? record?.accounts[key]?.id;
-    removedAccounts.set(key, { key, ...(id !== undefined ? { id } : {}), reason: entry.reason });
-  }
-  const removedOus = new Map<string, OuRemoval>();
-  for (const [path, entry] of Object.entries(config.removed.organizationalUnits)) removedOus.set(path, { path, reason: entry.reason });
-
   const declaredAccounts = accountsStillDeclared(config);
   const declaredOus = ouPathsStillDeclared(config);
-  for (const name of confirmations.allowRemovals) {
-    const recorded = record?.accounts[name];
-    if (recorded && !declaredAccounts.has(name) && !removedAccounts.has(name))
-      removedAccounts.set(name, { key: name, ...(recorded.id !== undefined ? { id: recorded.id } : {}), reason: 'confirmed with --allow-removal' });
-    if (record?.organizationalUnits.includes(name) && !declaredOus.has(name) && !removedOus.has(name))
-      removedOus.set(name, { path: name, reason: 'confirmed with --allow-removal' });
-  }
 
-  const renamedAccounts = Object.entries(config.accounts)
+  const removedAccounts = new Map<string, AccountRemoval>();
+  const releaseAccount = (key: string, reason: string, id: string | undefined) => {
+    if (!declaredAccounts.has(key) && !removedAccounts.has(key)) removedAccounts.set(key, { key, ...(id !== undefined ? { id } : {}), reason });
+  };
+  for (const [key, entry] of sortedEntries(config.removed.accounts)) releaseAccount(key, entry.reason, entry.id ?? record?.accounts[key]?.id ?? record?.released?.accounts[key]?.id);
+  for (const name of confirmations.allowRemovals) if (record?.accounts[name]) releaseAccount(name, 'confirmed with --allow-removal', record.accounts[name].id);
+  for (const [key, entry] of sortedEntries(record?.released?.accounts)) releaseAccount(key, `released earlier (${LOCK_FILE_NAME})`, entry.id);
+
+  const removedOus = new Map<string, OuRemoval>();
+  const releaseOu = (path: string, reason: string) => {
+    if (!declaredOus.has(path) && !removedOus.has(path)) removedOus.set(path, { path, reason });
+  };
+  for (const [path, entry] of sortedEntries(config.removed.organizationalUnits)) releaseOu(path, entry.reason);
+  for (const name of confirmations.allowRemovals) if (record?.organizationalUnits.includes(name)) releaseOu(name, 'confirmed with --allow-removal');
+  for (const path of record?.released?.organizationalUnits ?? []) releaseOu(path, `released earlier (${LOCK_FILE_NAME})`);
+
+  const accountRenames = Object.entries(config.accounts)
     .filter(([key, a]) => a.formerKey !== undefined && a.formerKey !== key && key !== config.organization.managementAccount)
     .map(([key, a]) => ({ from: a.formerKey!, to: key }));
-  const renamedOus = ousWithFormerPaths(config.organizationalUnits)
+  const ouRenames = ousWithFormerPaths(config.organizationalUnits)
     .filter((ou) => ou.formerPath !== ou.path)
     .map((ou) => ({ from: ou.formerPath, to: ou.path }));
 
   return {
     removedAccounts: [...removedAccounts.values()].sort((a, b) => byString(a.key, b.key)),
     removedOus: [...removedOus.values()].sort((a, b) => byString(a.path, b.path)),
-    renamedAccounts: renamedAccounts.sort((a, b) => byString(a.to, b.to)),
-    renamedOus: renamedOus.sort((a, b) => byString(a.to, b.to)),
+    renamedAccounts: withHistory(accountRenames, record?.renamed?.accounts ?? [], new Set(Object.keys(config.accounts))),
+    renamedOus: withHistory(ouRenames, record?.renamed?.organizationalUnits ?? [], new Set(ousWithFormerPaths(config.organizationalUnits).map((ou) => ou.path))),
   };
 }
 
 /**
- * The record the next synth writes: member accounts with their email (and id: from org.yaml, or
- * carried over from the record across a rename) and every OU path.
+ * Today's renames plus the recorded ones that still lead somewhere: a recorded rename is dropped
+ * when its former key is in use again, when its chain no longer ends at a declared key, or when
+ * today's renames already move from or to the same address (Terraform allows one of each).
  */
-export function buildManagedRecord(config: OrgConfig, previous: ManagedRecord | undefined): ManagedRecord {
+function withHistory(current: readonly Rename[], recorded: readonly Rename[], declared: ReadonlySet<string>): Rename[] {
+  const next = new Map([...recorded, ...current].map((r) => [r.from, r.to]));
+  const endOf = (key: string): string => {
+    const seen = new Set<string>();
+    let at = key;
+    while (next.has(at) && !seen.has(at)) {
+      seen.add(at);
+      at = next.get(at)!;
+    }
+    return at;
+  };
+  const froms = new Set(current.map((r) => r.from));
+  const tos = new Set(current.map((r) => r.to));
+  const kept = recorded.filter((r) => !declared.has(r.from) && !froms.has(r.from) && !tos.has(r.to) && declared.has(endOf(r.to)));
+  const unique = new Map([...kept, ...current].map((r) => [`${r.from}\u0000${r.to}`, r]));
+  return [...unique.values()].sort((a, b) => byString(a.to, b.to) || byString(a.from, b.from));
+}
+
+/**
+ * The record the next synth writes: member accounts with their email (and id: from org.yaml, or
+ * carried over from the record across a rename), every OU path, and the removals and renames
+ * that must keep their `removed` and `moved` blocks.
+ */
+export function buildManagedRecord(config: OrgConfig, previous: ManagedRecord | undefined, changes: ManagedChangesModel): ManagedRecord {
   const accounts: ManagedRecord['accounts'] = {};
   for (const key of Object.keys(config.accounts).sort(byString)) {
     if (key === config.organization.managementAccount) continue;
@@ -127,5 +157,15 @@ export function buildManagedRecord(config: OrgConfig, previous: ManagedRecord | 
     const id = a.id ?? previous?.accounts[key]?.id ?? (a.formerKey !== undefined ? previous?.accounts[a.formerKey]?.id : undefined);
     accounts[key] = { email: a.email, ...(id !== undefined ? { id } : {}) };
   }
-  return { accounts, organizationalUnits: ousWithFormerPaths(config.organizationalUnits).map((ou) => ou.path) };
+  const record: ManagedRecord = { accounts, organizationalUnits: ousWithFormerPaths(config.organizationalUnits).map((ou) => ou.path) };
+  const released = {
+    accounts: Object.fromEntries(changes.removedAccounts.map((r) => [r.key, r.id !== undefined ? { id: r.id } : {}])),
+    organizationalUnits: changes.removedOus.map((r) => r.path),
+  };
+  const renamed = { accounts: [...changes.renamedAccounts], organizationalUnits: [...changes.renamedOus] };
+  return {
+    ...record,
+    ...(released.organizationalUnits.length > 0 || changes.removedAccounts.length > 0 ? { released } : {}),
+    ...(renamed.accounts.length > 0 || renamed.organizationalUnits.length > 0 ? { renamed } : {}),
+  };
 }

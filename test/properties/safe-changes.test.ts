@@ -6,7 +6,8 @@ import { renderLockFile } from '../../src/config/lock-file';
 import { modelOf, synth, tempDir, validateYaml, type TerraformJson } from '../helpers';
 import { orgDocument, validateGenerated, type OrgDocument } from './org-arbitrary';
 
-const RUNS = 10;
+const CONFIRMED_RUNS = 6;
+const UNCONFIRMED_RUNS = 10;
 const TRACKED = ['aws_organizations_account', 'aws_organizations_organizational_unit', 'aws_organizations_policy_attachment'];
 
 type Edit = (doc: OrgDocument, confirm: boolean) => boolean;
@@ -64,10 +65,30 @@ function before(doc: OrgDocument): { dir: string; stack: TerraformJson } {
   return { dir, stack: synth(model).stacks.organization! };
 }
 
+/** Every address of the earlier plan is still declared, moved (to a declared address) or released with destroy = false. */
+function expectNothingDestroyed(old: TerraformJson, stack: TerraformJson): void {
+  const now = addresses(stack);
+  const moved = (stack.moved ?? []) as Array<{ from: string; to: string }>;
+  const removed = (stack.removed ?? []) as Array<{ from: string; lifecycle: { destroy: boolean } }>;
+  const next = new Map(moved.map((m) => [m.from, m.to]));
+  const endOf = (address: string) => {
+    let at = address;
+    for (let i = 0; next.has(at) && i <= moved.length; i++) at = next.get(at)!;
+    return at;
+  };
+  const released = new Set(removed.map((r) => r.from));
+  expect([...addresses(old)].filter((a) => !now.has(endOf(a)) && !released.has(a))).toEqual([]);
+  for (const m of moved) expect(now.has(m.from)).toBe(false);
+  for (const r of removed) {
+    expect(r.lifecycle).toEqual({ destroy: false });
+    expect(now.has(r.from)).toBe(false);
+  }
+}
+
 const edit = fc.constantFrom(...Object.keys(EDITS));
 
 describe('edits to accounts and OUs never destroy silently', () => {
-  test(`confirmed edits validate, and every address of the previous plan is kept, moved or released with destroy = false (${RUNS} runs)`, () => {
+  test(`confirmed edits validate, and every address of the previous plan is kept, moved or released with destroy = false (${CONFIRMED_RUNS} runs)`, () => {
     let edited = 0;
     fc.assert(
       fc.property(orgDocument, edit, (generated, name) => {
@@ -78,28 +99,25 @@ describe('edits to accounts and OUs never destroy silently', () => {
 
         const validation = validateYaml(stringify(doc), dir);
         expect(validation.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        const stack = synth(modelOf(validation)).stacks.organization!;
+        const model = modelOf(validation);
+        expectNothingDestroyed(old, synth(model).stacks.organization!);
 
-        const now = addresses(stack);
-        const moved = (stack.moved ?? []) as Array<{ from: string; to: string }>;
-        const removed = (stack.removed ?? []) as Array<{ from: string; lifecycle: { destroy: boolean } }>;
-        const accountedFor = new Set([...now, ...moved.map((m) => m.from), ...removed.map((r) => r.from)]);
-        expect([...addresses(old)].filter((a) => !accountedFor.has(a))).toEqual([]);
-        for (const m of moved) {
-          expect(now.has(m.to)).toBe(true);
-          expect(now.has(m.from)).toBe(false);
-        }
-        for (const r of removed) {
-          expect(r.lifecycle).toEqual({ destroy: false });
-          expect(now.has(r.from)).toBe(false);
-        }
+        // A later run, after the confirmation was dropped from org.yaml (before or after apply), still destroys nothing.
+        const later = tempDir('lz-safe-later-');
+        writeFileSync(join(later, 'lz.lock.json'), renderLockFile(model.lock));
+        delete doc.removed;
+        for (const a of Object.values(doc.accounts) as Array<Record<string, unknown>>) delete a.formerKey;
+        for (const o of Object.values(doc.organizationalUnits) as Array<Record<string, unknown>>) delete o.formerKey;
+        const next = validateYaml(stringify(doc), later);
+        expect(next.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        expectNothingDestroyed(old, synth(modelOf(next)).stacks.organization!);
       }),
-      { seed: 42, numRuns: RUNS },
+      { seed: 42, numRuns: CONFIRMED_RUNS },
     );
-    expect(edited).toBeGreaterThan(RUNS / 2);
+    expect(edited).toBeGreaterThan(CONFIRMED_RUNS / 2);
   });
 
-  test(`the same edits without formerKey or removed are refused with LZ0801/LZ0802 (${RUNS} runs)`, () => {
+  test(`the same edits without formerKey or removed are refused with LZ0801/LZ0802 (${UNCONFIRMED_RUNS} runs)`, () => {
     fc.assert(
       fc.property(orgDocument, edit, (generated, name) => {
         const { dir } = before(generated);
@@ -109,7 +127,7 @@ describe('edits to accounts and OUs never destroy silently', () => {
         expect(codes.length).toBeGreaterThan(0);
         expect(codes.every((c) => c === 'LZ0801' || c === 'LZ0802')).toBe(true);
       }),
-      { seed: 43, numRuns: RUNS },
+      { seed: 43, numRuns: UNCONFIRMED_RUNS },
     );
   });
 });

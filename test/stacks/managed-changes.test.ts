@@ -21,6 +21,15 @@ function validateEdited(edit: (text: string) => string, recordEdit: (r: Json) =>
   return validateFile(join(dir, 'org.yaml'), 'org.yaml', confirmations);
 }
 
+/** Validates org.yaml text next to a given record, as the next run after a synth would. */
+function validateNext(text: string, lock: unknown, confirmations?: ChangeConfirmations) {
+  const dir = tempDir('lz-managed-next-');
+  cpSync(join(PROJECT_DIR, 'policies'), join(dir, 'policies'), { recursive: true });
+  writeFileSync(join(dir, 'lz.lock.json'), renderLockFile(lock as never));
+  writeFileSync(join(dir, 'org.yaml'), text);
+  return validateFile(join(dir, 'org.yaml'), 'org.yaml', confirmations);
+}
+
 const withoutSandbox = (text: string) => text.replace(/  sandbox-alice:\n(?:    .*\n)+/, '');
 
 describe('the managed record', () => {
@@ -129,5 +138,43 @@ describe('email changes', () => {
   test('are accepted with --accept-email-change once changed in AWS, and the record takes the new email', () => {
     const model = modelOf(validateEdited(changed, undefined, { allowRemovals: [], acceptEmailChanges: ['sandbox-alice'] }));
     expect(readManagedRecord(model.lock).record!.accounts['sandbox-alice']!.email).toBe('alice@example.com');
+  });
+});
+
+describe('decisions outlive the run that made them', () => {
+  test('a removal confirmed once keeps its removed block on later runs without the flag, until the key is declared again', () => {
+    const first = modelOf(validateEdited(withoutSandbox, undefined, { allowRemovals: ['sandbox-alice'], acceptEmailChanges: [] }));
+    expect(readManagedRecord(first.lock).record!.released).toEqual({ accounts: { 'sandbox-alice': {} }, organizationalUnits: [] });
+
+    const second = modelOf(validateNext(withoutSandbox(ORIGINAL), first.lock));
+    expect(synth(second).stacks.organization!.removed).toContainEqual({ from: 'aws_organizations_account.account_sandbox-alice', lifecycle: { destroy: false } });
+
+    const readded = modelOf(validateNext(ORIGINAL, second.lock));
+    expect(readded.managedChanges!.removedAccounts).toEqual([]);
+    expect(readManagedRecord(readded.lock).record!.released).toBeUndefined();
+  });
+
+  test('a rename keeps its moved blocks after formerKey is dropped, and a second rename chains onto it', () => {
+    const renamed = (t: string) => t.replace('  sandbox-alice:\n', '  alice:\n');
+    const first = modelOf(validateEdited((t) => renamed(t).replace('  alice:\n', '  alice:\n    formerKey: sandbox-alice\n')));
+    expect(readManagedRecord(first.lock).record!.renamed!.accounts).toEqual([{ from: 'sandbox-alice', to: 'alice' }]);
+
+    const second = modelOf(validateNext(renamed(ORIGINAL), first.lock));
+    expect(synth(second).stacks.organization!.moved).toEqual([
+      { from: 'aws_organizations_account.account_sandbox-alice', to: 'aws_organizations_account.account_alice' },
+    ]);
+
+    const third = modelOf(validateNext(ORIGINAL.replace('  sandbox-alice:\n', '  alice-2:\n    formerKey: alice\n'), second.lock));
+    expect(synth(third).stacks.organization!.moved).toEqual([
+      { from: 'aws_organizations_account.account_sandbox-alice', to: 'aws_organizations_account.account_alice' },
+      { from: 'aws_organizations_account.account_alice', to: 'aws_organizations_account.account_alice-2' },
+    ]);
+  });
+
+  test('a recorded rename is dropped once its former key is in use again', () => {
+    const first = modelOf(validateEdited((t) => t.replace('  sandbox-alice:\n', '  alice:\n    formerKey: sandbox-alice\n')));
+    const reused = ORIGINAL.replace('  sandbox-alice:\n', '  alice:\n').replace('accounts:\n', 'accounts:\n  sandbox-alice:\n    name: New Sandbox\n    email: aws+new-sandbox@example.com\n    ou: Sandbox\n');
+    const next = modelOf(validateNext(reused, first.lock));
+    expect(next.managedChanges!.renamedAccounts).toEqual([]);
   });
 });
