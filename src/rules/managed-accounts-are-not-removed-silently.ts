@@ -15,8 +15,12 @@ export const managedAccountsAreNotRemovedSilently: Rule = {
     const { record } = readManagedRecord(previousLock);
     const findings: Finding[] = [];
     // A mistyped confirmation must not pass unnoticed while the removal it meant stays blocked.
+    const recorded = (name: string) =>
+      record !== undefined &&
+      (name in record.accounts || record.organizationalUnits.includes(name) ||
+        name in (record.released?.accounts ?? {}) || (record.released?.organizationalUnits.includes(name) ?? false));
     for (const name of confirmations.allowRemovals)
-      if (!record || !(name in record.accounts || record.organizationalUnits.includes(name)))
+      if (!recorded(name))
         findings.push(error(this.code, [], `\`--allow-removal ${name}\` names no account key or OU path recorded in ${LOCK_FILE_NAME}.`,
           `Use the key or path exactly as ${LOCK_FILE_NAME} lists it under \`managed\`, or drop the option.`));
     if (!record) return findings;
