@@ -2,6 +2,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from './config/diagnostic
 import { readInlinePolicyFiles } from './config/identity-center-files';
 import { loadFile, loadText, type LoadResult, type SourceDocument } from './config/load';
 import { readLockFile } from './config/lock-file';
+import { NO_CONFIRMATIONS, type ChangeConfirmations } from './config/managed-record';
 import { parseConfig } from './config/parse';
 import { readPolicyFiles } from './config/policy-files';
 import type { OrgConfig } from './config/schema';
@@ -20,7 +21,7 @@ export interface Validation {
 }
 
 /** load -> parse -> check -> model, collecting every diagnostic; never throws for a config mistake. */
-export function validateLoaded(loaded: LoadResult): Validation {
+export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirmations = NO_CONFIRMATIONS): Validation {
   if (!loaded.ok) return { diagnostics: sortDiagnostics(loaded.diagnostics) };
   const { source } = loaded;
   const parsed = parseConfig(source.data);
@@ -29,14 +30,19 @@ export function validateLoaded(loaded: LoadResult): Validation {
   const files = readPolicyFiles(config, source.dir);
   const inline = readInlinePolicyFiles(config, source.dir);
   const previous = readLockFile(source.dir);
-  const findings = [...files.findings, ...inline.findings, ...previous.findings, ...runRules(makeRuleContext(config, files.statements, previous.lock, inline.statements))];
+  const findings = [
+    ...files.findings,
+    ...inline.findings,
+    ...previous.findings,
+    ...runRules(makeRuleContext(config, files.statements, previous.lock, inline.statements, confirmations)),
+  ];
   const diagnostics = sortDiagnostics(findings.map((f) => source.place(f)));
   if (hasErrors(diagnostics)) return { diagnostics, config, source };
-  return { diagnostics, config, source, model: buildModel(config, files.statements, previous.lock, inline.statements) };
+  return { diagnostics, config, source, model: buildModel(config, files.statements, previous.lock, inline.statements, confirmations) };
 }
 
-export function validateFile(file: string, displayName = file): Validation {
-  return validateLoaded(loadFile(file, displayName));
+export function validateFile(file: string, displayName = file, confirmations: ChangeConfirmations = NO_CONFIRMATIONS): Validation {
+  return validateLoaded(loadFile(file, displayName), confirmations);
 }
 
 export function validateText(text: string, file = 'org.yaml', dir = '.'): Validation {

@@ -7,10 +7,12 @@ import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizat
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ManagementProvider } from '../src/constructs/aws-provider';
+import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
 import { ROOT } from '../src/model/org-tree';
 import type { LandingZoneModel, PolicyTarget } from '../src/model/types';
 import { ids } from './ids';
 import { designateServiceAdministrator } from './service-administrators';
+import { refactoringAddresses } from './refactoring-addresses';
 
 export interface OrganizationStackProps {
   readonly model: LandingZoneModel;
@@ -108,6 +110,8 @@ export class OrganizationStack extends TerraformStack {
 
     for (const delegation of model.security?.serviceAdministrators ?? [])
       designateServiceAdministrator(this, delegation, this.accountId(delegation.accountKey), [this.organization]);
+    // Renames and confirmed removals: `moved` and `removed` blocks, so no account or OU is destroyed by an edit.
+    if (model.managedChanges) new RefactoringBlocks(this, 'refactoring', refactoringAddresses(model.managedChanges, model.policies));
 
     new TerraformOutput(this, 'account_ids', {
       description: 'Account ids by org.yaml key.',

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { validateFile, validateText, type Validation } from '../src/pipeline';
@@ -13,8 +13,22 @@ export function tempDir(prefix = 'lz-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+let projectCopy: string | undefined;
+
+/**
+ * A directory like the project's, with its policies/ but without its lz.lock.json: the record a
+ * local `lz synth` leaves in the project must not change what tests see.
+ */
+export function projectLikeDir(): string {
+  if (projectCopy === undefined) {
+    projectCopy = tempDir('lz-project-');
+    cpSync(join(PROJECT_DIR, 'policies'), join(projectCopy, 'policies'), { recursive: true });
+  }
+  return projectCopy;
+}
+
 /** Validates text as if it were an org.yaml in the project directory (so policies/ resolve). */
-export function validateYaml(text: string, dir = PROJECT_DIR): Validation {
+export function validateYaml(text: string, dir = projectLikeDir()): Validation {
   return validateText(text, 'org.yaml', dir);
 }
 

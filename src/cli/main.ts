@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { hasErrors, renderDiagnostics, type Diagnostic } from '../config/diagnostics';
 import { InputError } from '../config/load';
+import type { ChangeConfirmations } from '../config/managed-record';
 import { validateFile } from '../pipeline';
 
 export interface Io {
@@ -13,6 +14,24 @@ export interface Io {
 }
 
 type Format = 'text' | 'json' | 'github';
+
+interface ConfirmationOptions {
+  allowRemoval: string[];
+  acceptEmailChange: string[];
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The two confirmations of safe-changes, shared by `validate` and `synth` so CI sees what synth will do. */
+function withConfirmations(command: Command): Command {
+  return command
+    .option('--allow-removal <key-or-path>', 'release an account key or OU path recorded in lz.lock.json from management (repeatable); it is not closed or deleted', collect, [])
+    .option('--accept-email-change <key>', 'accept a root email changed outside Terraform for this account key (repeatable)', collect, []);
+}
+
+function confirmationsOf(options: ConfirmationOptions): ChangeConfirmations {
+  return { allowRemovals: options.allowRemoval, acceptEmailChanges: options.acceptEmailChange };
+}
 
 /** Exit codes: 0 clean (warnings allowed), 1 diagnostics with errors, 2 usage or I/O problem. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -36,25 +55,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     else if (diagnostics.length > 0) io.stdout.write(`${renderDiagnostics(diagnostics)}\n`);
   };
 
-  program
-    .command('validate')
+  withConfirmations(program.command('validate'))
     .description('check org.yaml and print every problem with file:line:col')
     .argument('[file]', 'the organization file', 'org.yaml')
     .option('--format <format>', 'text, json or github (workflow annotations)', 'text')
-    .action((file: string, options: { format: Format }) => {
-      const result = validateFile(resolve(io.cwd, file), display(file));
+    .action((file: string, options: { format: Format } & ConfirmationOptions) => {
+      const result = validateFile(resolve(io.cwd, file), display(file), confirmationsOf(options));
       report(result.diagnostics, options.format);
       if (hasErrors(result.diagnostics)) exitCode = 1;
       else if (options.format === 'text') io.stdout.write(`${display(file)}: valid (${result.model!.accounts.length} accounts, ${result.model!.ous.length} OUs, ${result.model!.policies.length} policies)\n`);
     });
 
-  program
-    .command('synth')
+  withConfirmations(program.command('synth'))
     .description('validate org.yaml, then write the Terraform stacks; the previous output is kept on any error')
     .argument('[file]', 'the organization file', 'org.yaml')
     .option('--out <dir>', 'output directory (default: $CDKTF_OUTDIR or cdktf.out)')
-    .action(async (file: string, options: { out?: string }) => {
-      const result = validateFile(resolve(io.cwd, file), display(file));
+    .action(async (file: string, options: { out?: string } & ConfirmationOptions) => {
+      const result = validateFile(resolve(io.cwd, file), display(file), confirmationsOf(options));
       report(result.diagnostics, 'text');
       if (!result.model) {
         exitCode = 1;

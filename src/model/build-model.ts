@@ -1,9 +1,11 @@
 import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
+import { NO_CONFIRMATIONS, readManagedRecord, type ChangeConfirmations } from '../config/managed-record';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
 import { buildDeployment } from './deployment';
 import { buildIdentityCenterModel, identityCenterDelegation, identityCenterServicePrincipals, type InlinePolicyFiles } from './identity-center';
 import { buildLoggingModel, LOGGING_SERVICE_PRINCIPALS, resourceNamePrefix } from './logging';
+import { buildManagedChanges, buildManagedRecord } from './managed-changes';
 import { flattenOus } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
 import { buildGuardrailsModel, canonicalJson, policyTargets } from './policy-packing';
@@ -22,7 +24,10 @@ export function buildModel(
   files: PolicyFileStatements,
   previousLock: LockFile = EMPTY_LOCK,
   inlinePolicyFiles: InlinePolicyFiles = new Map(),
+  confirmations: ChangeConfirmations = NO_CONFIRMATIONS,
 ): LandingZoneModel {
+  const managed = readManagedRecord(previousLock).record;
+  const managedChanges = buildManagedChanges(config, managed, confirmations);
   const ous = flattenOus(config.organizationalUnits);
   const managementKey = config.organization.managementAccount;
 
@@ -99,8 +104,9 @@ export function buildModel(
     ...(security ? { security } : {}),
     ...(config.identityCenter ? { identityCenter: buildIdentityCenterModel(config, config.organization.partition, inlinePolicyFiles) } : {}),
     guardrails: buildGuardrailsModel(config, files),
+    managedChanges,
     // Sections are added by the capabilities that own them; unknown sections are carried over.
-    lock: { ...previousLock, version: 1 },
+    lock: { ...previousLock, version: 1, managed: buildManagedRecord(config, managed, managedChanges) },
     deployment: buildDeployment(config),
   };
 }

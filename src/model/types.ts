@@ -2,6 +2,7 @@ import type { LockFile } from '../config/lock-file';
 import type { DeploymentModel } from './deployment';
 import type { LoggingModel } from './logging';
 import type { IdentityCenterModel } from './identity-center';
+import type { ManagedChangesModel } from './managed-changes';
 import type { OuNode } from './org-tree';
 import type { SecurityModel } from './security';
 import type { GuardrailsModel } from './policy-packing';
@@ -74,6 +75,8 @@ export interface LandingZoneModel {
   readonly identityCenter?: IdentityCenterModel;
   /** Organization policies as deployed: packed documents, their targets, FullAWSAccess. */
   readonly guardrails?: GuardrailsModel;
+  /** Confirmed removals and declared renames against lz.lock.json: `removed` and `moved` blocks. */
+  readonly managedChanges?: ManagedChangesModel;
   /** The record to write next to org.yaml after a successful synth (lz.lock.json). */
   readonly lock: LockFile;
   /** State backend and workspaces. @default - local state next to org.yaml */

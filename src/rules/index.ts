@@ -1,4 +1,12 @@
 import type { Finding } from '../config/diagnostics';
+import { formerKeysAreClaimedOnce } from './former-keys-are-claimed-once';
+import { formerKeysAreNotInUse } from './former-keys-are-not-in-use';
+import { managedAccountEmailsDoNotChange } from './managed-account-emails-do-not-change';
+import { managedAccountsAreNotRemovedSilently } from './managed-accounts-are-not-removed-silently';
+import { managedOusAreNotRemovedSilently } from './managed-ous-are-not-removed-silently';
+import { managedRecordIsReadable } from './managed-record-is-readable';
+import { removalIdsMatchTheRecord } from './removal-ids-match-the-record';
+import { removalsAreNotStillDeclared } from './removals-are-not-still-declared';
 import { accessRoleNameIsValid } from './access-role-name-is-valid';
 import { accountEmailsAreUnique } from './account-emails-are-unique';
 import { accountEmailsAreValid } from './account-emails-are-valid';
@@ -89,6 +97,14 @@ export const RULES: readonly Rule[] = [
   fullAwsAccessDetachIsSafe,
   quarantinePolicyIsValid,
   permissionSetInlinePoliciesNameKnownActions,
+  managedAccountsAreNotRemovedSilently,
+  managedOusAreNotRemovedSilently,
+  managedAccountEmailsDoNotChange,
+  formerKeysAreNotInUse,
+  formerKeysAreClaimedOnce,
+  removalsAreNotStillDeclared,
+  removalIdsMatchTheRecord,
+  managedRecordIsReadable,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

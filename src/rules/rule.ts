@@ -1,5 +1,6 @@
 import type { Finding } from '../config/diagnostics';
 import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
+import { NO_CONFIRMATIONS, type ChangeConfirmations } from '../config/managed-record';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
 import type { PolicyStatement } from '../config/schema/common';
@@ -19,6 +20,8 @@ export interface RuleContext {
   readonly previousLock: LockFile;
   /** The inline policy statements of a permission set, from org.yaml or its file; undefined when it has none or the file could not be read. */
   inlinePolicyOf(permissionSetKey: string): readonly PolicyStatement[] | undefined;
+  /** Removals and email changes confirmed on the command line. */
+  readonly confirmations: ChangeConfirmations;
 }
 
 /** A semantic rule: one assertion about org.yaml, with a stable code. */
@@ -34,6 +37,7 @@ export function makeRuleContext(
   files: PolicyFileStatements,
   previousLock: LockFile = EMPTY_LOCK,
   inlinePolicyFiles: PolicyFileStatements = new Map(),
+  confirmations: ChangeConfirmations = NO_CONFIRMATIONS,
 ): RuleContext {
   const ous = flattenOus(config.organizationalUnits);
   return {
@@ -44,6 +48,7 @@ export function makeRuleContext(
     files,
     previousLock,
     inlinePolicyOf: (key) => config.identityCenter?.permissionSets[key]?.inlinePolicy?.statements ?? inlinePolicyFiles.get(key),
+    confirmations,
   };
 }
 

@@ -1,22 +1,35 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatPath, hasErrors, renderDiagnostics } from '../../src/config/diagnostics';
 import { validateFile } from '../../src/pipeline';
 import { RULES } from '../../src/rules';
-import { DEFAULT_ORG, expectations, FIXTURES } from '../helpers';
+import { DEFAULT_ORG, expectations, FIXTURES, tempDir } from '../helpers';
 
 const invalidDir = join(FIXTURES, 'invalid');
 const invalid = readdirSync(invalidDir).filter((f) => f.endsWith('.yaml')).sort();
 const validDir = join(FIXTURES, 'valid');
 const valid = readdirSync(validDir).filter((f) => f.endsWith('.yaml')).sort();
 
+/**
+ * A fixture may come with `<name>.lock.json`, the record of an earlier synth; it is validated in
+ * a directory of its own, next to that record as lz.lock.json.
+ */
+export function fixturePath(name: string): string {
+  const file = join(invalidDir, name);
+  const lock = join(invalidDir, name.replace(/\.yaml$/, '.lock.json'));
+  if (!existsSync(lock)) return file;
+  const dir = tempDir('lz-fixture-');
+  copyFileSync(file, join(dir, name));
+  copyFileSync(lock, join(dir, 'lz.lock.json'));
+  return join(dir, name);
+}
+
 describe('invalid fixtures', () => {
   test.each(invalid)('%s reports its expected diagnostics, with pinned text', (name) => {
-    const file = join(invalidDir, name);
-    const expected = expectations(readFileSync(file, 'utf8'));
+    const expected = expectations(readFileSync(join(invalidDir, name), 'utf8'));
     expect(expected.length).toBeGreaterThan(0);
 
-    const result = validateFile(file, name);
+    const result = validateFile(fixturePath(name), name);
 
     expect(hasErrors(result.diagnostics)).toBe(true);
     expect(result.model).toBeUndefined();

@@ -18,6 +18,13 @@ export const OuKey = z
     error: 'an OU key is 1-64 letters, digits and hyphens, starting and ending with a letter or digit (e.g. NonProd); use `name` for a display name with spaces',
   });
 
+const OU_SEGMENT = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?';
+
+/** A path of OU keys (`Workloads/Prod`), where the path itself becomes part of a Terraform address. */
+export const OuKeyPath = z.string().regex(new RegExp(`^${OU_SEGMENT}(?:/${OU_SEGMENT})*$`), {
+  error: 'an OU path is OU keys joined by "/" (e.g. Workloads/Prod); each key is letters, digits and hyphens',
+});
+
 /** `Workloads/Prod`, or `Root` for the organization root. Resolution is checked by a rule. */
 export const OuPath = z
   .string()

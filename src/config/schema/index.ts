@@ -6,6 +6,7 @@ import { IdentityCenterSection } from './identity-center';
 import { GuardrailsSection } from './guardrails';
 import { Account, DelegatedAdministrators, OrganizationalUnit, OrganizationSection, Policy } from './organization';
 import { SecuritySection } from './security';
+import { RemovedSection } from './removed';
 
 /**
  * The whole org.yaml. This schema is the single source of the config types (`OrgConfig`) and of
@@ -24,6 +25,7 @@ export const OrgConfigSchema = z
     security: SecuritySection.optional(),
     identityCenter: IdentityCenterSection.optional(),
     guardrails: GuardrailsSection.default({ profile: 'conservative', detachFullAWSAccess: [] }),
+    removed: RemovedSection.default({ accounts: {}, organizationalUnits: {} }),
   })
   .meta({ title: 'org.yaml', description: 'An AWS organization as code.' });
 

@@ -28,6 +28,7 @@ export interface OrganizationalUnitInput {
   policies?: string[];
   tags?: Record<string, string>;
   children?: Record<string, OrganizationalUnitInput>;
+  formerKey?: string;
 }
 
 export const OrganizationalUnit: z.ZodType<OrganizationalUnitInput> = z.lazy(() =>
@@ -37,6 +38,9 @@ export const OrganizationalUnit: z.ZodType<OrganizationalUnitInput> = z.lazy(() 
       policies: z.array(PolicyName).optional().meta({ description: 'Policies attached to this OU.' }),
       tags: Tags.optional(),
       children: z.record(OuKey, OrganizationalUnit).optional().meta({ description: 'Child OUs by key.' }),
+      formerKey: OuKey.optional().meta({
+        description: 'The key this OU had before a rename under the same parent; lz emits `moved` blocks so the plan shows no destroy/create.',
+      }),
     })
     .meta({ id: 'OrganizationalUnit', description: 'An organizational unit.' }),
 );
@@ -52,6 +56,9 @@ export const Account = z
     quarantine: z.boolean().optional()
       .meta({ description: 'Whether guardrails.quarantinePolicy is attached. @default true for accounts without `id` (new accounts), false otherwise' }),
     tags: Tags.optional(),
+    formerKey: AccountKey.optional().meta({
+      description: 'The key this account had before a rename; lz emits `moved` blocks so the plan shows no destroy/create.',
+    }),
   })
   .meta({ description: 'An AWS account in the organization.' });
 

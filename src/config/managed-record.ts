@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { error, type Finding } from './diagnostics';
+import { LOCK_FILE_NAME, type LockFile } from './lock-file';
+import { AccountKey, OuKeyPath } from './schema/common';
+
+/**
+ * The `managed` section of lz.lock.json: every member account (with its root email, and its id
+ * when known) and every OU path that the last `lz synth` handed to Terraform, and the removals and
+ * renames decided so far. It is what lets `lz validate` tell a removal or a rename from a new
+ * organization.
+ */
+const AccountId = z.string().regex(/^\d{12}$/);
+
+export const ManagedRecordSchema = z.strictObject({
+  accounts: z.record(AccountKey, z.strictObject({ email: z.string(), id: AccountId.optional() })),
+  organizationalUnits: z.array(OuKeyPath),
+  /**
+   * Confirmed removals, kept after the run that confirmed them: their `removed` blocks must outlive
+   * that run (a later synth without the flag, before apply, must not plan a destroy).
+   */
+  released: z
+    .strictObject({
+      accounts: z.record(AccountKey, z.strictObject({ id: AccountId.optional() })),
+      organizationalUnits: z.array(OuKeyPath),
+    })
+    .optional(),
+  /** Renames, kept as chains of `moved` blocks once `formerKey` is gone from org.yaml, as Terraform advises. */
+  renamed: z
+    .strictObject({
+      accounts: z.array(z.strictObject({ from: AccountKey, to: AccountKey })),
+      organizationalUnits: z.array(z.strictObject({ from: OuKeyPath, to: OuKeyPath })),
+    })
+    .optional(),
+});
+
+export type ManagedRecord = z.infer<typeof ManagedRecordSchema>;
+
+/** Removals and email changes confirmed on the command line (`--allow-removal`, `--accept-email-change`). */
+export interface ChangeConfirmations {
+  /** Account keys and OU paths that may leave management without an entry in `removed`. */
+  readonly allowRemovals: readonly string[];
+  /** Account keys whose root email was changed outside Terraform. */
+  readonly acceptEmailChanges: readonly string[];
+}
+
+export const NO_CONFIRMATIONS: ChangeConfirmations = { allowRemovals: [], acceptEmailChanges: [] };
+
+/** The record of the previous synth; undefined before the first one (nothing is protected yet). */
+export function readManagedRecord(lock: LockFile): { record?: ManagedRecord; findings: Finding[] } {
+  if (lock.managed === undefined) return { findings: [] };
+  const parsed = ManagedRecordSchema.safeParse(lock.managed);
+  if (parsed.success) return { record: parsed.data, findings: [] };
+  return {
+    findings: [
+      error('LZ0809', [], `The \`managed\` section of ${LOCK_FILE_NAME} is malformed (${parsed.error.issues[0]?.message ?? 'unknown shape'}).`,
+        `Restore ${LOCK_FILE_NAME} from version control; lz writes it and relies on it to protect accounts from removal.`),
+    ],
+  };
+}

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { defaultModel, modelOf, synth } from '../helpers';
+import { orgDocument, validateGenerated } from '../properties/org-arbitrary';
+import { ARGUMENT_SHAPES, checkConformance } from './argument-shapes';
+import { loadServiceModel, resolveShape } from './aws-api-models';
+
+const SERVICES = ['organizations', 'sso-admin', 'identitystore', 'ram', 'ec2'];
+const CORPUS_RUNS = 8;
+const FUZZ_RUNS = 40;
+
+describe('the AWS API models (python3-botocore)', () => {
+  test.each(SERVICES)('%s is installed and readable', (service) => {
+    const model = loadServiceModel(service);
+    expect(Object.keys(model.operations).length).toBeGreaterThan(0);
+    expect(model.apiVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  test.each(Object.entries(ARGUMENT_SHAPES))('%s resolves to a shape of the model', (_key, target) => {
+    const { model, shapeName } = resolveShape(target);
+    expect(model.shapes[shapeName]).toBeDefined();
+  });
+});
+
+describe('every literal the tool writes conforms to the AWS API model', () => {
+  test('the default org.yaml', () => {
+    const report = checkConformance(synth(defaultModel()).stacks);
+    expect(report.unmapped).toEqual([]);
+    expect(report.violations).toEqual([]);
+    // Not vacuous: names, emails, policies and tags of the default org.yaml were all checked.
+    expect(report.checked['aws_organizations_account.name']).toBe(9);
+    expect(report.checked['aws_organizations_account.email']).toBe(9);
+    expect(report.checked['aws_organizations_policy.content']).toBe(3);
+    expect(report.checked['aws_organizations_organizational_unit.tags']).toBeGreaterThan(0);
+    expect(report.checked['aws_organizations_organization.<import id>']).toBeUndefined();
+  });
+
+  test(`the property-test corpus (${CORPUS_RUNS} random valid org.yaml documents)`, () => {
+    fc.assert(
+      fc.property(orgDocument, (doc) => {
+        const report = checkConformance(synth(modelOf(validateGenerated(doc))).stacks);
+        expect(report.unmapped).toEqual([]);
+        expect(report.violations).toEqual([]);
+      }),
+      { seed: 8, numRuns: CORPUS_RUNS },
+    );
+  });
+
+  test(`whatever the validator accepts conforms: one free-text value fuzzed per document (${FUZZ_RUNS} runs)`, () => {
+    const plain = fc.constantFrom('a', 'Z', '0', 'q', '-', '_', '.', ' ');
+    const odd = fc.constantFrom(':', '/', '=', '+', '@', '#', '*', ',', 'é', 'ß', '東', '\t', '\n', '"', "'", '\u00a0', '😀', '\u0000');
+    const text = (maxLength: number) => fc.string({ unit: fc.oneof({ weight: 9, arbitrary: plain }, { weight: 1, arbitrary: odd }), maxLength });
+    const edits: Record<string, [fc.Arbitrary<string>, (doc: Record<string, any>, value: string, account: string, ou: string | undefined) => void]> = {
+      'account name': [text(60), (d, v, a) => { d.accounts[a].name = v; }],
+      'account email': [text(70), (d, v, a) => { d.accounts[a].email = `${v}@example.com`; }],
+      'tag key': [text(140), (d, v, a) => { d.accounts[a].tags = { [v]: 'x' }; }],
+      'tag value': [text(270), (d, v, a) => { d.accounts[a].tags = { owner: v }; }],
+      'OU name': [text(140), (d, v, _a, ou) => { if (ou) d.organizationalUnits[ou].name = v; }],
+      'access role name': [text(70), (d, v) => { d.organization.accessRoleName = v; }],
+      'policy description': [text(520), (d, v) => { for (const p of Object.values(d.policies) as Array<Record<string, unknown>>) p.description = v; }],
+    };
+    let accepted = 0;
+    fc.assert(
+      fc.property(orgDocument, fc.constantFrom(...Object.keys(edits)).chain((field) => fc.tuple(fc.constant(field), edits[field]![0])), (generated, [field, value]) => {
+        // A copy: fast-check reuses generated values while shrinking.
+        const doc = structuredClone(generated);
+        const account = Object.keys(doc.accounts).find((k) => k !== 'management');
+        if (!account) return;
+        edits[field]![1](doc, value, account, Object.keys(doc.organizationalUnits)[0]);
+        const validation = validateGenerated(doc);
+        if (!validation.model) return;
+        accepted++;
+        const report = checkConformance(synth(validation.model).stacks);
+        expect([field, report.violations]).toEqual([field, []]);
+      }),
+      { seed: 11, numRuns: FUZZ_RUNS },
+    );
+    // Not vacuous: most fuzzed documents pass the validator and are checked.
+    expect(accepted).toBeGreaterThan(FUZZ_RUNS / 4);
+  });
+
+  test('the check finds a value one past a limit, a broken pattern and a wrong enum', () => {
+    const stacks = synth(defaultModel()).stacks;
+    const org = stacks.organization!;
+    org.resource.aws_organizations_account.account_network.name = 'N'.repeat(51);
+    org.resource.aws_organizations_account.account_network.tags = { 'bad#key': 'v' };
+    org.resource.aws_organizations_policy['policy_deny-all'].type = 'SERVICE_CONTROL';
+    org.resource.aws_organizations_account.account_network.surprise = 'x';
+
+    const report = checkConformance(stacks);
+
+    expect(report.violations).toEqual([
+      expect.stringMatching(/^organization: aws_organizations_account\.account_network\.name: "N+" is longer than CreateAccountName\.max 50$/),
+      expect.stringMatching(/^organization: aws_organizations_account\.account_network\.tags\[0\]\.Key: "bad#key" does not match TagKey\.pattern/),
+      expect.stringMatching(/^organization: aws_organizations_policy\.policy_deny-all\.type: "SERVICE_CONTROL" is not one of PolicyType\.enum/),
+    ]);
+    expect(report.unmapped).toEqual(['aws_organizations_account.surprise']);
+  });
+});

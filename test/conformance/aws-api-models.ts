@@ -1,0 +1,140 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+/**
+ * The official AWS API models, as Debian's python3-botocore ships them
+ * (`botocore/data/<service>/<api-version>/service-2.json[.gz]`): an independent reference for the
+ * lengths, patterns and enums of every value the tool writes. `BOTOCORE_DATA` overrides the place.
+ */
+export const BOTOCORE_DATA = process.env.BOTOCORE_DATA ?? '/usr/lib/python3/dist-packages/botocore/data';
+
+export interface Shape {
+  readonly type: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly pattern?: string;
+  readonly enum?: readonly string[];
+  readonly members?: Readonly<Record<string, { readonly shape: string }>>;
+  readonly member?: { readonly shape: string };
+  readonly key?: { readonly shape: string };
+  readonly value?: { readonly shape: string };
+}
+
+export interface ServiceModel {
+  readonly service: string;
+  readonly apiVersion: string;
+  readonly operations: Readonly<Record<string, { readonly input?: { readonly shape: string } }>>;
+  readonly shapes: Readonly<Record<string, Shape>>;
+}
+
+const cache = new Map<string, ServiceModel>();
+
+/** The newest API version of a service's model; throws (never skips) when python3-botocore is missing. */
+export function loadServiceModel(service: string): ServiceModel {
+  const cached = cache.get(service);
+  if (cached) return cached;
+  const dir = join(BOTOCORE_DATA, service);
+  if (!existsSync(dir))
+    throw new Error(`The AWS API model of "${service}" is missing (looked in ${dir}). Install Debian's python3-botocore (apt-get install python3-botocore), as .ci/run does, or point BOTOCORE_DATA at botocore/data.`);
+  const version = readdirSync(dir).filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v)).sort().pop();
+  const plain = version && join(dir, version, 'service-2.json');
+  let text: string;
+  if (plain && existsSync(plain)) text = readFileSync(plain, 'utf8');
+  else if (plain && existsSync(`${plain}.gz`)) text = gunzipSync(readFileSync(`${plain}.gz`)).toString('utf8');
+  else throw new Error(`No service-2.json for "${service}" under ${dir}. Reinstall python3-botocore.`);
+  const raw = JSON.parse(text) as { operations: ServiceModel['operations']; shapes: ServiceModel['shapes'] };
+  const model: ServiceModel = { service, apiVersion: version!, operations: raw.operations, shapes: raw.shapes };
+  cache.set(service, model);
+  return model;
+}
+
+/** Where a Terraform argument ends up in the API: an operation's input member (a dotted path into nested structures), or a named shape. */
+export type ApiTarget =
+  | { readonly service: string; readonly operation: string; readonly member: string }
+  | { readonly service: string; readonly shape: string };
+
+/** The shape name an API target resolves to; throws when the model has no such operation or member. */
+export function resolveShape(target: ApiTarget): { model: ServiceModel; shapeName: string } {
+  const model = loadServiceModel(target.service);
+  if ('shape' in target) {
+    if (!model.shapes[target.shape]) throw new Error(`${target.service} has no shape ${target.shape}`);
+    return { model, shapeName: target.shape };
+  }
+  const input = model.operations[target.operation]?.input?.shape;
+  if (!input) throw new Error(`${target.service} has no operation ${target.operation} with an input`);
+  let shapeName = input;
+  for (const part of target.member.split('.')) {
+    const next = model.shapes[shapeName]?.members?.[part]?.shape;
+    if (!next) throw new Error(`${target.service} ${target.operation}: no member ${target.member} (stopped at ${part})`);
+    shapeName = next;
+  }
+  return { model, shapeName };
+}
+
+/** A Java-style model pattern, matched against the whole value as AWS does. */
+export function patternMatches(pattern: string, value: string): boolean {
+  let re: RegExp;
+  try {
+    re = new RegExp(`^(?:${pattern})$`, 'u');
+  } catch {
+    re = new RegExp(`^(?:${pattern})$`);
+  }
+  return re.test(value);
+}
+
+/**
+ * Checks a value against a shape, recursively; returns one message per violation. A Terraform map
+ * given for a list of Key/Value structures (tags) is checked as that list; a Terraform list given
+ * for a scalar member (one API call per element) is checked element by element.
+ */
+export function violations(model: ServiceModel, shapeName: string, value: unknown, where: string): string[] {
+  const shape = model.shapes[shapeName]!;
+  if (Array.isArray(value) && shape.type !== 'list') return value.flatMap((v, i) => violations(model, shapeName, v, `${where}[${i}]`));
+  switch (shape.type) {
+    case 'string': {
+      if (typeof value !== 'string') return [`${where}: expected a string for ${shapeName}, got ${JSON.stringify(value)}`];
+      const out: string[] = [];
+      // AWS counts characters, not UTF-16 units.
+      const length = [...value].length;
+      if (shape.min !== undefined && length < shape.min) out.push(`${where}: ${JSON.stringify(value)} is shorter than ${shapeName}.min ${shape.min}`);
+      if (shape.max !== undefined && length > shape.max) out.push(`${where}: ${JSON.stringify(value).slice(0, 80)} is longer than ${shapeName}.max ${shape.max}`);
+      if (shape.pattern !== undefined && !patternMatches(shape.pattern, value)) out.push(`${where}: ${JSON.stringify(value)} does not match ${shapeName}.pattern ${shape.pattern}`);
+      if (shape.enum !== undefined && !shape.enum.includes(value)) out.push(`${where}: ${JSON.stringify(value)} is not one of ${shapeName}.enum ${shape.enum.join(', ')}`);
+      return out;
+    }
+    case 'integer':
+    case 'long': {
+      const n = typeof value === 'string' ? Number(value) : value;
+      if (typeof n !== 'number' || !Number.isInteger(n)) return [`${where}: expected an integer for ${shapeName}, got ${JSON.stringify(value)}`];
+      const out: string[] = [];
+      if (shape.min !== undefined && n < shape.min) out.push(`${where}: ${n} is below ${shapeName}.min ${shape.min}`);
+      if (shape.max !== undefined && n > shape.max) out.push(`${where}: ${n} is above ${shapeName}.max ${shape.max}`);
+      return out;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? [] : [`${where}: expected true or false for ${shapeName}, got ${JSON.stringify(value)}`];
+    case 'list': {
+      const member = shape.member!.shape;
+      const memberShape = model.shapes[member]!;
+      let items: unknown[];
+      if (Array.isArray(value)) items = value;
+      else if (value !== null && typeof value === 'object' && memberShape.members?.Key && memberShape.members?.Value)
+        items = Object.entries(value).map(([Key, Value]) => ({ Key, Value }));
+      else return [`${where}: expected a list for ${shapeName}, got ${JSON.stringify(value)}`];
+      const out: string[] = [];
+      if (shape.min !== undefined && items.length < shape.min) out.push(`${where}: ${items.length} items, ${shapeName}.min is ${shape.min}`);
+      if (shape.max !== undefined && items.length > shape.max) out.push(`${where}: ${items.length} items, ${shapeName}.max is ${shape.max}`);
+      return [...out, ...items.flatMap((v, i) => violations(model, member, v, `${where}[${i}]`))];
+    }
+    case 'structure': {
+      if (value === null || typeof value !== 'object') return [`${where}: expected a structure for ${shapeName}`];
+      return Object.entries(value).flatMap(([k, v]) => {
+        const member = shape.members?.[k]?.shape;
+        return member ? violations(model, member, v, `${where}.${k}`) : [`${where}: ${shapeName} has no member ${k}`];
+      });
+    }
+    default:
+      return [`${where}: shape type ${shape.type} of ${shapeName} is not checked; add it to violations()`];
+  }
+}

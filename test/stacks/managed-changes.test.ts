@@ -1,0 +1,181 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderLockFile } from '../../src/config/lock-file';
+import { readManagedRecord, type ChangeConfirmations } from '../../src/config/managed-record';
+import { validateFile } from '../../src/pipeline';
+import { DEFAULT_ORG, modelOf, PROJECT_DIR, synth, tempDir } from '../helpers';
+
+const ORIGINAL = readFileSync(DEFAULT_ORG, 'utf8');
+
+/** The default org.yaml after `edit`, validated next to the record the default org.yaml's synth wrote, plus `record` changes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
+function validateEdited(edit: (text: string) => string, recordEdit: (r: Json) => void = () => undefined, confirmations?: ChangeConfirmations) {
+  const dir = tempDir('lz-managed-');
+  cpSync(join(PROJECT_DIR, 'policies'), join(dir, 'policies'), { recursive: true });
+  const lock = modelOf(validateFile(DEFAULT_ORG, 'org.yaml')).lock as Json;
+  recordEdit(lock.managed);
+  writeFileSync(join(dir, 'lz.lock.json'), renderLockFile(lock as never));
+  writeFileSync(join(dir, 'org.yaml'), edit(ORIGINAL));
+  return validateFile(join(dir, 'org.yaml'), 'org.yaml', confirmations);
+}
+
+/** Validates org.yaml text next to a given record, as the next run after a synth would. */
+function validateNext(text: string, lock: unknown, confirmations?: ChangeConfirmations) {
+  const dir = tempDir('lz-managed-next-');
+  cpSync(join(PROJECT_DIR, 'policies'), join(dir, 'policies'), { recursive: true });
+  writeFileSync(join(dir, 'lz.lock.json'), renderLockFile(lock as never));
+  writeFileSync(join(dir, 'org.yaml'), text);
+  return validateFile(join(dir, 'org.yaml'), 'org.yaml', confirmations);
+}
+
+const withoutSandbox = (text: string) => text.replace(/  sandbox-alice:\n(?:    .*\n)+/, '');
+
+describe('the managed record', () => {
+  test('lists member accounts with their emails and every OU path, sorted', () => {
+    const { record } = readManagedRecord(modelOf(validateFile(DEFAULT_ORG, 'org.yaml')).lock);
+    expect(Object.keys(record!.accounts)).toEqual([
+      'analytics-nonprod', 'analytics-prod', 'log-archive', 'network', 'payments-nonprod', 'payments-prod', 'sandbox-alice', 'security-tooling', 'shared-services',
+    ]);
+    expect(record!.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com' });
+    expect(record!.organizationalUnits).toEqual(['Infrastructure', 'Sandbox', 'Security', 'Suspended', 'Workloads', 'Workloads/NonProd', 'Workloads/Prod']);
+  });
+
+  test('carries a recorded id across a rename', () => {
+    const result = validateEdited(
+      (t) => t.replace('  sandbox-alice:\n', '  sandbox-alice-2:\n    formerKey: sandbox-alice\n'),
+      (m) => { m.accounts['sandbox-alice'].id = '210987654321'; },
+    );
+    expect(readManagedRecord(modelOf(result).lock).record!.accounts['sandbox-alice-2']).toEqual({ email: 'aws+sandbox-alice@example.com', id: '210987654321' });
+  });
+});
+
+describe('removing a recorded account', () => {
+  test('without confirmation, validation fails with LZ0801 and there is no model', () => {
+    const result = validateEdited(withoutSandbox);
+    expect(result.model).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['LZ0801']);
+  });
+
+  test.each([
+    ['an org.yaml entry', (t: string) => `${withoutSandbox(t)}\nremoved:\n  accounts:\n    sandbox-alice: { id: "210987654321", reason: handed over to Alice }\n`, undefined],
+    ['--allow-removal', withoutSandbox, { allowRemovals: ['sandbox-alice'], acceptEmailChanges: [] }],
+  ])('confirmed by %s, it leaves the state through removed blocks with destroy = false', (_how, edit, confirmations) => {
+    const model = modelOf(validateEdited(edit, (m) => { m.accounts['sandbox-alice'].id = '210987654321'; }, confirmations));
+    const stack = synth(model).stacks.organization!;
+
+    expect(stack.resource.aws_organizations_account['account_sandbox-alice']).toBeUndefined();
+    const removed = stack.removed as Array<{ from: string; lifecycle: { destroy: boolean } }>;
+    expect(removed).toContainEqual({ from: 'aws_organizations_account.account_sandbox-alice', lifecycle: { destroy: false } });
+    // The direct attachments of every policy, so leaving management never detaches a guardrail.
+    expect(removed.filter((r) => r.from.startsWith('aws_organizations_policy_attachment.'))).toHaveLength(model.policies.length);
+    expect(removed.every((r) => r.lifecycle.destroy === false)).toBe(true);
+    expect(model.managedChanges!.removedAccounts).toEqual([expect.objectContaining({ key: 'sandbox-alice', id: '210987654321' })]);
+    expect(readManagedRecord(model.lock).record!.accounts['sandbox-alice']).toBeUndefined();
+  });
+});
+
+describe('removing a recorded OU', () => {
+  const withoutSandboxOu = (t: string) => withoutSandbox(t).replace(/  Sandbox:\n(?:    .*\n)+/, '');
+
+  test('without confirmation fails with LZ0802 (the account in it needs its own confirmation)', () => {
+    const errors = validateEdited(withoutSandboxOu).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code).sort();
+    expect(errors).toEqual(['LZ0801', 'LZ0802']);
+  });
+
+  test('confirmed, the OU gets a removed block and no resource', () => {
+    const model = modelOf(validateEdited(withoutSandboxOu, undefined, { allowRemovals: ['Sandbox', 'sandbox-alice'], acceptEmailChanges: [] }));
+    const stack = synth(model).stacks.organization!;
+    expect(stack.resource.aws_organizations_organizational_unit.ou_Sandbox).toBeUndefined();
+    expect(stack.removed).toContainEqual({ from: 'aws_organizations_organizational_unit.ou_Sandbox', lifecycle: { destroy: false } });
+  });
+
+  test('a mistyped --allow-removal is an error, not ignored', () => {
+    const result = validateEdited((t) => t, undefined, { allowRemovals: ['sandbox-alcie'], acceptEmailChanges: [] });
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['`--allow-removal sandbox-alcie` names no account key or OU path recorded in lz.lock.json.']);
+  });
+});
+
+describe('renames', () => {
+  test('an account with formerKey moves, with its policy attachments, and nothing is destroyed', () => {
+    const model = modelOf(validateEdited((t) => t.replace('  sandbox-alice:\n    name: Example Sandbox Alice\n', '  sandbox-alice:\n    name: Example Sandbox Alice\n    policies: [deny-all]\n')
+      .replace('  sandbox-alice:\n', '  alice-sandbox:\n    formerKey: sandbox-alice\n')));
+    const stack = synth(model).stacks.organization!;
+
+    expect(stack.resource.aws_organizations_account['account_alice-sandbox']).toBeDefined();
+    expect(stack.moved).toEqual(expect.arrayContaining([
+      { from: 'aws_organizations_account.account_sandbox-alice', to: 'aws_organizations_account.account_alice-sandbox' },
+      { from: 'aws_organizations_policy_attachment.attach_deny-all__account_sandbox-alice', to: 'aws_organizations_policy_attachment.attach_deny-all__account_alice-sandbox' },
+    ]));
+    expect(stack.moved).toHaveLength(2);
+    expect(stack.removed).toBeUndefined();
+  });
+
+  test('an OU with formerKey moves together with its children and their attachments', () => {
+    const model = modelOf(validateEdited((t) => t.replace('  Workloads:\n', '  Apps:\n    formerKey: Workloads\n').replaceAll('Workloads/', 'Apps/')));
+    const stack = synth(model).stacks.organization!;
+    const moved = (stack.moved as Array<{ from: string; to: string }>).map((m) => `${m.from} -> ${m.to}`).sort();
+    expect(moved).toEqual([
+      'aws_organizations_organizational_unit.ou_Workloads -> aws_organizations_organizational_unit.ou_Apps',
+      'aws_organizations_organizational_unit.ou_Workloads_NonProd -> aws_organizations_organizational_unit.ou_Apps_NonProd',
+      'aws_organizations_organizational_unit.ou_Workloads_Prod -> aws_organizations_organizational_unit.ou_Apps_Prod',
+      'aws_organizations_policy_attachment.attach_workload-guardrails__ou_Workloads -> aws_organizations_policy_attachment.attach_workload-guardrails__ou_Apps',
+    ]);
+    for (const m of stack.moved as Array<{ to: string }>) {
+      const [type, name] = m.to.split('.');
+      expect(stack.resource[type!][name!]).toBeDefined();
+    }
+  });
+});
+
+describe('email changes', () => {
+  const changed = (t: string) => t.replace('aws+sandbox-alice@example.com', 'alice@example.com');
+
+  test('are refused with LZ0803', () => {
+    expect(validateEdited(changed).diagnostics.map((d) => d.code)).toEqual(['LZ0803']);
+  });
+
+  test('are accepted with --accept-email-change once changed in AWS, and the record takes the new email', () => {
+    const model = modelOf(validateEdited(changed, undefined, { allowRemovals: [], acceptEmailChanges: ['sandbox-alice'] }));
+    expect(readManagedRecord(model.lock).record!.accounts['sandbox-alice']!.email).toBe('alice@example.com');
+  });
+});
+
+describe('decisions outlive the run that made them', () => {
+  test('a removal confirmed once keeps its removed block on later runs without the flag, until the key is declared again', () => {
+    const first = modelOf(validateEdited(withoutSandbox, undefined, { allowRemovals: ['sandbox-alice'], acceptEmailChanges: [] }));
+    expect(readManagedRecord(first.lock).record!.released).toEqual({ accounts: { 'sandbox-alice': {} }, organizationalUnits: [] });
+
+    const second = modelOf(validateNext(withoutSandbox(ORIGINAL), first.lock));
+    expect(synth(second).stacks.organization!.removed).toContainEqual({ from: 'aws_organizations_account.account_sandbox-alice', lifecycle: { destroy: false } });
+
+    const readded = modelOf(validateNext(ORIGINAL, second.lock));
+    expect(readded.managedChanges!.removedAccounts).toEqual([]);
+    expect(readManagedRecord(readded.lock).record!.released).toBeUndefined();
+  });
+
+  test('a rename keeps its moved blocks after formerKey is dropped, and a second rename chains onto it', () => {
+    const renamed = (t: string) => t.replace('  sandbox-alice:\n', '  alice:\n');
+    const first = modelOf(validateEdited((t) => renamed(t).replace('  alice:\n', '  alice:\n    formerKey: sandbox-alice\n')));
+    expect(readManagedRecord(first.lock).record!.renamed!.accounts).toEqual([{ from: 'sandbox-alice', to: 'alice' }]);
+
+    const second = modelOf(validateNext(renamed(ORIGINAL), first.lock));
+    expect(synth(second).stacks.organization!.moved).toEqual([
+      { from: 'aws_organizations_account.account_sandbox-alice', to: 'aws_organizations_account.account_alice' },
+    ]);
+
+    const third = modelOf(validateNext(ORIGINAL.replace('  sandbox-alice:\n', '  alice-2:\n    formerKey: alice\n'), second.lock));
+    expect(synth(third).stacks.organization!.moved).toEqual([
+      { from: 'aws_organizations_account.account_sandbox-alice', to: 'aws_organizations_account.account_alice' },
+      { from: 'aws_organizations_account.account_alice', to: 'aws_organizations_account.account_alice-2' },
+    ]);
+  });
+
+  test('a recorded rename is dropped once its former key is in use again', () => {
+    const first = modelOf(validateEdited((t) => t.replace('  sandbox-alice:\n', '  alice:\n    formerKey: sandbox-alice\n')));
+    const reused = ORIGINAL.replace('  sandbox-alice:\n', '  alice:\n').replace('accounts:\n', 'accounts:\n  sandbox-alice:\n    name: New Sandbox\n    email: aws+new-sandbox@example.com\n    ou: Sandbox\n');
+    const next = modelOf(validateNext(reused, first.lock));
+    expect(next.managedChanges!.renamedAccounts).toEqual([]);
+  });
+});
