@@ -1,53 +1,64 @@
 /**
- * The bare cdktf baseline: the same resources as `lz synth` creates for a synthetic organization,
- * built directly from the generator's spec with the provider classes: no org.yaml, no
- * validation, no model. The tool's own overhead is its time divided by this program's.
+ * The bare cdktf baseline: a minimal cdktf program that creates the same providers, backends,
+ * resources, data sources and outputs that `lz synth` wrote, read back from its output directory
+ * and declared directly with cdktf's generic constructs. No org.yaml, no validation, no model and no
+ * provider binding classes: a floor under what any cdktf program producing this output costs. The
+ * tool's own overhead is its synth time divided by this program's.
  *
- * Usage: node dist/bench/baseline.js <spec.json> <outdir>
+ * Usage: node dist/bench/baseline.js <lz output dir> <outdir>
  */
-import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
-import { OrganizationsOrganization } from '@cdktf/provider-aws/lib/organizations-organization';
-import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
-import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
-import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizations-policy-attachment';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { App, LocalBackend, TerraformStack } from 'cdktf';
-import { readFileSync } from 'node:fs';
-import type { OrgSpec } from './generate';
+import { App, LocalBackend, TerraformDataSource, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
-function main(specFile: string, outdir: string): void {
-  const spec = JSON.parse(readFileSync(specFile, 'utf8')) as OrgSpec;
-  // The same App settings as the tool, so the ratio measures the tool, not a cdktf option.
+type Json = Record<string, unknown>;
+
+/** A provider block as written: cdktf has no generic provider class, so a minimal one. */
+class RawProvider extends TerraformProvider {
+  constructor(scope: Construct, id: string, type: string, private readonly attributes: Json) {
+    super(scope, id, { terraformResourceType: type, terraformProviderSource: type === 'aws' ? 'aws' : type });
+  }
+
+  protected override synthesizeAttributes(): Json {
+    return this.attributes;
+  }
+}
+
+function withoutMetadata(block: Json): Json {
+  const { ['//']: _metadata, ...rest } = block;
+  return rest;
+}
+
+function buildStack(app: App, name: string, json: Json): void {
+  const stack = new TerraformStack(app, name);
+  const backend = ((json.terraform as Json | undefined)?.backend as Json | undefined)?.local as { path: string } | undefined;
+  if (backend) new LocalBackend(stack, { path: backend.path });
+  for (const [type, blocks] of Object.entries((json.provider ?? {}) as Record<string, Json[]>))
+    blocks.forEach((attributes, i) => new RawProvider(stack, `${type}_${i}`, type, attributes));
+  for (const [type, byName] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>)) {
+    for (const [id, block] of Object.entries(byName)) {
+      const resource = new TerraformResource(stack, id, { terraformResourceType: type });
+      for (const [key, value] of Object.entries(withoutMetadata(block))) resource.addOverride(key, value);
+    }
+  }
+  for (const [type, byName] of Object.entries((json.data ?? {}) as Record<string, Record<string, Json>>)) {
+    for (const [id, block] of Object.entries(byName)) {
+      const data = new TerraformDataSource(stack, id, { terraformResourceType: type });
+      for (const [key, value] of Object.entries(withoutMetadata(block))) data.addOverride(key, value);
+    }
+  }
+  for (const [id, output] of Object.entries((json.output ?? {}) as Record<string, { value: unknown; description?: string }>))
+    new TerraformOutput(stack, id, { value: output.value, ...(output.description ? { description: output.description } : {}) });
+}
+
+function main(lzOut: string, outdir: string): void {
+  // Read everything first, so the measured work is the cdktf program, not the JSON parsing.
+  const stacks = readdirSync(join(lzOut, 'stacks'))
+    .sort()
+    .map((name) => [name, JSON.parse(readFileSync(join(lzOut, 'stacks', name, 'cdk.tf.json'), 'utf8')) as Json] as const);
   const app = new App({ outdir, stackTraces: false });
-  const stack = new TerraformStack(app, 'organization');
-  new AwsProvider(stack, 'aws', { region: spec.region, allowedAccountIds: [spec.managementId] });
-  new LocalBackend(stack, { path: '../../../terraform.organization.tfstate' });
-  const org = new OrganizationsOrganization(stack, 'organization', { featureSet: 'ALL', enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'] });
-  const root = org.roots.get(0).id;
-  const ouIds = new Map<string, string>();
-  for (const path of spec.ous) {
-    const parent = path.includes('/') ? ouIds.get(path.slice(0, path.lastIndexOf('/')))! : root;
-    const ou = new OrganizationsOrganizationalUnit(stack, `ou_${path.replace(/\//g, '_')}`, { name: path.split('/').pop()!, parentId: parent });
-    ouIds.set(path, ou.id);
-  }
-  for (const a of spec.accounts) {
-    new OrganizationsAccount(stack, `account_${a.key}`, {
-      name: a.name,
-      email: a.email,
-      parentId: ouIds.get(a.ou)!,
-      closeOnDeletion: false,
-      lifecycle: { preventDestroy: true, ignoreChanges: ['role_name', 'iam_user_access_to_billing'] },
-    });
-  }
-  for (const p of spec.policies) {
-    const policy = new OrganizationsPolicy(stack, `policy_${p.key}`, {
-      name: p.key,
-      type: 'SERVICE_CONTROL_POLICY',
-      content: JSON.stringify({ Version: '2012-10-17', Statement: p.statements }),
-    });
-    for (const t of p.targets)
-      new OrganizationsPolicyAttachment(stack, `attach_${p.key}__${t}`, { policyId: policy.id, targetId: t === 'Root' ? root : ouIds.get(t)! });
-  }
+  for (const [name, json] of stacks) buildStack(app, name, json);
   app.synth();
 }
 

@@ -25,7 +25,7 @@ export interface OrgSpec {
   /** OU paths, parents first. */
   readonly ous: readonly string[];
   readonly accounts: ReadonlyArray<{ key: string; name: string; email: string; ou: string }>;
-  readonly policies: ReadonlyArray<{ key: string; statements: unknown[]; targets: string[] }>;
+  readonly policies: ReadonlyArray<{ key: string; source: Record<string, unknown>; targets: string[] }>;
 }
 
 const DOMAINS = ['payments', 'ledger', 'search', 'identity', 'media', 'data', 'risk', 'growth', 'mobile', 'web', 'ml', 'ops'];
@@ -59,9 +59,10 @@ export function generateOrg(accounts: number, seed = 42): SyntheticOrg {
     list.push({ key, name: `${domain} ${i}`, email: `aws+${key}@example.com`, ou });
   }
   const policies = [
-    { key: 'deny-leave-organization', statements: [{ Sid: 'DenyLeave', Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }], targets: ['Root'] },
-    { key: 'deny-root-user', statements: [{ Sid: 'DenyRoot', Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringLike: { 'aws:PrincipalArn': 'arn:*:iam::*:root' } } }], targets: ['Root'] },
-    { key: 'deny-all', statements: [{ Sid: 'DenyAll', Effect: 'Deny', Action: '*', Resource: '*' }], targets: ['Suspended'] },
+    { key: 'baseline', source: { guardrails: { 'deny-leave-organization': {}, 'deny-root-user': {}, 'protect-security-services': { exemptRoles: ['BreakGlass'] }, 'protect-access-roles': { exemptRoles: ['BreakGlass'] } } }, targets: ['Root'] },
+    { key: 'deny-unapproved-regions', source: { guardrail: 'deny-unapproved-regions', parameters: { exemptRoles: ['BreakGlass'] } }, targets: ['Root'] },
+    { key: 'workload-guardrails', source: { guardrails: { 'deny-iam-users': { exemptRoles: ['BreakGlass'] }, 'require-imdsv2': {}, 'deny-default-vpc': {} } }, targets: ['Workloads'] },
+    { key: 'deny-all', source: { guardrail: 'deny-all' }, targets: ['Suspended'] },
   ];
   const spec: OrgSpec = { managementId: '123456789012', region: 'us-east-1', ous, accounts: list, policies };
   return { yaml: toYaml(spec), spec };
@@ -92,7 +93,24 @@ function toYaml(spec: OrgSpec): string {
       management: { name: 'Management', email: 'aws+management@example.com', ou: 'Root', id: spec.managementId },
       ...Object.fromEntries(spec.accounts.map((a) => [a.key, { name: a.name, email: a.email, ou: a.ou }])),
     },
-    policies: Object.fromEntries(spec.policies.map((p) => [p.key, { statements: p.statements }])),
+    policies: Object.fromEntries(spec.policies.map((p) => [p.key, p.source])),
+    logging: { account: 'log-archive', bucketName: 'bench-org-log-archive' },
+    security: { account: 'security-tooling', services: { guardDuty: { autoEnable: 'ALL' }, securityHub: { autoEnable: true }, configAggregator: {}, accessAnalyzer: {} } },
+    identityCenter: {
+      permissionSets: {
+        PlatformAdmin: { managedPolicies: ['AdministratorAccess'] },
+        PowerUser: { managedPolicies: ['PowerUserAccess'] },
+        ReadOnly: { managedPolicies: ['ReadOnlyAccess'] },
+      },
+      groups: { 'platform-admins': { displayName: 'Platform Admins' }, developers: { displayName: 'Developers' }, auditors: { displayName: 'Auditors' } },
+      // Permission sets assigned by OU: every account gets two or three assignments.
+      assignments: [
+        { group: 'platform-admins', permissionSets: ['PlatformAdmin'], ous: ['Security', 'Infrastructure'] },
+        { group: 'developers', permissionSets: ['PowerUser'], ous: spec.ous.filter((o) => o.endsWith('/NonProd')).concat('Sandbox') },
+        { group: 'developers', permissionSets: ['ReadOnly'], ous: spec.ous.filter((o) => o.endsWith('/Prod')) },
+        { group: 'auditors', permissionSets: ['ReadOnly'], ous: ['Root'], excludeOus: spec.ous.filter((o) => o.endsWith('/Prod')) },
+      ],
+    },
   };
   return stringify(doc);
 }
