@@ -105,3 +105,29 @@ describe('lz synth', () => {
     expect(JSON.parse(readFileSync(join(dir, 'custom', 'out', 'manifest.json'), 'utf8')).stacks.organization).toBeDefined();
   });
 });
+
+describe('lz synth on a machine without terraform', () => {
+  test('synthesizing import blocks runs no external command (no terraform binary is needed)', async () => {
+    const dir = project();
+    const adopted = readFileSync(join(dir, 'org.yaml'), 'utf8').replace(
+      '    email: aws+network@example.com\n',
+      '    email: aws+network@example.com\n    id: "210987654321"\n',
+    );
+    writeFileSync(join(dir, 'org.yaml'), adopted);
+    // The module object itself (an ES namespace import would be a copy the spy cannot reach).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const execSync = jest.spyOn(require('node:child_process') as typeof import('node:child_process'), 'execSync').mockImplementation(() => {
+      throw new Error('/bin/sh: 1: terraform: not found');
+    });
+    try {
+      const r = await run(['synth', '--out', 'out'], dir);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(execSync).not.toHaveBeenCalled();
+    } finally {
+      execSync.mockRestore();
+    }
+    const organization = JSON.parse(readFileSync(join(dir, 'out', 'stacks', 'organization', 'cdk.tf.json'), 'utf8'));
+    expect(organization.import).toContainEqual({ to: 'aws_organizations_account.account_network', id: '210987654321' });
+  });
+});
