@@ -1,6 +1,10 @@
 import { App, LocalBackend, type TerraformStack } from 'cdktf';
 import { join, relative } from 'node:path';
 import type { LandingZoneModel } from '../src/model/types';
+import { ids } from './ids';
+import { NetworkHubStack } from './network-hub-stack';
+import { NetworkRoutingStack } from './network-routing-stack';
+import { NetworkSpokeStack } from './network-spoke-stack';
 import { OrganizationStack } from './organization-stack';
 
 export interface BuildAppOptions {
@@ -24,8 +28,19 @@ export interface LandingZoneStacks {
 export function buildApp(model: LandingZoneModel, options: BuildAppOptions): LandingZoneStacks {
   const app = new App({ outdir: options.outdir, stackTraces: false });
   const organization = new OrganizationStack(app, 'organization', { model });
+  if (model.network) buildNetworkStacks(app, model, organization);
   for (const stack of app.node.children as TerraformStack[]) useLocalState(stack, options);
   return { app, organization };
+}
+
+/** network-hub, one network-spoke per account with a VPC, and network-routing. */
+function buildNetworkStacks(app: App, model: LandingZoneModel, organization: OrganizationStack): void {
+  const network = model.network!;
+  const hub = new NetworkHubStack(app, ids.networkHubStack, { model, network, organization });
+  const spokes = new Map<string, NetworkSpokeStack>();
+  for (const accountKey of [...new Set(network.vpcs.map((v) => v.accountKey))].sort())
+    spokes.set(accountKey, new NetworkSpokeStack(app, ids.networkSpokeStack(accountKey), { model, network, organization, hub, accountKey }));
+  new NetworkRoutingStack(app, ids.networkRoutingStack, { model, network, organization, hub, spokes });
 }
 
 /**

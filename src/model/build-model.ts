@@ -1,6 +1,7 @@
 import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
+import { buildNetworkModel } from './network/build-network';
 import { flattenOus, ROOT } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
 import type { AccountModel, DelegatedAdministratorModel, LandingZoneModel, PolicyModel, PolicyTarget } from './types';
@@ -66,6 +67,7 @@ export function buildModel(config: OrgConfig, files: PolicyFileStatements, previ
 
   const enabledPolicyTypes = new Set(policies.map((p) => p.type));
   const home = config.organization.homeRegion;
+  const { network, lockSections } = buildNetworkModel(config, previousLock);
 
   return {
     organization: {
@@ -84,8 +86,9 @@ export function buildModel(config: OrgConfig, files: PolicyFileStatements, previ
     accounts,
     policies,
     delegatedAdministrators,
+    ...(network ? { network } : {}),
     // Sections are added by the capabilities that own them; unknown sections are carried over.
-    lock: { ...previousLock, version: 1 },
+    lock: { ...previousLock, ...lockSections, version: 1 },
   };
 }
 

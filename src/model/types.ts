@@ -1,4 +1,5 @@
 import type { LockFile } from '../config/lock-file';
+import type { NetworkModel } from './network/types';
 import type { OuNode } from './org-tree';
 
 export type Partition = 'aws' | 'aws-us-gov' | 'aws-cn';
@@ -61,6 +62,8 @@ export interface LandingZoneModel {
   readonly accounts: readonly AccountModel[];
   readonly policies: readonly PolicyModel[];
   readonly delegatedAdministrators: readonly DelegatedAdministratorModel[];
+  /** Transit Gateway hub, segments and VPCs; absent when org.yaml has no network section. */
+  readonly network?: NetworkModel;
   /** The record to write next to org.yaml after a successful synth (lz.lock.json). */
   readonly lock: LockFile;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountKey, OuKey, PolicyName } from './common';
+import { NetworkSection } from './network';
 import { Account, DelegatedAdministrators, OrganizationalUnit, OrganizationSection, Policy } from './organization';
 
 /**
@@ -14,6 +15,7 @@ export const OrgConfigSchema = z
     accounts: z.record(AccountKey, Account).meta({ description: 'Every account of the organization, by key, the management account included.' }),
     policies: z.record(PolicyName, Policy).default({}).meta({ description: 'Organization policies by key; attach them from `organization.policies`, an OU or an account.' }),
     delegatedAdministrators: DelegatedAdministrators.default({}),
+    network: NetworkSection.optional(),
   })
   .meta({ title: 'org.yaml', description: 'An AWS organization as code.' });
 
