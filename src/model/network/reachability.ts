@@ -80,9 +80,11 @@ export function segmentMatrix(network: NetworkModel): { segments: string[]; reac
 /** The matrix as text, for `lz network matrix`. */
 export function renderSegmentMatrix(network: NetworkModel): string {
   const { segments, reaches } = segmentMatrix(network);
-  const width = Math.max(4, ...segments.map((s) => s.length));
+  const corner = 'from \\ to';
+  const first = Math.max(corner.length, ...segments.map((s) => s.length));
+  const width = Math.max(3, ...segments.map((s) => s.length));
   const pad = (s: string) => s.padEnd(width);
-  const header = `${pad('from \\ to')}  ${segments.map(pad).join('  ')}`.trimEnd();
-  const rows = segments.map((s, i) => `${pad(s)}  ${reaches[i]!.map((r) => pad(r ? 'yes' : '-')).join('  ')}`.trimEnd());
+  const header = `${corner.padEnd(first)}  ${segments.map(pad).join('  ')}`.trimEnd();
+  const rows = segments.map((s, i) => `${s.padEnd(first)}  ${reaches[i]!.map((r) => pad(r ? 'yes' : '-')).join('  ')}`.trimEnd());
   return [header, ...rows].join('\n');
 }
