@@ -1,23 +1,17 @@
 import fc from 'fast-check';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
-import { renderLockFile, type LockFile } from '../../../src/config/lock-file';
+import type { LockFile } from '../../../src/config/lock-file';
 import { block, overlaps } from '../../../src/model/network/cidr';
 import type { LandingZoneModel } from '../../../src/model/types';
-import { DEFAULT_ORG, modelOf, PROJECT_DIR, tempDir, validateYaml } from '../../helpers';
+import { DEFAULT_ORG } from '../../helpers';
+import { modelWithLock } from '../../network-helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = any;
 const defaultDoc = (): Doc => parse(readFileSync(DEFAULT_ORG, 'utf8'));
 
-/** Validates a document the way lz does, with `lock` as the lz.lock.json next to it. */
-function validate(doc: Doc, lock?: LockFile): LandingZoneModel {
-  const dir = tempDir('lz-alloc-');
-  cpSync(join(PROJECT_DIR, 'policies'), join(dir, 'policies'), { recursive: true });
-  if (lock) writeFileSync(join(dir, 'lz.lock.json'), renderLockFile(lock));
-  return modelOf(validateYaml(stringify(doc), dir));
-}
+const validate = (doc: Doc, lock?: LockFile): LandingZoneModel => modelWithLock(stringify(doc), lock);
 
 const cidrs = (model: LandingZoneModel) => Object.fromEntries(model.network!.vpcs.map((v) => [v.id, v.cidr]));
 const subnets = (model: LandingZoneModel) => model.lock.subnetAllocations as Record<string, string>;
