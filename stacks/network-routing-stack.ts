@@ -61,7 +61,7 @@ export class NetworkRoutingStack extends TerraformStack {
       new Ec2TransitGatewayRouteTableAssociation(this, ids.tgwAssociation(v.accountKey, v.key), {
         transitGatewayAttachmentId: attachmentId(a.vpc),
         transitGatewayRouteTableId: hub.routeTableId(a.segment),
-        dependsOn: ready.get(a.vpc)!,
+        ...after(ready.get(a.vpc)!),
       });
     }
     for (const p of network.propagations) {
@@ -69,7 +69,7 @@ export class NetworkRoutingStack extends TerraformStack {
       new Ec2TransitGatewayRouteTablePropagation(this, ids.tgwPropagation(v.accountKey, v.key, p.segment), {
         transitGatewayAttachmentId: attachmentId(p.vpc),
         transitGatewayRouteTableId: hub.routeTableId(p.segment),
-        dependsOn: ready.get(p.vpc)!,
+        ...after(ready.get(p.vpc)!),
       });
     }
     for (const segment of network.segments)
@@ -79,8 +79,12 @@ export class NetworkRoutingStack extends TerraformStack {
           transitGatewayRouteTableId: hub.routeTableId(segment.key),
           destinationCidrBlock: route.destination,
           ...(target.kind === 'blackhole' ? { blackhole: true } : { transitGatewayAttachmentId: attachmentId(target.vpc) }),
-          dependsOn: target.kind === 'attachment' ? ready.get(target.vpc)! : [],
+          ...(target.kind === 'attachment' ? after(ready.get(target.vpc)!) : {}),
         });
       }
   }
+}
+
+function after(dependencies: ITerraformDependable[]): { dependsOn?: ITerraformDependable[] } {
+  return dependencies.length > 0 ? { dependsOn: dependencies } : {};
 }

@@ -90,7 +90,7 @@ export class NetworkSpokeStack extends TerraformStack {
       transitGatewayDefaultRouteTableAssociation: false,
       transitGatewayDefaultRouteTablePropagation: false,
       tags: { Name: name, segment: v.segment },
-      dependsOn: secondaries,
+      ...(secondaries.length > 0 ? { dependsOn: secondaries } : {}),
     });
     this.attachments.set(v.key, attachment);
 
@@ -130,7 +130,7 @@ export class NetworkSpokeStack extends TerraformStack {
     targets: { internet?: InternetGateway; natGateways: NatGateway[]; attachment: Ec2TransitGatewayVpcAttachment; transitGatewayId: string },
   ): void {
     const route = (destination: string, target: { gatewayId?: string; natGatewayId?: string; transitGatewayId?: string }, dependsOn: Ec2TransitGatewayVpcAttachment[] = []) =>
-      new Route(this, ids.route(v.key, tier.key, destination, azIndex), { routeTableId: table.id, destinationCidrBlock: destination, ...target, dependsOn });
+      new Route(this, ids.route(v.key, tier.key, destination, azIndex), { routeTableId: table.id, destinationCidrBlock: destination, ...target, ...(dependsOn.length > 0 ? { dependsOn } : {}) });
     if (tier.defaultRoute === 'internet') route(DEFAULT_ROUTE, { gatewayId: targets.internet!.id });
     if (tier.defaultRoute === 'nat') route(DEFAULT_ROUTE, { natGatewayId: targets.natGateways[azIndex!]!.id });
     // A route to the TGW is only valid once the VPC is attached.
