@@ -33,6 +33,7 @@ import { templateVpcsDoNotCollide } from './template-vpcs-do-not-collide';
 import { vpcDefinitionsAreComplete } from './vpc-definitions-are-complete';
 import { subnetTierRoutesAreConsistent } from './subnet-tier-routes-are-consistent';
 import { vpcAccountsReceiveTheShare } from './vpc-accounts-receive-the-share';
+import { staticRoutesDoNotBypassIsolation } from './static-routes-do-not-bypass-isolation';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -73,6 +74,7 @@ export const RULES: readonly Rule[] = [
   vpcDefinitionsAreComplete,
   subnetTierRoutesAreConsistent,
   vpcAccountsReceiveTheShare,
+  staticRoutesDoNotBypassIsolation,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

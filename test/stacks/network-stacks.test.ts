@@ -150,9 +150,14 @@ describe('network-routing agrees with the reachability function', () => {
 });
 
 describe('centralized egress (test/fixtures/valid/network-egress.yaml)', () => {
-  const egressModel = modelOf(validateFile(join(FIXTURES, 'valid', 'network-egress.yaml')));
+  const egressValidation = validateFile(join(FIXTURES, 'valid', 'network-egress.yaml'));
+  const egressModel = modelOf(egressValidation);
   const egressOut = synth(egressModel);
   const networkSpoke = egressOut.stacks['network-spoke-network']!;
+
+  test('validates with no warnings: the blackhole closes the hairpin through the egress NAT (LZ0516)', () => {
+    expect(egressValidation.diagnostics).toEqual([]);
+  });
 
   test('the egress VPC has an internet gateway, one NAT gateway per zone in the public tier, and per-zone NAT routes', () => {
     expect(Object.keys(resources(networkSpoke, 'aws_internet_gateway'))).toEqual(['internet_gateway_egress']);
