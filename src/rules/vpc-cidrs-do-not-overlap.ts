@@ -14,13 +14,14 @@ export const vpcCidrsDoNotOverlap: Rule = {
   check(context) {
     const network = context.config.network;
     if (!network) return [];
-    const blocks = vpcBlocks(context);
+    // Sorted by first address, a block can only overlap the blocks that start before it ends.
+    const blocks = vpcBlocks(context).sort((x, y) => (x.block.first < y.block.first ? -1 : x.block.first > y.block.first ? 1 : x.vpcId < y.vpcId ? -1 : 1));
     const findings: Finding[] = [];
     const reported = new Set<string>();
     for (let i = 0; i < blocks.length; i += 1)
-      for (let j = i + 1; j < blocks.length; j += 1) {
-        const [a, b] = [blocks[i]!, blocks[j]!];
-        if (a.vpcId === b.vpcId || !overlaps(a.block, b.block)) continue;
+      for (let j = i + 1; j < blocks.length && blocks[j]!.block.first <= blocks[i]!.block.last; j += 1) {
+        const [a, b] = blocks[i]!.vpcId < blocks[j]!.vpcId ? [blocks[i]!, blocks[j]!] : [blocks[j]!, blocks[i]!];
+        if (a.vpcId === b.vpcId) continue;
         const at = b.explicit ? b : a;
         const key = `${at.yamlPath.join('.')}|${a.block.cidr}|${b.block.cidr}`;
         if (reported.has(key)) continue;

@@ -1,5 +1,5 @@
 import { block, contains, type Block } from './cidr';
-import type { NetworkModel, RouteTarget, VpcId } from './types';
+import type { NetworkModel, RouteTarget, VpcId, VpcModel } from './types';
 
 interface TableEntry {
   readonly destination: Block;
@@ -11,11 +11,11 @@ interface TableEntry {
  * The route table of a segment as the Transit Gateway would hold it: the CIDRs of every attachment
  * propagated into it, plus its static and blackhole routes.
  */
-function routeTable(network: NetworkModel, segment: string): TableEntry[] {
+function routeTable(network: NetworkModel, segment: string, vpcById: ReadonlyMap<VpcId, VpcModel>): TableEntry[] {
   const entries: TableEntry[] = [];
   for (const p of network.propagations) {
     if (p.segment !== segment) continue;
-    const vpc = network.vpcs.find((v) => v.id === p.vpc)!;
+    const vpc = vpcById.get(p.vpc)!;
     for (const cidr of [vpc.cidr, ...vpc.secondaryCidrs]) entries.push({ destination: block(cidr), target: { kind: 'attachment', vpc: vpc.id }, isStatic: false });
   }
   for (const r of network.segments.find((s) => s.key === segment)?.routes ?? [])
@@ -48,16 +48,7 @@ export function lookup(entries: readonly TableEntry[], destination: Block): Rout
  * Returns pairs `[a, b]` with a < b, sorted.
  */
 export function reachableVpcPairs(network: NetworkModel): Array<[VpcId, VpcId]> {
-  const tables = new Map(network.segments.map((s) => [s.key, routeTable(network, s.key)]));
-  const forwards = (from: VpcId, to: VpcId): boolean => {
-    const source = network.vpcs.find((v) => v.id === from)!;
-    const target = network.vpcs.find((v) => v.id === to)!;
-    const table = tables.get(source.segment) ?? [];
-    return [target.cidr, ...target.secondaryCidrs].every((cidr) => {
-      const hop = lookup(table, block(cidr));
-      return hop?.kind === 'attachment' && hop.vpc === to;
-    });
-  };
+  const forwards = forwarding(network);
   const pairs: Array<[VpcId, VpcId]> = [];
   const ids = network.vpcs.map((v) => v.id).sort();
   for (let i = 0; i < ids.length; i += 1)
@@ -65,10 +56,30 @@ export function reachableVpcPairs(network: NetworkModel): Array<[VpcId, VpcId]> 
   return pairs;
 }
 
+/** Whether the TGW forwards traffic from one VPC to another (one direction). */
+function forwarding(network: NetworkModel): (from: VpcId, to: VpcId) => boolean {
+  const vpcById = new Map(network.vpcs.map((v) => [v.id, v]));
+  // Whether a table delivers to a VPC depends on the table and the VPC only, not on the sender:
+  // computed once per (segment, VPC), the pairs are then a lookup in both directions.
+  const delivers = new Map<string, Set<VpcId>>();
+  for (const segment of network.segments) {
+    const table = routeTable(network, segment.key, vpcById);
+    const reached = new Set<VpcId>();
+    for (const vpc of network.vpcs)
+      if ([vpc.cidr, ...vpc.secondaryCidrs].every((cidr) => {
+        const hop = lookup(table, block(cidr));
+        return hop?.kind === 'attachment' && hop.vpc === vpc.id;
+      }))
+        reached.add(vpc.id);
+    delivers.set(segment.key, reached);
+  }
+  return (from, to) => from !== to && (delivers.get(vpcById.get(from)!.segment)?.has(to) ?? false);
+}
+
 /** Whether two VPCs can route to each other (either order). */
 export function canReach(network: NetworkModel, a: VpcId, b: VpcId): boolean {
-  const [x, y] = a < b ? [a, b] : [b, a];
-  return reachableVpcPairs(network).some(([p, q]) => p === x && q === y);
+  const forwards = forwarding(network);
+  return forwards(a, b) && forwards(b, a);
 }
 
 /** Segment by segment: whether attachments of `to` propagate into the route table of `from`. */
