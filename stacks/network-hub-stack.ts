@@ -6,7 +6,6 @@ import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { NetworkModel } from '../src/model/network/types';
-import { ROOT } from '../src/model/org-tree';
 import type { LandingZoneModel } from '../src/model/types';
 import { ids } from './ids';
 import { networkAccountProvider } from './network-account-provider';
@@ -61,7 +60,7 @@ export class NetworkHubStack extends TerraformStack {
     const principal = (id: string, value: string) => new RamPrincipalAssociation(this, id, { resourceShareArn: share.arn, principal: value });
     if (network.sharing.organization) principal(ids.tgwSharePrincipal({ kind: 'organization' }), orgArn);
     for (const path of network.sharing.ous)
-      principal(ids.tgwSharePrincipal({ kind: 'ou', path }), path === ROOT ? orgArn : `arn:${partition}:organizations::${managementId}:ou/${organization.organizationId}/${organization.ouId(path)}`);
+      principal(ids.tgwSharePrincipal({ kind: 'ou', path }), `arn:${partition}:organizations::${managementId}:ou/${organization.organizationId}/${organization.ouId(path)}`);
     for (const key of network.sharing.accounts)
       if (key !== network.accountKey) principal(ids.tgwSharePrincipal({ kind: 'account', key }), organization.accountId(key));
   }

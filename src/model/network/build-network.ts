@@ -1,6 +1,7 @@
 import type { LockFile } from '../../config/lock-file';
 import type { OrgConfig } from '../../config/schema';
 import { allocateNetwork, subnetLockKey, SUBNET_LOCK_SECTION, VPC_LOCK_SECTION } from './allocation';
+import { ROOT } from '../org-tree';
 import { azCountOf } from './resolve';
 import type { AttachmentTableEntry, NetworkModel, SegmentModel, StaticRouteModel, VpcModel } from './types';
 
@@ -74,8 +75,9 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
     region: section.region ?? config.organization.homeRegion,
     transitGateway: { ...section.transitGateway },
     sharing: {
-      organization: section.sharing.organization,
-      ous: [...new Set(section.sharing.ous)].sort(byString),
+      // Sharing with the root is sharing with the organization: one principal, not two.
+      organization: section.sharing.organization || section.sharing.ous.includes(ROOT),
+      ous: [...new Set(section.sharing.ous)].filter((ou) => ou !== ROOT).sort(byString),
       accounts: [...new Set(section.sharing.accounts)].sort(byString),
     },
     segments,

@@ -63,6 +63,7 @@ export interface NetworkModel {
   readonly accountKey: string;
   readonly region: string;
   readonly transitGateway: { readonly asn: number; readonly autoAcceptSharedAttachments: boolean; readonly dnsSupport: boolean };
+  /** RAM principals: the organization (also when org.yaml names the Root OU), OU paths and account keys, sorted. */
   readonly sharing: { readonly organization: boolean; readonly ous: readonly string[]; readonly accounts: readonly string[] };
   /** By key. */
   readonly segments: readonly SegmentModel[];
