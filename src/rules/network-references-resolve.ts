@@ -25,6 +25,12 @@ export const networkReferencesResolve: Rule = {
     const pools = Object.keys(network.pools).sort();
 
     ref(['network', 'account'], network.account, 'account', accounts, 'accounts');
+    if (network.region !== undefined) {
+      const allowed = [...new Set([config.organization.homeRegion, ...config.organization.allowedRegions])].sort();
+      if (!allowed.includes(network.region))
+        findings.push(error(this.code, ['network', 'region'], `The region "${network.region}" is not one the organization allows (${allowed.join(', ')}), so the network would be built where workloads may not run.`,
+          `Use one of ${allowed.join(', ')}, or add ${network.region} to organization.allowedRegions.`));
+    }
     network.sharing.ous.forEach((ou, i) => ref(['network', 'sharing', 'ous', i], ou, 'OU path', ous, 'organizationalUnits'));
     network.sharing.accounts.forEach((a, i) => ref(['network', 'sharing', 'accounts', i], a, 'account', accounts, 'accounts'));
     for (const [key] of sortedEntries(network.accounts)) if (!config.accounts[key]) ref(['network', 'accounts', key], key, 'account', accounts, 'accounts');
