@@ -1,5 +1,6 @@
 import { error, type Finding } from '../config/diagnostics';
 import { block } from '../model/network/cidr';
+import { azCountOf } from '../model/network/resolve';
 import { networkAllocation } from './network-facts';
 import type { Rule } from './rule';
 
@@ -18,7 +19,7 @@ export const subnetsFitVpc: Rule = {
       if (reported.has(`${vpc.id}`)) continue;
       reported.add(vpc.id);
       const cidr = allocation.vpcCidrs.get(vpc.id)!;
-      const needed = Object.values(vpc.fields.subnets ?? {}).reduce((sum, t) => sum + 2 ** (32 - t.prefixLength), 0) * (vpc.fields.azCount ?? 2);
+      const needed = Object.values(vpc.fields.subnets ?? {}).reduce((sum, t) => sum + 2 ** (32 - t.prefixLength), 0) * azCountOf(vpc.fields);
       const size = 2 ** (32 - block(cidr).prefixLength);
       findings.push(error(this.code, path, `The subnets of ${vpc.id} do not fit in its CIDR ${cidr}: tier ${failure.tier} (/${failure.prefixLength}, AZ ${failure.azIndex + 1}) finds no free block; the tiers need ${needed} addresses in all, the VPC has ${size}.`,
         'Make the subnet tiers smaller, use fewer availability zones, or give the VPC a larger CIDR.'));

@@ -129,4 +129,3 @@ export const NetworkSection = z
 
 export type NetworkConfig = z.infer<typeof NetworkSection>;
 export type VpcConfig = z.infer<typeof Vpc>;
-export type SubnetTierConfig = z.infer<typeof SubnetTier>;

@@ -10,7 +10,7 @@ export const SUBNET_LOCK_SECTION = 'subnetAllocations';
 
 export type AllocationFailure =
   | { readonly kind: 'vpc'; readonly vpc: VpcDefinition; readonly pool: string; readonly poolCidr: string; readonly prefixLength: number; readonly freeAddresses: bigint; readonly largestFreePrefix?: number }
-  | { readonly kind: 'subnet'; readonly vpc: VpcDefinition; readonly tier: string; readonly azIndex: number; readonly prefixLength: number; readonly freeAddresses: bigint };
+  | { readonly kind: 'subnet'; readonly vpc: VpcDefinition; readonly tier: string; readonly azIndex: number; readonly prefixLength: number };
 
 export interface Allocation {
   readonly definitions: readonly VpcDefinition[];
@@ -94,7 +94,7 @@ function allocateSubnets(vpc: VpcDefinition, space: Block, recorded: ReadonlyMap
   for (const r of pending) {
     const cidr = firstFreeBlock(space, r.prefixLength, taken);
     if (cidr === undefined) {
-      failures.push({ kind: 'subnet', vpc, tier: r.tier, azIndex: r.azIndex, prefixLength: r.prefixLength, freeAddresses: freeSpace(space, taken).addresses });
+      failures.push({ kind: 'subnet', vpc, tier: r.tier, azIndex: r.azIndex, prefixLength: r.prefixLength });
       continue;
     }
     out.set(subnetLockKey(vpc.id, r.tier, r.azIndex), cidr);
