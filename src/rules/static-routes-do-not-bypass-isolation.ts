@@ -20,6 +20,7 @@ export const staticRoutesDoNotBypassIsolation: Rule = {
     if (!network) return [];
     const allocation = networkAllocation(context);
     const segmentOf = new Map(allocation.definitions.map((d) => [d.id, d.fields.segment]));
+    const vpcCount = (segment: string) => allocation.definitions.filter((d) => d.fields.segment === segment).length;
     const blocks = vpcBlocks(context);
     const findings: Finding[] = [];
     for (const [segmentKey, segment] of sortedEntries(network.segments)) {
@@ -31,6 +32,8 @@ export const staticRoutesDoNotBypassIsolation: Rule = {
         const exposed = blocks.filter((b) => {
           const segment = segmentOf.get(b.vpcId);
           if (b.vpcId === route.vpc || segment === undefined || peers.includes(segment)) return false;
+          // Traffic to its own CIDR never leaves a VPC: a segment's VPC is exposed only to a sibling.
+          if (segment === segmentKey && vpcCount(segmentKey) < 2) return false;
           return contains(destination, b.block) && !blackholes.some((h) => contains(h, b.block) && h.prefixLength > destination.prefixLength);
         });
         if (exposed.length === 0) continue;

@@ -21,8 +21,8 @@ describe('lz network matrix', () => {
   test('prints the segment matrix and every VPC', async () => {
     const r = await run(['network', 'matrix'], project());
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('sandbox    -        -        -        yes\n');
-    expect(r.stdout).toContain('payments-prod/main      prod     10.0.16.0/20  template:prod-workload\n');
+    expect(r.stdout).toContain('sandbox    yes      -        -        -        yes\n');
+    expect(r.stdout).toContain('payments-prod/main      prod     10.0.16.0/20   template:prod-workload\n');
   });
 
   test('exits 1 with the diagnostics when org.yaml is invalid', async () => {
@@ -40,7 +40,7 @@ describe('lz network pin', () => {
     const before = modelOf(validateYaml(readFileSync(join(dir, 'org.yaml'), 'utf8'), dir)).network!;
     const r = await run(['network', 'pin'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Pinned 6 VPC CIDRs in org.yaml:\n  analytics-nonprod/main 10.16.0.0/21\n');
+    expect(r.stdout).toContain('Pinned 7 VPC CIDRs in org.yaml:\n  analytics-nonprod/main 10.16.0.0/21\n');
     const text = readFileSync(join(dir, 'org.yaml'), 'utf8');
     expect(text).toContain('# Hub and spoke: one Transit Gateway in the network account');
     expect(text).toContain('# yaml-language-server: $schema=./org.schema.json');

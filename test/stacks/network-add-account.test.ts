@@ -50,6 +50,7 @@ describe('adding one account with a VPC', () => {
     }
     expect(added.sort()).toEqual([
       'aws_ec2_transit_gateway_route_table_association.tgw_association_billing-prod__main',
+      'aws_ec2_transit_gateway_route_table_propagation.tgw_propagation_billing-prod__main__into_egress',
       'aws_ec2_transit_gateway_route_table_propagation.tgw_propagation_billing-prod__main__into_prod',
       'aws_ec2_transit_gateway_route_table_propagation.tgw_propagation_billing-prod__main__into_shared',
       'aws_ec2_transit_gateway_vpc_attachment_accepter.tgw_accept_billing-prod__main',

@@ -1,3 +1,4 @@
+import { Address4 } from 'ip-address';
 import { join } from 'node:path';
 import { reachableVpcPairs } from '../../src/model/network/reachability';
 import { validateFile } from '../../src/pipeline';
@@ -30,7 +31,7 @@ describe('network-hub', () => {
 
   test('one route table per segment, addressed by segment key', () => {
     expect(Object.keys(resources(hub, 'aws_ec2_transit_gateway_route_table')).sort()).toEqual(
-      ['tgw_route_table_nonprod', 'tgw_route_table_prod', 'tgw_route_table_sandbox', 'tgw_route_table_shared'],
+      ['tgw_route_table_egress', 'tgw_route_table_nonprod', 'tgw_route_table_prod', 'tgw_route_table_sandbox', 'tgw_route_table_shared'],
     );
   });
 
@@ -84,18 +85,20 @@ describe('network-spoke stacks', () => {
     expect(attachment.transit_gateway_id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-network-hub\./);
   });
 
-  test('no spoke of the default org.yaml has an internet gateway, a NAT gateway or a default route', () => {
+  test('only the egress VPC has an internet gateway and NAT gateways; every other default route goes to the TGW', () => {
     for (const name of spokeNames) {
       const stack = out.stacks[name]!;
-      expect(resources(stack, 'aws_internet_gateway')).toEqual({});
-      expect(resources(stack, 'aws_nat_gateway')).toEqual({});
-      for (const route of Object.values(resources(stack, 'aws_route'))) expect(route.destination_cidr_block).not.toBe('0.0.0.0/0');
+      const isEgress = name === 'network-spoke-network';
+      expect([name, Object.keys(resources(stack, 'aws_internet_gateway')).length]).toEqual([name, isEgress ? 1 : 0]);
+      expect([name, Object.keys(resources(stack, 'aws_nat_gateway')).length]).toEqual([name, isEgress ? 2 : 0]);
+      for (const route of Object.values(resources(stack, 'aws_route')))
+        if (!isEgress && route.destination_cidr_block === '0.0.0.0/0') expect(route.transit_gateway_id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-network-hub\./);
     }
   });
 
-  test('routes to the TGW exist exactly for the configured tiers and wait for the attachment', () => {
+  test('routes exist exactly for the configured tiers, and routes to the TGW wait for the attachment', () => {
     const routes = resources(spoke, 'aws_route');
-    expect(Object.keys(routes).sort()).toEqual(['route_main__app__10-0-0-0_8', 'route_main__data__10-0-0-0_8']);
+    expect(Object.keys(routes).sort()).toEqual(['route_main__app__0-0-0-0_0', 'route_main__data__10-0-0-0_8']);
     for (const r of Object.values(routes)) expect(r.depends_on).toEqual(['aws_ec2_transit_gateway_vpc_attachment.tgw_attachment_main']);
   });
 });
@@ -111,13 +114,54 @@ function tableEntries(stack: TerraformJson, type: string): string[] {
     .sort();
 }
 
-/** Pairs computed from the synthesized JSON alone (propagations only, as in the default org.yaml). */
-function pairsFromSynthesizedJson(stack: TerraformJson): Array<[string, string]> {
-  const associated = new Map(tableEntries(stack, 'aws_ec2_transit_gateway_route_table_association').map((e) => e.split(' -> ') as [string, string]));
-  const propagated = new Set(tableEntries(stack, 'aws_ec2_transit_gateway_route_table_propagation'));
+/** The attachment's `<account>/<vpc>` in a synthesized cross-stack reference. */
+function attachmentOf(reference: string): string {
+  const m = /network-spoke-([a-z0-9-]+)\.outputs\.cross-stack-output-aws_ec2_transit_gateway_vpc_attachmenttgw_attachment_([a-z0-9-]+)id/.exec(reference)!;
+  return `${m[1]}/${m[2]}`;
+}
+
+/**
+ * An independent oracle: the VPC pairs the synthesized JSON lets route to each other, from the
+ * VPC CIDRs of the spoke stacks and the associations, propagations and static routes of the
+ * routing stack, with longest-prefix match (static before propagated) done here with ip-address.
+ */
+function pairsFromSynthesizedJson(stacks: Record<string, TerraformJson>): Array<[string, string]> {
+  const routingStack = stacks['network-routing']!;
+  const cidrsOf = new Map<string, string[]>();
+  for (const [name, stack] of Object.entries(stacks)) {
+    if (!name.startsWith('network-spoke-')) continue;
+    const account = name.slice('network-spoke-'.length);
+    for (const [id, vpc] of Object.entries(resources(stack, 'aws_vpc'))) {
+      const key = id.slice('vpc_'.length);
+      const secondary = Object.entries(resources(stack, 'aws_vpc_ipv4_cidr_block_association'))
+        .filter(([k]) => k.startsWith(`vpc_${key}__cidr_`))
+        .map(([, r]) => r.cidr_block as string);
+      cidrsOf.set(`${account}/${key}`, [vpc.cidr_block, ...secondary]);
+    }
+  }
+  const tableOf = (r: TerraformJson) => /tgw_route_table_([a-z0-9-]+)id/.exec(r.transit_gateway_route_table_id)![1]!;
+  const associated = new Map(
+    Object.values(resources(routingStack, 'aws_ec2_transit_gateway_route_table_association')).map((r) => [attachmentOf(r.transit_gateway_attachment_id), tableOf(r)]),
+  );
+  type Entry = { cidr: string; target: string; isStatic: boolean };
+  const entries = new Map<string, Entry[]>();
+  const add = (table: string, e: Entry) => entries.set(table, [...(entries.get(table) ?? []), e]);
+  for (const r of Object.values(resources(routingStack, 'aws_ec2_transit_gateway_route_table_propagation'))) {
+    const vpc = attachmentOf(r.transit_gateway_attachment_id);
+    for (const cidr of cidrsOf.get(vpc)!) add(tableOf(r), { cidr, target: vpc, isStatic: false });
+  }
+  for (const r of Object.values(resources(routingStack, 'aws_ec2_transit_gateway_route')))
+    add(tableOf(r), { cidr: r.destination_cidr_block, target: r.blackhole ? 'blackhole' : attachmentOf(r.transit_gateway_attachment_id), isStatic: true });
+  const hop = (table: string, cidr: string) => {
+    const destination = new Address4(cidr);
+    const matching = (entries.get(table) ?? []).filter((e) => destination.isInSubnet(new Address4(e.cidr)));
+    matching.sort((a, b) => new Address4(b.cidr).subnetMask - new Address4(a.cidr).subnetMask || Number(b.isStatic) - Number(a.isStatic));
+    return matching[0]?.target;
+  };
+  const forwards = (from: string, to: string) => cidrsOf.get(to)!.every((cidr) => hop(associated.get(from)!, cidr) === to);
   const ids = [...associated.keys()].sort();
   const pairs: Array<[string, string]> = [];
-  for (const a of ids) for (const b of ids) if (a < b && propagated.has(`${b} -> ${associated.get(a)}`) && propagated.has(`${a} -> ${associated.get(b)}`)) pairs.push([a, b]);
+  for (const a of ids) for (const b of ids) if (a < b && forwards(a, b) && forwards(b, a)) pairs.push([a, b]);
   return pairs;
 }
 
@@ -131,8 +175,12 @@ describe('network-routing agrees with the reachability function', () => {
   });
 
   test('the pairs the synthesized routes allow are exactly reachableVpcPairs', () => {
-    expect(network.segments.flatMap((s) => s.routes).filter((r) => r.target.kind === 'attachment')).toEqual([]);
-    expect(pairsFromSynthesizedJson(routing)).toEqual(reachableVpcPairs(network));
+    expect(pairsFromSynthesizedJson(out.stacks)).toEqual(reachableVpcPairs(network));
+  });
+
+  test('the same holds for the centralized-egress fixture', () => {
+    const egress = modelOf(validateFile(join(FIXTURES, 'valid', 'network-egress.yaml')));
+    expect(pairsFromSynthesizedJson(synth(egress).stacks)).toEqual(reachableVpcPairs(egress.network!));
   });
 
   test('cross-account attachments are accepted explicitly, before they are associated', () => {
@@ -142,10 +190,11 @@ describe('network-routing agrees with the reachability function', () => {
       .toEqual(['aws_ec2_transit_gateway_vpc_attachment_accepter.tgw_accept_payments-prod__main']);
   });
 
-  test('the sandbox blackhole is a static route in the sandbox table', () => {
-    expect(resources(routing, 'aws_ec2_transit_gateway_route')).toEqual({
-      'tgw_route_sandbox__no-on-premises': expect.objectContaining({ blackhole: true, destination_cidr_block: '192.168.0.0/16' }),
-    });
+  test('static routes are exactly the configured ones: default routes to the egress attachment, blackholes', () => {
+    const routes = resources(routing, 'aws_ec2_transit_gateway_route');
+    expect(Object.keys(routes).sort()).toEqual(network.segments.flatMap((s) => s.routes.map((r) => `tgw_route_${s.key}__${r.key}`)).sort());
+    expect(routes['tgw_route_sandbox__no-on-premises']).toMatchObject({ blackhole: true, destination_cidr_block: '192.168.0.0/16' });
+    expect(attachmentOf(routes['tgw_route_prod__default-egress']!.transit_gateway_attachment_id)).toBe('network/egress');
   });
 });
 

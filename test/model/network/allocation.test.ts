@@ -31,10 +31,11 @@ describe('CIDR allocation without a record', () => {
     expect(cidrs(validate(defaultDoc()))).toEqual({
       'analytics-nonprod/main': '10.16.0.0/21',
       'analytics-prod/main': '10.0.0.0/20',
+      'network/egress': '10.32.0.0/22',
       'payments-nonprod/main': '10.16.8.0/21',
       'payments-prod/main': '10.0.16.0/20',
       'sandbox-alice/main': '10.48.0.0/22',
-      'shared-services/main': '10.32.0.0/20',
+      'shared-services/main': '10.32.16.0/20',
     });
   });
 

@@ -13,9 +13,10 @@ describe('reachability of the default org.yaml', () => {
   const nonprod = vpcsOf(network, 'nonprod');
   const sandbox = vpcsOf(network, 'sandbox');
   const shared = vpcsOf(network, 'shared');
+  const egress = vpcsOf(network, 'egress');
 
   test('every segment holds VPCs, so the assertions below are not vacuous', () => {
-    expect([prod.length, nonprod.length, sandbox.length, shared.length]).toEqual([2, 2, 1, 1]);
+    expect([prod.length, nonprod.length, sandbox.length, shared.length, egress.length]).toEqual([2, 2, 1, 1, 1]);
   });
 
   test('no Sandbox or NonProd VPC reaches a Prod VPC', () => {
@@ -31,27 +32,43 @@ describe('reachability of the default org.yaml', () => {
     expect(canReach(network, nonprod[0]!, sandbox[0]!)).toBe(false);
   });
 
+  test('the egress VPC reaches every VPC (it carries their internet traffic), which is why the spoke segments blackhole 10.0.0.0/8', () => {
+    for (const other of network.vpcs.map((v) => v.id).filter((id) => id !== egress[0])) expect([other, canReach(network, egress[0]!, other)]).toEqual([other, true]);
+    for (const segment of ['prod', 'nonprod', 'sandbox'])
+      expect(network.segments.find((s) => s.key === segment)!.routes.map((r) => [r.destination, r.target])).toEqual(expect.arrayContaining([
+        ['0.0.0.0/0', { kind: 'attachment', vpc: 'network/egress' }],
+        ['10.0.0.0/8', { kind: 'blackhole' }],
+      ]));
+  });
+
   test('the complete list of pairs', () => {
     expect(reachableVpcPairs(network)).toEqual([
+      ['analytics-nonprod/main', 'network/egress'],
       ['analytics-nonprod/main', 'payments-nonprod/main'],
       ['analytics-nonprod/main', 'shared-services/main'],
+      ['analytics-prod/main', 'network/egress'],
       ['analytics-prod/main', 'payments-prod/main'],
       ['analytics-prod/main', 'shared-services/main'],
+      ['network/egress', 'payments-nonprod/main'],
+      ['network/egress', 'payments-prod/main'],
+      ['network/egress', 'sandbox-alice/main'],
+      ['network/egress', 'shared-services/main'],
       ['payments-nonprod/main', 'shared-services/main'],
       ['payments-prod/main', 'shared-services/main'],
       ['sandbox-alice/main', 'shared-services/main'],
     ]);
   });
 
-  test('the segment matrix is symmetric and isolates sandbox from everything but shared', () => {
+  test('the segment matrix is symmetric and isolates sandbox from everything but shared and egress', () => {
     const { segments, reaches } = segmentMatrix(network);
     for (let i = 0; i < segments.length; i += 1) for (let j = 0; j < segments.length; j += 1) if (i !== j) expect(reaches[i]![j]).toBe(reaches[j]![i]);
     expect(renderSegmentMatrix(network)).toMatchInlineSnapshot(`
-"from \\ to  nonprod  prod     sandbox  shared
-nonprod    yes      -        -        yes
-prod       -        yes      -        yes
-sandbox    -        -        -        yes
-shared     yes      yes      yes      -"
+"from \\ to  egress   nonprod  prod     sandbox  shared
+egress     -        yes      yes      yes      yes
+nonprod    yes      yes      -        -        yes
+prod       yes      -        yes      -        yes
+sandbox    yes      -        -        -        yes
+shared     yes      yes      yes      yes      -"
 `);
   });
 });
