@@ -1,16 +1,16 @@
-import type { OrgConfig } from '../config/schema';
 import { allocateNetwork, type Allocation } from '../model/network/allocation';
 import { block, type Block } from '../model/network/cidr';
 import type { RuleContext } from './rule';
 
-const cache = new WeakMap<OrgConfig, Allocation>();
+// Keyed by the run's context (config and record together), so a new record is never served stale.
+const cache = new WeakMap<RuleContext, Allocation>();
 
 /** The network allocation of a config, computed once per run and shared by the network rules. */
 export function networkAllocation(context: RuleContext): Allocation {
-  let allocation = cache.get(context.config);
+  let allocation = cache.get(context);
   if (!allocation) {
     allocation = allocateNetwork(context.config, context.previousLock);
-    cache.set(context.config, allocation);
+    cache.set(context, allocation);
   }
   return allocation;
 }
