@@ -3,6 +3,10 @@ import type { LandingZoneModel } from '../src/model/types';
 import { applyDeployment, deploymentContext } from './deployment';
 import { IdentityCenterStack } from './identity-center-stack';
 import { LogArchiveStack } from './log-archive-stack';
+import { ids } from './ids';
+import { NetworkHubStack } from './network-hub-stack';
+import { NetworkRoutingStack } from './network-routing-stack';
+import { NetworkSpokeStack } from './network-spoke-stack';
 import { OrganizationStack } from './organization-stack';
 import { OrgTrailStack } from './org-trail-stack';
 import { SecurityToolingStack } from './security-tooling-stack';
@@ -43,6 +47,7 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
   const logArchive = logging ? new LogArchiveStack(app, 'log-archive', { model, logging, organization }) : undefined;
   const orgTrail = logging && logArchive ? new OrgTrailStack(app, 'org-trail', { model, logging, organization, logArchive }) : undefined;
   const securityTooling = security ? new SecurityToolingStack(app, 'security-tooling', { model, security, organization }) : undefined;
+  if (model.network) buildNetworkStacks(app, model, organization);
   // Last: backends and, for Terraform Cloud, the bootstrap stacks cover every stack built above.
   applyDeployment(app, model, {
     outdir: options.finalOutdir ?? options.outdir,
@@ -57,4 +62,14 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
     ...(orgTrail ? { orgTrail } : {}),
     ...(securityTooling ? { securityTooling } : {}),
   };
+}
+
+/** network-hub, one network-spoke per account with a VPC, and network-routing. */
+function buildNetworkStacks(app: App, model: LandingZoneModel, organization: OrganizationStack): void {
+  const network = model.network!;
+  const hub = new NetworkHubStack(app, ids.networkHubStack, { model, network, organization });
+  const spokes = new Map<string, NetworkSpokeStack>();
+  for (const accountKey of [...new Set(network.vpcs.map((v) => v.accountKey))].sort())
+    spokes.set(accountKey, new NetworkSpokeStack(app, ids.networkSpokeStack(accountKey), { model, network, organization, hub, accountKey }));
+  new NetworkRoutingStack(app, ids.networkRoutingStack, { model, network, organization, hub, spokes });
 }

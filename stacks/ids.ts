@@ -40,6 +40,36 @@ export const ids = {
   /** Only the principal, permission set and account: adding an account adds assignments and renames none. */
   accountAssignment: (principal: { type: 'GROUP' | 'USER'; key: string }, setKey: string, accountKey: string) =>
     `assignment_${principal.type === 'GROUP' ? 'group' : 'user'}_${principal.key}__${setKey}__${accountKey}`,
+  networkHubStack: 'network-hub',
+  networkSpokeStack: (accountKey: string) => `network-spoke-${accountKey}`,
+  networkRoutingStack: 'network-routing',
+  transitGateway: 'transit_gateway',
+  tgwRouteTable: (segment: string) => `tgw_route_table_${segment}`,
+  tgwShare: 'tgw_share',
+  tgwShareResource: 'tgw_share__transit_gateway',
+  tgwSharePrincipal: (principal: { kind: 'organization' } | { kind: 'ou'; path: string } | { kind: 'account'; key: string }) =>
+    principal.kind === 'organization'
+      ? 'tgw_share__organization'
+      : principal.kind === 'ou'
+        ? `tgw_share__ou_${principal.path.split('/').join('_')}`
+        : `tgw_share__account_${principal.key}`,
+  availabilityZones: 'availability_zones',
+  vpc: (vpcKey: string) => `vpc_${vpcKey}`,
+  vpcSecondaryCidr: (vpcKey: string, cidr: string) => `vpc_${vpcKey}__cidr_${cidrId(cidr)}`,
+  subnet: (vpcKey: string, tier: string, azIndex: number) => `subnet_${vpcKey}__${tier}__az${azIndex}`,
+  routeTable: (vpcKey: string, tier: string, azIndex?: number) => `route_table_${vpcKey}__${tier}${azIndex === undefined ? '' : `__az${azIndex}`}`,
+  routeTableAssociation: (vpcKey: string, tier: string, azIndex: number) => `route_table_association_${vpcKey}__${tier}__az${azIndex}`,
+  route: (vpcKey: string, tier: string, destination: string, azIndex?: number) =>
+    `route_${vpcKey}__${tier}${azIndex === undefined ? '' : `__az${azIndex}`}__${cidrId(destination)}`,
+  internetGateway: (vpcKey: string) => `internet_gateway_${vpcKey}`,
+  natEip: (vpcKey: string, azIndex: number) => `nat_eip_${vpcKey}__az${azIndex}`,
+  natGateway: (vpcKey: string, azIndex: number) => `nat_gateway_${vpcKey}__az${azIndex}`,
+  tgwAttachment: (vpcKey: string) => `tgw_attachment_${vpcKey}`,
+  tgwAttachmentAccepter: (accountKey: string, vpcKey: string) => `tgw_accept_${accountKey}__${vpcKey}`,
+  tgwAssociation: (accountKey: string, vpcKey: string) => `tgw_association_${accountKey}__${vpcKey}`,
+  tgwPropagation: (accountKey: string, vpcKey: string, segment: string) => `tgw_propagation_${accountKey}__${vpcKey}__into_${segment}`,
+  tgwStaticRoute: (segment: string, routeKey: string) => `tgw_route_${segment}__${routeKey}`,
+  ramSharingWithOrganization: 'ram_sharing_with_organization',
 } as const;
 
 /** Addresses of the deployment stacks (`workspaces`, `workspace-roles`), by stack name and account key. */
@@ -54,3 +84,8 @@ export const deploymentIds = {
   oidcProvider: (accountKey: string) => `oidc_${accountKey}`,
   accountProvider: (accountKey: string) => `aws_${accountKey}`,
 } as const;
+
+/** `10.0.0.0/8` -> `10-0-0-0_8`: a CIDR in an address. */
+function cidrId(cidr: string): string {
+  return cidr.replace('/', '_').split('.').join('-');
+}

@@ -4,6 +4,7 @@ import { OrganizationsOrganization } from '@cdktf/provider-aws/lib/organizations
 import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
 import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
 import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizations-policy-attachment';
+import { RamSharingWithOrganization } from '@cdktf/provider-aws/lib/ram-sharing-with-organization';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ManagementProvider } from '../src/constructs/aws-provider';
@@ -112,6 +113,9 @@ export class OrganizationStack extends TerraformStack {
       designateServiceAdministrator(this, delegation, this.accountId(delegation.accountKey), [this.organization]);
     // Renames and confirmed removals: `moved` and `removed` blocks, so no account or OU is destroyed by an edit.
     if (model.managedChanges) new RefactoringBlocks(this, 'refactoring', refactoringAddresses(model.managedChanges, model.policies));
+    // The Transit Gateway is shared with the organization or its OUs through RAM; that needs RAM
+    // sharing enabled once, from the management account (not through the service access list).
+    if (model.network) new RamSharingWithOrganization(this, ids.ramSharingWithOrganization, { dependsOn: [this.organization] });
 
     new TerraformOutput(this, 'account_ids', {
       description: 'Account ids by org.yaml key.',

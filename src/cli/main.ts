@@ -83,6 +83,41 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`Synthesized ${summary.stacks.length} stacks into ${display(summary.outdir)}: ${summary.stacks.join(', ')}\n`);
     });
 
+  const network = program.command('network').description('inspect and pin the Transit Gateway network');
+  const loadNetwork = (file: string) => {
+    const result = validateFile(resolve(io.cwd, file), display(file));
+    report(result.diagnostics, 'text');
+    if (!result.model) {
+      exitCode = 1;
+      return undefined;
+    }
+    if (!result.model.network) io.stdout.write(`${display(file)} has no network section.\n`);
+    return result.model.network;
+  };
+  network
+    .command('matrix')
+    .description('print which segments may reach which (a TGW route table per row), then every VPC with its CIDR')
+    .argument('[file]', 'the organization file', 'org.yaml')
+    .action(async (file: string) => {
+      const model = loadNetwork(file);
+      if (!model) return;
+      const { renderSegmentMatrix } = await import('../model/network/reachability');
+      const { renderVpcTable } = await import('./network');
+      io.stdout.write(`${renderSegmentMatrix(model)}\n\n${renderVpcTable(model)}\n`);
+    });
+  network
+    .command('pin')
+    .description('write every allocated VPC CIDR into org.yaml as an explicit cidr (comments are kept)')
+    .argument('[file]', 'the organization file', 'org.yaml')
+    .action(async (file: string) => {
+      const model = loadNetwork(file);
+      if (!model) return;
+      const { pinVpcCidrs } = await import('./network');
+      const path = resolve(io.cwd, file);
+      const { pinned } = pinVpcCidrs(path, model, dirname(path));
+      io.stdout.write(pinned.length === 0 ? 'Every VPC CIDR is already explicit.\n' : `Pinned ${pinned.length} VPC CIDRs in ${display(file)}:\n${pinned.map((p) => `  ${p}`).join('\n')}\n`);
+    });
+
   program
     .command('plan-order')
     .description('print the stacks in dependency waves: each wave can be planned and applied once the earlier ones are')

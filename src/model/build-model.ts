@@ -6,6 +6,7 @@ import { buildDeployment } from './deployment';
 import { buildIdentityCenterModel, identityCenterDelegation, identityCenterServicePrincipals, type InlinePolicyFiles } from './identity-center';
 import { buildLoggingModel, LOGGING_SERVICE_PRINCIPALS, resourceNamePrefix } from './logging';
 import { buildManagedChanges, buildManagedRecord } from './managed-changes';
+import { buildNetworkModel } from './network/build-network';
 import { flattenOus } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
 import { buildGuardrailsModel, canonicalJson, policyTargets } from './policy-packing';
@@ -82,6 +83,7 @@ export function buildModel(
 
   const enabledPolicyTypes = new Set(policies.map((p) => p.type));
   const home = config.organization.homeRegion;
+  const { network, lockSections } = buildNetworkModel(config, previousLock);
 
   return {
     organization: {
@@ -105,8 +107,9 @@ export function buildModel(
     ...(config.identityCenter ? { identityCenter: buildIdentityCenterModel(config, config.organization.partition, inlinePolicyFiles) } : {}),
     guardrails: buildGuardrailsModel(config, files),
     managedChanges,
+    ...(network ? { network } : {}),
     // Sections are added by the capabilities that own them; unknown sections are carried over.
-    lock: { ...previousLock, version: 1, managed: buildManagedRecord(config, managed, managedChanges) },
+    lock: { ...previousLock, ...lockSections, version: 1, managed: buildManagedRecord(config, managed, managedChanges) },
     deployment: buildDeployment(config),
   };
 }

@@ -3,6 +3,7 @@ import type { DeploymentModel } from './deployment';
 import type { LoggingModel } from './logging';
 import type { IdentityCenterModel } from './identity-center';
 import type { ManagedChangesModel } from './managed-changes';
+import type { NetworkModel } from './network/types';
 import type { OuNode } from './org-tree';
 import type { SecurityModel } from './security';
 import type { GuardrailsModel } from './policy-packing';
@@ -77,6 +78,8 @@ export interface LandingZoneModel {
   readonly guardrails?: GuardrailsModel;
   /** Confirmed removals and declared renames against lz.lock.json: `removed` and `moved` blocks. */
   readonly managedChanges?: ManagedChangesModel;
+  /** Transit Gateway hub, segments and VPCs; absent when org.yaml has no network section. */
+  readonly network?: NetworkModel;
   /** The record to write next to org.yaml after a successful synth (lz.lock.json). */
   readonly lock: LockFile;
   /** State backend and workspaces. @default - local state next to org.yaml */

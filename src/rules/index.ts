@@ -49,6 +49,22 @@ import { policyAttachmentsWithinLimit } from './policy-attachments-within-limit'
 import { policyStatementsAreValid } from './policy-statements-are-valid';
 import { fullAwsAccessDetachIsSafe } from './full-aws-access-detach-is-safe';
 import { quarantinePolicyIsValid } from './quarantine-policy-is-valid';
+import { networkReferencesResolve } from './network-references-resolve';
+import { vpcCidrsDoNotOverlap } from './vpc-cidrs-do-not-overlap';
+import { vpcCidrsWithinPool } from './vpc-cidrs-within-pool';
+import { cidrPrefixesWithinLimits } from './cidr-prefixes-within-limits';
+import { vpcCidrCountWithinLimit } from './vpc-cidr-count-within-limit';
+import { subnetsFitVpc } from './subnets-fit-vpc';
+import { availabilityZonesExist } from './availability-zones-exist';
+import { tgwRouteTablesWithinQuota } from './tgw-route-tables-within-quota';
+import { tgwAsnIsPrivate } from './tgw-asn-is-private';
+import { segmentsAreReachable } from './segments-are-reachable';
+import { cidrPoolsHaveRoom } from './cidr-pools-have-room';
+import { templateVpcsDoNotCollide } from './template-vpcs-do-not-collide';
+import { vpcDefinitionsAreComplete } from './vpc-definitions-are-complete';
+import { subnetTierRoutesAreConsistent } from './subnet-tier-routes-are-consistent';
+import { vpcAccountsReceiveTheShare } from './vpc-accounts-receive-the-share';
+import { staticRoutesDoNotBypassIsolation } from './static-routes-do-not-bypass-isolation';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -105,6 +121,22 @@ export const RULES: readonly Rule[] = [
   removalsAreNotStillDeclared,
   removalIdsMatchTheRecord,
   managedRecordIsReadable,
+  networkReferencesResolve,
+  vpcCidrsDoNotOverlap,
+  vpcCidrsWithinPool,
+  cidrPrefixesWithinLimits,
+  vpcCidrCountWithinLimit,
+  subnetsFitVpc,
+  availabilityZonesExist,
+  tgwRouteTablesWithinQuota,
+  tgwAsnIsPrivate,
+  segmentsAreReachable,
+  cidrPoolsHaveRoom,
+  templateVpcsDoNotCollide,
+  vpcDefinitionsAreComplete,
+  subnetTierRoutesAreConsistent,
+  vpcAccountsReceiveTheShare,
+  staticRoutesDoNotBypassIsolation,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

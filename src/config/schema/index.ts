@@ -4,6 +4,7 @@ import { DeploymentSection } from './deployment';
 import { LoggingSection } from './logging';
 import { IdentityCenterSection } from './identity-center';
 import { GuardrailsSection } from './guardrails';
+import { NetworkSection } from './network';
 import { Account, DelegatedAdministrators, OrganizationalUnit, OrganizationSection, Policy } from './organization';
 import { SecuritySection } from './security';
 import { RemovedSection } from './removed';
@@ -26,6 +27,7 @@ export const OrgConfigSchema = z
     identityCenter: IdentityCenterSection.optional(),
     guardrails: GuardrailsSection.default({ profile: 'conservative', detachFullAWSAccess: [] }),
     removed: RemovedSection.default({ accounts: {}, organizationalUnits: {} }),
+    network: NetworkSection.optional(),
   })
   .meta({ title: 'org.yaml', description: 'An AWS organization as code.' });
 

@@ -1,0 +1,48 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import { validateText } from '../pipeline';
+import type { NetworkModel } from '../model/network/types';
+
+/**
+ * Writes every VPC's primary CIDR into org.yaml as an explicit `cidr:` under
+ * network.accounts.<account>.vpcs.<vpc>, so org.yaml alone fixes the addressing (the lock file
+ * stays the record for subnets). A VPC from a template gets a one-key override entry, which
+ * merges with the template. Comments and formatting are kept (yaml Document API), and the new
+ * text is validated before it replaces the file: it must give every VPC the same CIDR.
+ */
+export function pinVpcCidrs(file: string, network: NetworkModel, dir: string): { pinned: string[]; text: string } {
+  const original = readFileSync(file, 'utf8');
+  const doc = parseDocument(original, { keepSourceTokens: false });
+  const pinned: string[] = [];
+  for (const vpc of network.vpcs) {
+    const path = ['network', 'accounts', vpc.accountKey, 'vpcs', vpc.key, 'cidr'];
+    if (doc.getIn(path) === vpc.cidr) continue;
+    // A template VPC can be given as an explicit CIDR only through an account entry.
+    doc.setIn(path, vpc.cidr);
+    pinned.push(`${vpc.id} ${vpc.cidr}`);
+  }
+  const text = leastChanged(original, [doc.toString({ flowCollectionPadding: true }), doc.toString({ flowCollectionPadding: false })]);
+  if (pinned.length === 0) return { pinned, text: original };
+  const check = validateText(text, file, dir);
+  const moved = network.vpcs.filter((v) => check.model?.network?.vpcs.find((w) => w.id === v.id)?.cidr !== v.cidr);
+  if (!check.model || moved.length > 0) throw new Error(`pinning would change the network (${moved.map((v) => v.id).join(', ') || 'the result does not validate'}); org.yaml was not changed`);
+  const staging = `${file}.staging-${process.pid}`;
+  writeFileSync(staging, text);
+  renameSync(staging, file);
+  return { pinned, text };
+}
+
+/** One line per VPC: id, segment, CIDR, and where the VPC comes from. */
+export function renderVpcTable(network: NetworkModel): string {
+  const rows = network.vpcs.map((v) => [v.id, v.segment, v.cidr, v.source]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['vpc', 'segment', 'cidr'][i]!.length));
+  const line = (r: string[]) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ');
+  return [line(['vpc', 'segment', 'cidr', 'source']), ...rows.map(line)].join('\n');
+}
+
+/** The yaml library writes flow collections one way (`[ a ]` or `[a]`): keep the one that rewrites fewer lines. */
+function leastChanged(original: string, candidates: readonly string[]): string {
+  const lines = new Set(original.split('\n'));
+  const changed = (text: string) => text.split('\n').filter((l) => !lines.has(l)).length;
+  return [...candidates].sort((a, b) => changed(a) - changed(b))[0]!;
+}

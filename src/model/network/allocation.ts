@@ -1,0 +1,112 @@
+import type { LockFile } from '../../config/lock-file';
+import type { OrgConfig } from '../../config/schema';
+import { isCanonicalCidr } from '../../config/schema/network';
+import { block, contains, firstFreeBlock, freeSpace, type Block } from './cidr';
+import { azCountOf, resolveVpcDefinitions, type VpcDefinition } from './resolve';
+
+/** lz.lock.json sections owned by the network: `<account>/<vpc>` and `<account>/<vpc>/<tier>/<az index>` to CIDR. */
+export const VPC_LOCK_SECTION = 'cidrAllocations';
+export const SUBNET_LOCK_SECTION = 'subnetAllocations';
+
+export type AllocationFailure =
+  | { readonly kind: 'vpc'; readonly vpc: VpcDefinition; readonly pool: string; readonly poolCidr: string; readonly prefixLength: number; readonly freeAddresses: bigint; readonly largestFreePrefix?: number }
+  | { readonly kind: 'subnet'; readonly vpc: VpcDefinition; readonly tier: string; readonly azIndex: number; readonly prefixLength: number };
+
+export interface Allocation {
+  readonly definitions: readonly VpcDefinition[];
+  /** Primary CIDR by VPC id, for every VPC that has or got one. */
+  readonly vpcCidrs: ReadonlyMap<string, string>;
+  /** Subnet CIDR by `<vpc id>/<tier>/<az index>`. */
+  readonly subnetCidrs: ReadonlyMap<string, string>;
+  readonly failures: readonly AllocationFailure[];
+}
+
+export const subnetLockKey = (vpcId: string, tier: string, azIndex: number) => `${vpcId}/${tier}/${azIndex}`;
+
+/**
+ * Allocates every VPC CIDR and subnet CIDR, deterministically and stably:
+ *  1. explicit CIDRs, reserved ranges and secondary CIDRs are taken as given;
+ *  2. a recorded allocation is kept while its VPC exists, has no explicit CIDR, and the record
+ *     still lies in its pool with its prefix length (so adding, removing or reordering accounts
+ *     never moves it; overlaps are reported by LZ0502, never resolved by moving a VPC);
+ *  3. every other VPC gets the lowest free block of its pool, in VPC id order.
+ * Subnets follow the same three steps inside their VPC's primary CIDR, largest first.
+ */
+export function allocateNetwork(config: OrgConfig, previousLock: LockFile): Allocation {
+  const network = config.network;
+  const definitions = resolveVpcDefinitions(config);
+  const vpcCidrs = new Map<string, string>();
+  const subnetCidrs = new Map<string, string>();
+  const failures: AllocationFailure[] = [];
+  if (!network) return { definitions, vpcCidrs, subnetCidrs, failures };
+
+  const recordedVpcs = lockSection(previousLock, VPC_LOCK_SECTION);
+  const taken: Block[] = Object.values(network.reserved).map(block);
+  const pending: VpcDefinition[] = [];
+  for (const vpc of definitions) {
+    for (const secondary of vpc.fields.secondaryCidrs ?? []) taken.push(block(secondary));
+    const poolCidr = vpc.fields.pool !== undefined ? network.pools[vpc.fields.pool] : undefined;
+    const recorded = recordedVpcs.get(vpc.id);
+    if (vpc.fields.cidr !== undefined) vpcCidrs.set(vpc.id, vpc.fields.cidr);
+    else if (recorded !== undefined && poolCidr !== undefined && block(recorded).prefixLength === vpc.fields.prefixLength && contains(block(poolCidr), block(recorded)))
+      vpcCidrs.set(vpc.id, recorded);
+    else if (poolCidr !== undefined && vpc.fields.prefixLength !== undefined) pending.push(vpc);
+    const cidr = vpcCidrs.get(vpc.id);
+    if (cidr !== undefined) taken.push(block(cidr));
+  }
+  for (const vpc of pending) {
+    const pool = vpc.fields.pool!;
+    const space = block(network.pools[pool]!);
+    const prefixLength = vpc.fields.prefixLength!;
+    const cidr = firstFreeBlock(space, prefixLength, taken);
+    if (cidr === undefined) {
+      const free = freeSpace(space, taken);
+      failures.push({ kind: 'vpc', vpc, pool, poolCidr: space.cidr, prefixLength, freeAddresses: free.addresses, ...(free.largestPrefix !== undefined ? { largestFreePrefix: free.largestPrefix } : {}) });
+      continue;
+    }
+    vpcCidrs.set(vpc.id, cidr);
+    taken.push(block(cidr));
+  }
+
+  const recordedSubnets = lockSection(previousLock, SUBNET_LOCK_SECTION);
+  for (const vpc of definitions) {
+    const cidr = vpcCidrs.get(vpc.id);
+    if (cidr === undefined) continue;
+    allocateSubnets(vpc, block(cidr), recordedSubnets, subnetCidrs, failures);
+  }
+  return { definitions, vpcCidrs, subnetCidrs, failures };
+}
+
+function allocateSubnets(vpc: VpcDefinition, space: Block, recorded: ReadonlyMap<string, string>, out: Map<string, string>, failures: AllocationFailure[]): void {
+  const requests = Object.entries(vpc.fields.subnets ?? {})
+    .flatMap(([tier, t]) => Array.from({ length: azCountOf(vpc.fields) }, (_, azIndex) => ({ tier, azIndex, prefixLength: t.prefixLength })))
+    .sort((a, b) => a.prefixLength - b.prefixLength || (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0) || a.azIndex - b.azIndex);
+  const taken: Block[] = [];
+  const pending: typeof requests = [];
+  for (const r of requests) {
+    const previous = recorded.get(subnetLockKey(vpc.id, r.tier, r.azIndex));
+    const kept = previous !== undefined && block(previous).prefixLength === r.prefixLength && contains(space, block(previous)) && !taken.some((t) => block(previous).first <= t.last && t.first <= block(previous).last);
+    if (kept) {
+      out.set(subnetLockKey(vpc.id, r.tier, r.azIndex), previous);
+      taken.push(block(previous));
+    } else pending.push(r);
+  }
+  for (const r of pending) {
+    const cidr = firstFreeBlock(space, r.prefixLength, taken);
+    if (cidr === undefined) {
+      failures.push({ kind: 'subnet', vpc, tier: r.tier, azIndex: r.azIndex, prefixLength: r.prefixLength });
+      continue;
+    }
+    out.set(subnetLockKey(vpc.id, r.tier, r.azIndex), cidr);
+    taken.push(block(cidr));
+  }
+}
+
+/** A lock section as a map, ignoring entries that are not canonical CIDRs (the record is lz's, but files get edited). */
+function lockSection(lock: LockFile, section: string): Map<string, string> {
+  const raw = lock[section];
+  const out = new Map<string, string>();
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) if (typeof value === 'string' && isCanonicalCidr(value)) out.set(key, value);
+  return out;
+}

@@ -1,0 +1,93 @@
+import type { LockFile } from '../../config/lock-file';
+import type { OrgConfig } from '../../config/schema';
+import { allocateNetwork, subnetLockKey, SUBNET_LOCK_SECTION, VPC_LOCK_SECTION } from './allocation';
+import { ROOT } from '../org-tree';
+import { azCountOf } from './resolve';
+import type { AttachmentTableEntry, NetworkModel, SegmentModel, StaticRouteModel, VpcModel } from './types';
+
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The segments whose attachments propagate into `segment`'s table: `reaches` is symmetric. */
+export function segmentPeers(config: OrgConfig, segment: string): string[] {
+  const segments = config.network?.segments ?? {};
+  const peers = new Set<string>(segments[segment]?.reaches ?? []);
+  for (const [other, s] of Object.entries(segments)) if (s.reaches.includes(segment)) peers.add(other);
+  if (segments[segment]?.intraSegment) peers.add(segment);
+  else peers.delete(segment);
+  return [...peers].filter((p) => segments[p] !== undefined).sort(byString);
+}
+
+/**
+ * Resolves the network section of a config that passed every rule: allocations, segments,
+ * associations and propagations, and the lock sections to record. Undefined without a network.
+ */
+export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { network?: NetworkModel; lockSections: Record<string, unknown> } {
+  const section = config.network;
+  if (!section) return { lockSections: {} };
+  const allocation = allocateNetwork(config, previousLock);
+
+  const vpcs: VpcModel[] = allocation.definitions.map((d) => {
+    const f = d.fields;
+    const azCount = azCountOf(f);
+    return {
+      id: d.id,
+      accountKey: d.accountKey,
+      key: d.key,
+      segment: f.segment!,
+      cidr: allocation.vpcCidrs.get(d.id)!,
+      secondaryCidrs: [...new Set(f.secondaryCidrs ?? [])].sort(byString),
+      azCount,
+      attachmentTier: f.attachmentTier!,
+      tiers: Object.keys(f.subnets ?? {})
+        .sort(byString)
+        .map((key) => {
+          const t = f.subnets![key]!;
+          return {
+            key,
+            prefixLength: t.prefixLength,
+            defaultRoute: t.defaultRoute,
+            transitGatewayDestinations: [...new Set(t.transitGatewayDestinations)].sort(byString),
+            subnets: Array.from({ length: azCount }, (_, azIndex) => ({ azIndex, cidr: allocation.subnetCidrs.get(subnetLockKey(d.id, key, azIndex))! })),
+          };
+        }),
+      source: d.source,
+    };
+  });
+
+  const segments: SegmentModel[] = Object.keys(section.segments)
+    .sort(byString)
+    .map((key) => ({
+      key,
+      peers: segmentPeers(config, key),
+      routes: Object.keys(section.segments[key]!.routes)
+        .sort(byString)
+        .map((routeKey): StaticRouteModel => {
+          const r = section.segments[key]!.routes[routeKey]!;
+          return { segment: key, key: routeKey, destination: r.destination, target: r.vpc !== undefined ? { kind: 'attachment', vpc: r.vpc } : { kind: 'blackhole' } };
+        }),
+    }));
+
+  const associations: AttachmentTableEntry[] = vpcs.map((v) => ({ vpc: v.id, segment: v.segment }));
+  const propagations: AttachmentTableEntry[] = vpcs.flatMap((v) => segments.filter((s) => s.peers.includes(v.segment)).map((s) => ({ vpc: v.id, segment: s.key })));
+
+  const network: NetworkModel = {
+    accountKey: section.account,
+    region: section.region ?? config.organization.homeRegion,
+    transitGateway: { ...section.transitGateway },
+    sharing: {
+      // Sharing with the root is sharing with the organization: one principal, not two.
+      organization: section.sharing.organization || section.sharing.ous.includes(ROOT),
+      ous: [...new Set(section.sharing.ous)].filter((ou) => ou !== ROOT).sort(byString),
+      accounts: [...new Set(section.sharing.accounts)].sort(byString),
+    },
+    segments,
+    vpcs,
+    associations,
+    propagations,
+  };
+  const lockSections = {
+    [VPC_LOCK_SECTION]: Object.fromEntries([...allocation.vpcCidrs].sort(([a], [b]) => byString(a, b))),
+    [SUBNET_LOCK_SECTION]: Object.fromEntries([...allocation.subnetCidrs].sort(([a], [b]) => byString(a, b))),
+  };
+  return { network, lockSections };
+}

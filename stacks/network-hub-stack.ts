@@ -1,0 +1,77 @@
+import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
+import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
+import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
+import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
+import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
+import { TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { NetworkModel } from '../src/model/network/types';
+import type { LandingZoneModel } from '../src/model/types';
+import { ids } from './ids';
+import { networkAccountProvider } from './network-account-provider';
+import type { OrganizationStack } from './organization-stack';
+
+export interface NetworkHubStackProps {
+  readonly model: LandingZoneModel;
+  readonly network: NetworkModel;
+  readonly organization: OrganizationStack;
+}
+
+/**
+ * Wave 2, network account: the Transit Gateway, one route table per segment, and its RAM share.
+ * Default association and propagation are disabled: an attachment reaches nothing until
+ * network-routing associates it with its segment's table, so a forgotten entry isolates, never opens.
+ * @see https://docs.aws.amazon.com/vpc/latest/tgw/tgw-route-tables.html
+ */
+export class NetworkHubStack extends TerraformStack {
+  readonly transitGateway: Ec2TransitGateway;
+  private readonly routeTables = new Map<string, Ec2TransitGatewayRouteTable>();
+
+  constructor(scope: Construct, id: string, props: NetworkHubStackProps) {
+    super(scope, id);
+    const { model, network, organization } = props;
+    const name = model.organization.name;
+    networkAccountProvider(this, model, organization, network.accountKey, network.region);
+
+    this.transitGateway = new Ec2TransitGateway(this, ids.transitGateway, {
+      description: `${name} hub`,
+      amazonSideAsn: network.transitGateway.asn,
+      autoAcceptSharedAttachments: enable(network.transitGateway.autoAcceptSharedAttachments),
+      defaultRouteTableAssociation: 'disable',
+      defaultRouteTablePropagation: 'disable',
+      dnsSupport: enable(network.transitGateway.dnsSupport),
+      tags: { Name: `${name}-hub` },
+    });
+
+    for (const segment of network.segments)
+      this.routeTables.set(segment.key, new Ec2TransitGatewayRouteTable(this, ids.tgwRouteTable(segment.key), {
+        transitGatewayId: this.transitGateway.id,
+        tags: { Name: `${name}-${segment.key}`, segment: segment.key },
+      }));
+
+    const share = new RamResourceShare(this, ids.tgwShare, {
+      name: `${name}-transit-gateway`,
+      allowExternalPrincipals: false,
+    });
+    new RamResourceAssociation(this, ids.tgwShareResource, { resourceShareArn: share.arn, resourceArn: this.transitGateway.arn });
+    const partition = model.organization.partition;
+    const managementId = model.organization.managementAccountId;
+    const orgArn = `arn:${partition}:organizations::${managementId}:organization/${organization.organizationId}`;
+    const principal = (id: string, value: string) => new RamPrincipalAssociation(this, id, { resourceShareArn: share.arn, principal: value });
+    if (network.sharing.organization) principal(ids.tgwSharePrincipal({ kind: 'organization' }), orgArn);
+    for (const path of network.sharing.ous)
+      principal(ids.tgwSharePrincipal({ kind: 'ou', path }), `arn:${partition}:organizations::${managementId}:ou/${organization.organizationId}/${organization.ouId(path)}`);
+    for (const key of network.sharing.accounts)
+      if (key !== network.accountKey) principal(ids.tgwSharePrincipal({ kind: 'account', key }), organization.accountId(key));
+  }
+
+  routeTableId(segment: string): string {
+    const table = this.routeTables.get(segment);
+    if (!table) throw new Error(`unknown segment ${segment}`);
+    return table.id;
+  }
+}
+
+function enable(on: boolean): 'enable' | 'disable' {
+  return on ? 'enable' : 'disable';
+}

@@ -1,0 +1,140 @@
+import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
+import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
+import { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
+import { Fn, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { NetworkModel, SubnetTierModel, VpcModel } from '../src/model/network/types';
+import type { LandingZoneModel } from '../src/model/types';
+import { ids } from './ids';
+import { networkAccountProvider } from './network-account-provider';
+import type { NetworkHubStack } from './network-hub-stack';
+import type { OrganizationStack } from './organization-stack';
+
+export interface NetworkSpokeStackProps {
+  readonly model: LandingZoneModel;
+  readonly network: NetworkModel;
+  readonly organization: OrganizationStack;
+  readonly hub: NetworkHubStack;
+  readonly accountKey: string;
+}
+
+const DEFAULT_ROUTE = '0.0.0.0/0';
+
+/**
+ * Wave 3, one member account: its VPCs, subnets per AZ per tier, route tables, and a Transit
+ * Gateway attachment per VPC. The stack depends on network-hub, so the attachment is created
+ * after the RAM share exists. Routes exist only where org.yaml asks: a tier without defaultRoute
+ * and transitGatewayDestinations reaches nothing outside its VPC.
+ *
+ * Subnets are placed by availability zone id (use1-az1...), not name: names are shuffled per
+ * account while ids name the same physical zone everywhere, so index 0 is one zone in every
+ * account, and attachment and workload subnets line up across accounts. The ids come from a data
+ * source, sorted, because which zones an account may use is only known at plan time.
+ */
+export class NetworkSpokeStack extends TerraformStack {
+  private readonly attachments = new Map<string, Ec2TransitGatewayVpcAttachment>();
+
+  constructor(scope: Construct, id: string, props: NetworkSpokeStackProps) {
+    super(scope, id);
+    const { model, network, organization, hub, accountKey } = props;
+    networkAccountProvider(this, model, organization, accountKey, network.region);
+    this.addDependency(hub);
+    const zones = new DataAwsAvailabilityZones(this, ids.availabilityZones, {
+      state: 'available',
+      filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
+    });
+    const zoneId = (azIndex: number) => Fn.element(Fn.sort(zones.zoneIds), azIndex);
+    for (const vpc of network.vpcs.filter((v) => v.accountKey === accountKey)) this.buildVpc(vpc, network, hub, zoneId);
+  }
+
+  /** The attachment id of this account's VPC `vpcKey` (a cross-stack reference elsewhere). */
+  attachmentId(vpcKey: string): string {
+    const attachment = this.attachments.get(vpcKey);
+    if (!attachment) throw new Error(`unknown VPC ${vpcKey}`);
+    return attachment.id;
+  }
+
+  private buildVpc(v: VpcModel, network: NetworkModel, hub: NetworkHubStack, zoneId: (azIndex: number) => string): void {
+    const name = `${v.accountKey}-${v.key}`;
+    const vpc = new Vpc(this, ids.vpc(v.key), {
+      cidrBlock: v.cidr,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: { Name: name, segment: v.segment },
+    });
+    const secondaries = v.secondaryCidrs.map((cidr) => new VpcIpv4CidrBlockAssociation(this, ids.vpcSecondaryCidr(v.key, cidr), { vpcId: vpc.id, cidrBlock: cidr }));
+
+    const subnets = new Map<string, Subnet[]>();
+    for (const tier of v.tiers)
+      subnets.set(tier.key, tier.subnets.map((s) => new Subnet(this, ids.subnet(v.key, tier.key, s.azIndex), {
+        vpcId: vpc.id,
+        cidrBlock: s.cidr,
+        availabilityZoneId: zoneId(s.azIndex),
+        mapPublicIpOnLaunch: false,
+        tags: { Name: `${name}-${tier.key}-az${s.azIndex}`, tier: tier.key },
+      })));
+
+    const attachment = new Ec2TransitGatewayVpcAttachment(this, ids.tgwAttachment(v.key), {
+      transitGatewayId: hub.transitGateway.id,
+      vpcId: vpc.id,
+      subnetIds: subnets.get(v.attachmentTier)!.map((s) => s.id),
+      dnsSupport: network.transitGateway.dnsSupport ? 'enable' : 'disable',
+      transitGatewayDefaultRouteTableAssociation: false,
+      transitGatewayDefaultRouteTablePropagation: false,
+      tags: { Name: name, segment: v.segment },
+      ...(secondaries.length > 0 ? { dependsOn: secondaries } : {}),
+    });
+    this.attachments.set(v.key, attachment);
+
+    const internet = v.tiers.some((t) => t.defaultRoute === 'internet')
+      ? new InternetGateway(this, ids.internetGateway(v.key), { vpcId: vpc.id, tags: { Name: name } })
+      : undefined;
+    const publicTier = v.tiers.find((t) => t.defaultRoute === 'internet');
+    const natGateways = v.tiers.some((t) => t.defaultRoute === 'nat') && publicTier && internet
+      ? subnets.get(publicTier.key)!.map((subnet, azIndex) => {
+          const eip = new Eip(this, ids.natEip(v.key, azIndex), { domain: 'vpc', tags: { Name: `${name}-nat-az${azIndex}` } });
+          return new NatGateway(this, ids.natGateway(v.key, azIndex), { allocationId: eip.allocationId, subnetId: subnet.id, tags: { Name: `${name}-az${azIndex}` }, dependsOn: [internet] });
+        })
+      : [];
+
+    for (const tier of v.tiers) {
+      // A NAT tier needs one table per zone (each zone's own NAT gateway); every other tier shares one.
+      const perZone = tier.defaultRoute === 'nat';
+      const tables = perZone ? tier.subnets.map((s) => s.azIndex) : [undefined];
+      for (const azIndex of tables) {
+        const table = new RouteTable(this, ids.routeTable(v.key, tier.key, azIndex), {
+          vpcId: vpc.id,
+          tags: { Name: `${name}-${tier.key}${azIndex === undefined ? '' : `-az${azIndex}`}`, tier: tier.key },
+        });
+        for (const s of tier.subnets)
+          if (azIndex === undefined || s.azIndex === azIndex)
+            new RouteTableAssociation(this, ids.routeTableAssociation(v.key, tier.key, s.azIndex), { routeTableId: table.id, subnetId: subnets.get(tier.key)![s.azIndex]!.id });
+        this.routesOf(v, tier, table, azIndex, { internet, natGateways, attachment, transitGatewayId: hub.transitGateway.id });
+      }
+    }
+  }
+
+  private routesOf(
+    v: VpcModel,
+    tier: SubnetTierModel,
+    table: RouteTable,
+    azIndex: number | undefined,
+    targets: { internet?: InternetGateway; natGateways: NatGateway[]; attachment: Ec2TransitGatewayVpcAttachment; transitGatewayId: string },
+  ): void {
+    const route = (destination: string, target: { gatewayId?: string; natGatewayId?: string; transitGatewayId?: string }, dependsOn: Ec2TransitGatewayVpcAttachment[] = []) =>
+      new Route(this, ids.route(v.key, tier.key, destination, azIndex), { routeTableId: table.id, destinationCidrBlock: destination, ...target, ...(dependsOn.length > 0 ? { dependsOn } : {}) });
+    if (tier.defaultRoute === 'internet') route(DEFAULT_ROUTE, { gatewayId: targets.internet!.id });
+    if (tier.defaultRoute === 'nat') route(DEFAULT_ROUTE, { natGatewayId: targets.natGateways[azIndex!]!.id });
+    // A route to the TGW is only valid once the VPC is attached.
+    if (tier.defaultRoute === 'transit-gateway') route(DEFAULT_ROUTE, { transitGatewayId: targets.transitGatewayId }, [targets.attachment]);
+    for (const destination of tier.transitGatewayDestinations) route(destination, { transitGatewayId: targets.transitGatewayId }, [targets.attachment]);
+  }
+}
