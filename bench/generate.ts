@@ -96,6 +96,26 @@ function toYaml(spec: OrgSpec): string {
     policies: Object.fromEntries(spec.policies.map((p) => [p.key, p.source])),
     logging: { account: 'log-archive', bucketName: 'bench-org-log-archive' },
     security: { account: 'security-tooling', services: { guardDuty: { autoEnable: 'ALL' }, securityHub: { autoEnable: true }, configAggregator: {}, accessAnalyzer: {} } },
+    network: {
+      account: 'network',
+      transitGateway: { asn: 64512 },
+      sharing: { organization: true },
+      // Sized for 5,000 accounts: /22 VPCs, 4,096 per /10 pool.
+      pools: { prod: '10.0.0.0/10', nonprod: '10.64.0.0/10', sandbox: '10.128.0.0/12', shared: '10.192.0.0/16' },
+      segments: {
+        prod: { intraSegment: true },
+        nonprod: { intraSegment: true },
+        sandbox: {},
+        shared: { reaches: ['prod', 'nonprod', 'sandbox'] },
+      },
+      // A VPC in most accounts: every workload and sandbox account, through OU templates.
+      templates: {
+        prod: { ous: spec.ous.filter((o) => o.endsWith('/Prod')), vpcs: { main: workloadVpc('prod', 3) } },
+        nonprod: { ous: spec.ous.filter((o) => o.endsWith('/NonProd')), vpcs: { main: workloadVpc('nonprod', 2) } },
+        sandbox: { ous: ['Sandbox'], vpcs: { main: workloadVpc('sandbox', 2) } },
+      },
+      accounts: { network: { vpcs: { shared: workloadVpc('shared', 2) } } },
+    },
     identityCenter: {
       permissionSets: {
         PlatformAdmin: { managedPolicies: ['AdministratorAccess'] },
@@ -113,4 +133,15 @@ function toYaml(spec: OrgSpec): string {
     },
   };
   return stringify(doc);
+}
+
+function workloadVpc(segment: string, azCount: number): Record<string, unknown> {
+  return {
+    segment,
+    pool: segment,
+    prefixLength: 22,
+    azCount,
+    attachmentTier: 'attachment',
+    subnets: { attachment: { prefixLength: 28 }, app: { prefixLength: 25, defaultRoute: 'transit-gateway' } },
+  };
 }

@@ -6,7 +6,7 @@
  * Usage: node dist/bench/run.js [--sizes 100,1000,5000] [--runs 3]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateOrg, type SyntheticOrg } from './generate';
@@ -87,6 +87,8 @@ function oneAccountEdit(org: SyntheticOrg, dir: string, before: OutputShape): { 
   const prodOu = org.spec.ous.find((o) => o.endsWith('/Prod'))!;
   const extra = `  bench-added-account:\n    name: bench added account\n    email: aws+bench-added-account@example.com\n    ou: ${prodOu}\n`;
   writeFileSync(join(editDir, 'org.yaml'), org.yaml.replace(/^accounts:\n/m, `accounts:\n${extra}`));
+  // The record the first synth wrote, as a committed lz.lock.json would carry it to the next run.
+  copyFileSync(join(dir, 'lz.lock.json'), join(editDir, 'lz.lock.json'));
   run([LZ, 'synth', 'org.yaml', '--out', 'out'], editDir);
   const after = shapeOf(join(editDir, 'out'));
   const changed = Object.keys(before.files).filter((s) => after.files[s] !== undefined && after.files[s] !== before.files[s]);
@@ -158,7 +160,7 @@ function renderMarkdown(report: Report): string {
   for (const r of report.results as Array<Record<string, any>>) {
     const edit = r.oneAccountEdit as { stacksChanged: string[]; stacksAdded: string[] };
     lines.push(
-      `| ${r.accounts} | ${s(r.validate)} | ${m(r.validate)} | ${s(r.synth)} | ${m(r.synth)} | ${s(r.baseline)} | ${(r.overhead as number).toFixed(2)}× | ${r.output.stacks} | ${r.output.resources} | ${(r.output.bytes / 1e6).toFixed(1)} MB | ${r.output.largestStack.name} (${r.output.largestStack.resources}) | ${r.output.medianStackResources} | ${edit.stacksChanged.length} changed (${edit.stacksChanged.join(', ') || 'none'}), ${edit.stacksAdded.length} added |`,
+      `| ${r.accounts} | ${s(r.validate)} | ${m(r.validate)} | ${s(r.synth)} | ${m(r.synth)} | ${s(r.baseline)} | ${(r.overhead as number).toFixed(2)}× | ${r.output.stacks} | ${r.output.resources} | ${(r.output.bytes / 1e6).toFixed(1)} MB | ${r.output.largestStack.name} (${r.output.largestStack.resources}) | ${r.output.medianStackResources} | ${edit.stacksChanged.length} changed (${edit.stacksChanged.length <= 6 ? edit.stacksChanged.join(', ') || 'none' : `${edit.stacksChanged.slice(0, 6).join(', ')}, ...`}), ${edit.stacksAdded.length} added |`,
     );
   }
   return `${lines.join('\n')}\n`;
