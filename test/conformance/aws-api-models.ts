@@ -19,6 +19,8 @@ export interface Shape {
   readonly member?: { readonly shape: string };
   readonly key?: { readonly shape: string };
   readonly value?: { readonly shape: string };
+  /** A Document: any JSON value, sent as is. */
+  readonly document?: boolean;
 }
 
 export interface ServiceModel {
@@ -65,7 +67,13 @@ export function resolveShape(target: ApiTarget): { model: ServiceModel; shapeNam
   if (!input) throw new Error(`${target.service} has no operation ${target.operation} with an input`);
   let shapeName = input;
   for (const part of target.member.split('.')) {
-    const next = model.shapes[shapeName]?.members?.[part]?.shape;
+    // A path steps through lists to their elements; `member` names the element itself.
+    const listElement = model.shapes[shapeName]?.type === 'list' ? model.shapes[shapeName]!.member!.shape : undefined;
+    if (listElement && part === 'member') {
+      shapeName = listElement;
+      continue;
+    }
+    const next = model.shapes[listElement ?? shapeName]?.members?.[part]?.shape;
     if (!next) throw new Error(`${target.service} ${target.operation}: no member ${target.member} (stopped at ${part})`);
     shapeName = next;
   }
@@ -128,6 +136,7 @@ export function violations(model: ServiceModel, shapeName: string, value: unknow
       return [...out, ...items.flatMap((v, i) => violations(model, member, v, `${where}[${i}]`))];
     }
     case 'structure': {
+      if (shape.document) return value !== null && typeof value === 'object' ? [`${where}: expected a JSON scalar for Document ${shapeName}`] : [];
       if (value === null || typeof value !== 'object') return [`${where}: expected a structure for ${shapeName}`];
       return Object.entries(value).flatMap(([k, v]) => {
         const member = shape.members?.[k]?.shape;
