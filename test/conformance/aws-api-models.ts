@@ -125,15 +125,30 @@ export function violations(model: ServiceModel, shapeName: string, value: unknow
     case 'list': {
       const member = shape.member!.shape;
       const memberShape = model.shapes[member]!;
+      // Tag structures name their members Key/Value, key/value (RAM) or TagKey/TagValue (KMS).
+      const names = Object.keys(memberShape.members ?? {});
+      const keyName = names.find((n) => /^(?:tag)?key$/i.test(n));
+      const valueName = names.find((n) => /^(?:tag)?value$/i.test(n));
       let items: unknown[];
       if (Array.isArray(value)) items = value;
-      else if (value !== null && typeof value === 'object' && memberShape.members?.Key && memberShape.members?.Value)
-        items = Object.entries(value).map(([Key, Value]) => ({ Key, Value }));
+      else if (value !== null && typeof value === 'object' && keyName && valueName)
+        items = Object.entries(value).map(([k, v]) => ({ [keyName]: k, [valueName]: v }));
       else return [`${where}: expected a list for ${shapeName}, got ${JSON.stringify(value)}`];
       const out: string[] = [];
       if (shape.min !== undefined && items.length < shape.min) out.push(`${where}: ${items.length} items, ${shapeName}.min is ${shape.min}`);
       if (shape.max !== undefined && items.length > shape.max) out.push(`${where}: ${items.length} items, ${shapeName}.max is ${shape.max}`);
       return [...out, ...items.flatMap((v, i) => violations(model, member, v, `${where}[${i}]`))];
+    }
+    case 'map': {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return [`${where}: expected a map for ${shapeName}, got ${JSON.stringify(value)}`];
+      const entries = Object.entries(value);
+      const out: string[] = [];
+      if (shape.min !== undefined && entries.length < shape.min) out.push(`${where}: ${entries.length} entries, ${shapeName}.min is ${shape.min}`);
+      if (shape.max !== undefined && entries.length > shape.max) out.push(`${where}: ${entries.length} entries, ${shapeName}.max is ${shape.max}`);
+      return [
+        ...out,
+        ...entries.flatMap(([k, v]) => [...violations(model, shape.key!.shape, k, `${where} key`), ...violations(model, shape.value!.shape, v, `${where}[${JSON.stringify(k)}]`)]),
+      ];
     }
     case 'structure': {
       if (shape.document) return value !== null && typeof value === 'object' ? [`${where}: expected a JSON scalar for Document ${shapeName}`] : [];
