@@ -1,10 +1,14 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { defaultModel, modelOf, synth } from '../helpers';
+import { validateFile } from '../../src/pipeline';
+import { FIXTURES, defaultModel, modelOf, synth } from '../helpers';
 import { orgDocument, validateGenerated } from '../properties/org-arbitrary';
 import { ARGUMENT_SHAPES, checkConformance } from './argument-shapes';
 import { loadServiceModel, resolveShape } from './aws-api-models';
 
-const SERVICES = ['organizations', 'sso-admin', 'identitystore', 'ram', 'ec2'];
+const SERVICES = [...new Set(Object.values(ARGUMENT_SHAPES).map((target) => target.service))].sort();
+const VALID_FIXTURES = readdirSync(join(FIXTURES, 'valid')).filter((f) => f.endsWith('.yaml')).sort();
 const CORPUS_RUNS = 8;
 const FUZZ_RUNS = 40;
 
@@ -23,15 +27,53 @@ describe('the AWS API models (python3-botocore)', () => {
 
 describe('every literal the tool writes conforms to the AWS API model', () => {
   test('the default org.yaml', () => {
-    const report = checkConformance(synth(defaultModel()).stacks);
+    const stacks = synth(defaultModel()).stacks;
+    const report = checkConformance(stacks);
     expect(report.unmapped).toEqual([]);
     expect(report.violations).toEqual([]);
-    // Not vacuous: names, emails, policies and tags of the default org.yaml were all checked.
+    // Not vacuous: names, emails, policies, tags, permission sets, the log bucket and the trail were all checked.
     expect(report.checked['aws_organizations_account.name']).toBe(9);
     expect(report.checked['aws_organizations_account.email']).toBe(9);
-    expect(report.checked['aws_organizations_policy.content']).toBe(3);
+    expect(report.checked['aws_organizations_policy.content']).toBe(Object.keys(stacks.organization!.resource.aws_organizations_policy).length);
+    expect(report.checked['aws_ssoadmin_permission_set.name']).toBe(Object.keys(stacks['identity-center']!.resource.aws_ssoadmin_permission_set).length);
+    expect(report.checked['aws_ssoadmin_account_assignment.principal_type']).toBeGreaterThan(0);
+    expect(report.checked['data.aws_identitystore_group.alternate_identifier.unique_attribute.attribute_path']).toBeGreaterThan(0);
+    expect(report.checked['aws_s3_bucket.bucket']).toBe(1);
+    expect(report.checked['aws_cloudtrail.name']).toBe(1);
+    expect(report.checked['aws_s3_bucket_lifecycle_configuration.rule.expiration.days']).toBe(1);
     expect(report.checked['aws_organizations_organizational_unit.tags']).toBeGreaterThan(0);
     expect(report.checked['aws_organizations_organization.<import id>']).toBeUndefined();
+  });
+
+  test.each(VALID_FIXTURES)('test/fixtures/valid/%s', (fixture) => {
+    const stacks = synth(modelOf(validateFile(join(FIXTURES, 'valid', fixture), 'org.yaml'))).stacks;
+
+    const report = checkConformance(stacks);
+
+    expect(report.unmapped).toEqual([]);
+    expect(report.violations).toEqual([]);
+    // Not vacuous: even the smallest fixture writes literals (the organization's feature set, account ids).
+    expect(report.checked['aws_organizations_organization.feature_set']).toBe(1);
+  });
+
+  test('the fixtures check values the default org.yaml does not write', () => {
+    const checked = (fixture: string) => checkConformance(synth(modelOf(validateFile(join(FIXTURES, 'valid', fixture), 'org.yaml'))).stacks).checked;
+    expect(checked('identity-center.yaml')).toMatchObject({
+      'aws_identitystore_group.display_name': expect.any(Number),
+      'aws_identitystore_user.user_name': expect.any(Number),
+      'aws_identitystore_user.emails.value': expect.any(Number),
+      'aws_identitystore_user.name.given_name': expect.any(Number),
+      'aws_ssoadmin_permission_set.relay_state': expect.any(Number),
+      'aws_ssoadmin_permission_set_inline_policy.inline_policy': expect.any(Number),
+      'aws_ssoadmin_customer_managed_policy_attachment.customer_managed_policy_reference.path': expect.any(Number),
+      'aws_ssoadmin_permissions_boundary_attachment.permissions_boundary.managed_policy_arn': expect.any(Number),
+      'data.aws_identitystore_user.alternate_identifier.unique_attribute.attribute_value': expect.any(Number),
+    });
+    expect(checked('adopted-logging-security.yaml')).toMatchObject({
+      'aws_s3_bucket_logging.target_prefix': expect.any(Number),
+      'aws_kms_key.policy': expect.any(Number),
+      'aws_s3_bucket_policy.policy': expect.any(Number),
+    });
   });
 
   test(`the property-test corpus (${CORPUS_RUNS} random valid org.yaml documents)`, () => {
@@ -94,5 +136,25 @@ describe('every literal the tool writes conforms to the AWS API model', () => {
       expect.stringMatching(/^organization: aws_organizations_policy\.policy_deny-all\.type: "SERVICE_CONTROL" is not one of PolicyType\.enum/),
     ]);
     expect(report.unmapped).toEqual(['aws_organizations_account.surprise']);
+  });
+
+  test('the check finds a permission set name one past its limit, a wrong principal type and a broken attribute path', () => {
+    const stacks = synth(defaultModel()).stacks;
+    const identity = stacks['identity-center']!;
+    const [setName] = Object.keys(identity.resource.aws_ssoadmin_permission_set);
+    identity.resource.aws_ssoadmin_permission_set[setName!].name = 'P'.repeat(33);
+    const [assignment] = Object.keys(identity.resource.aws_ssoadmin_account_assignment);
+    identity.resource.aws_ssoadmin_account_assignment[assignment!].principal_type = 'ROLE';
+    const [group] = Object.keys(identity.data.aws_identitystore_group);
+    identity.data.aws_identitystore_group[group!].alternate_identifier.unique_attribute.attribute_path = 'Display Name';
+
+    const report = checkConformance(stacks);
+
+    expect(report.violations).toEqual([
+      `identity-center: aws_ssoadmin_account_assignment.${assignment}.principal_type: "ROLE" is not one of PrincipalType.enum USER, GROUP`,
+      `identity-center: aws_ssoadmin_permission_set.${setName}.name: "${'P'.repeat(33)}" is longer than PermissionSetName.max 32`,
+      expect.stringMatching(new RegExp(`^identity-center: data\\.aws_identitystore_group\\.${group}\\.alternate_identifier\\.unique_attribute\\.attribute_path: "Display Name" does not match AttributePath\\.pattern`)),
+    ]);
+    expect(report.unmapped).toEqual([]);
   });
 });

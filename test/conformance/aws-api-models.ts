@@ -19,6 +19,8 @@ export interface Shape {
   readonly member?: { readonly shape: string };
   readonly key?: { readonly shape: string };
   readonly value?: { readonly shape: string };
+  /** A Document: any JSON value, sent as is. */
+  readonly document?: boolean;
 }
 
 export interface ServiceModel {
@@ -65,7 +67,13 @@ export function resolveShape(target: ApiTarget): { model: ServiceModel; shapeNam
   if (!input) throw new Error(`${target.service} has no operation ${target.operation} with an input`);
   let shapeName = input;
   for (const part of target.member.split('.')) {
-    const next = model.shapes[shapeName]?.members?.[part]?.shape;
+    // A path steps through lists to their elements; `member` names the element itself.
+    const listElement = model.shapes[shapeName]?.type === 'list' ? model.shapes[shapeName]!.member!.shape : undefined;
+    if (listElement && part === 'member') {
+      shapeName = listElement;
+      continue;
+    }
+    const next = model.shapes[listElement ?? shapeName]?.members?.[part]?.shape;
     if (!next) throw new Error(`${target.service} ${target.operation}: no member ${target.member} (stopped at ${part})`);
     shapeName = next;
   }
@@ -117,17 +125,33 @@ export function violations(model: ServiceModel, shapeName: string, value: unknow
     case 'list': {
       const member = shape.member!.shape;
       const memberShape = model.shapes[member]!;
+      // Tag structures name their members Key/Value, key/value (RAM) or TagKey/TagValue (KMS).
+      const names = Object.keys(memberShape.members ?? {});
+      const keyName = names.find((n) => /^(?:tag)?key$/i.test(n));
+      const valueName = names.find((n) => /^(?:tag)?value$/i.test(n));
       let items: unknown[];
       if (Array.isArray(value)) items = value;
-      else if (value !== null && typeof value === 'object' && memberShape.members?.Key && memberShape.members?.Value)
-        items = Object.entries(value).map(([Key, Value]) => ({ Key, Value }));
+      else if (value !== null && typeof value === 'object' && keyName && valueName)
+        items = Object.entries(value).map(([k, v]) => ({ [keyName]: k, [valueName]: v }));
       else return [`${where}: expected a list for ${shapeName}, got ${JSON.stringify(value)}`];
       const out: string[] = [];
       if (shape.min !== undefined && items.length < shape.min) out.push(`${where}: ${items.length} items, ${shapeName}.min is ${shape.min}`);
       if (shape.max !== undefined && items.length > shape.max) out.push(`${where}: ${items.length} items, ${shapeName}.max is ${shape.max}`);
       return [...out, ...items.flatMap((v, i) => violations(model, member, v, `${where}[${i}]`))];
     }
+    case 'map': {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return [`${where}: expected a map for ${shapeName}, got ${JSON.stringify(value)}`];
+      const entries = Object.entries(value);
+      const out: string[] = [];
+      if (shape.min !== undefined && entries.length < shape.min) out.push(`${where}: ${entries.length} entries, ${shapeName}.min is ${shape.min}`);
+      if (shape.max !== undefined && entries.length > shape.max) out.push(`${where}: ${entries.length} entries, ${shapeName}.max is ${shape.max}`);
+      return [
+        ...out,
+        ...entries.flatMap(([k, v]) => [...violations(model, shape.key!.shape, k, `${where} key`), ...violations(model, shape.value!.shape, v, `${where}[${JSON.stringify(k)}]`)]),
+      ];
+    }
     case 'structure': {
+      if (shape.document) return value !== null && typeof value === 'object' ? [`${where}: expected a JSON scalar for Document ${shapeName}`] : [];
       if (value === null || typeof value !== 'object') return [`${where}: expected a structure for ${shapeName}`];
       return Object.entries(value).flatMap(([k, v]) => {
         const member = shape.members?.[k]?.shape;
