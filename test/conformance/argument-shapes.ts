@@ -87,6 +87,11 @@ export const TERRAFORM_ONLY: Readonly<Record<string, string>> = {
     'provider behaviour: associates with or disassociates from the default route table by separate calls',
   'aws_ec2_transit_gateway_vpc_attachment.transit_gateway_default_route_table_propagation':
     'provider behaviour: enables or disables propagation to the default route table by separate calls',
+  'aws_ec2_transit_gateway_vpc_attachment_accepter.transit_gateway_default_route_table_association':
+    'provider behaviour: associates with or disassociates from the default route table by separate calls',
+  'aws_ec2_transit_gateway_vpc_attachment_accepter.transit_gateway_default_route_table_propagation':
+    'provider behaviour: enables or disables propagation to the default route table by separate calls',
+  'data.aws_availability_zones.state': 'sent as a DescribeAvailabilityZones filter named "state"; the model has no member of its own for it',
   'aws_ec2_transit_gateway_route_table_association.replace_existing_association': 'provider behaviour: disassociates the current route table first',
   'data.terraform_remote_state.*': 'Terraform reads another stack\'s state; no AWS API',
   'tfe_project.*': 'HCP Terraform (tfe provider), not an AWS API',

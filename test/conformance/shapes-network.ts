@@ -90,4 +90,12 @@ export const NETWORK_SHAPES: Readonly<Record<string, ApiTarget>> = {
   'aws_ram_resource_association.resource_arn': ram('AssociateResourceShare', 'resourceArns.member'),
   'aws_ram_principal_association.resource_share_arn': ram('AssociateResourceShare', 'resourceShareArn'),
   'aws_ram_principal_association.principal': ram('AssociateResourceShare', 'principals.member'),
+
+  'aws_ec2_transit_gateway_vpc_attachment_accepter.transit_gateway_attachment_id': ec2('AcceptTransitGatewayVpcAttachment', 'TransitGatewayAttachmentId'),
+  // The accepter tags the attachment after accepting it.
+  'aws_ec2_transit_gateway_vpc_attachment_accepter.tags': ec2('CreateTags', 'Tags'),
+  'aws_vpc_ipv4_cidr_block_association.vpc_id': ec2('AssociateVpcCidrBlock', 'VpcId'),
+  'aws_vpc_ipv4_cidr_block_association.cidr_block': ec2('AssociateVpcCidrBlock', 'CidrBlock'),
+  'data.aws_availability_zones.filter.name': ec2('DescribeAvailabilityZones', 'Filters.member.Name'),
+  'data.aws_availability_zones.filter.values': ec2('DescribeAvailabilityZones', 'Filters.member.Values'),
 };
