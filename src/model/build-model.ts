@@ -80,6 +80,9 @@ export function buildModel(
   for (const d of delegatedAdministrators) serviceAccessPrincipals.add(d.servicePrincipal);
   for (const d of delegations) serviceAccessPrincipals.add(d.servicePrincipal);
   if (logging) for (const p of LOGGING_SERVICE_PRINCIPALS) serviceAccessPrincipals.add(p);
+  // Enabling RAM sharing with the organization turns on RAM's trusted access; the organization
+  // resource owns the whole list, so without this entry its next apply would turn sharing off.
+  if (config.network) serviceAccessPrincipals.add('ram.amazonaws.com');
 
   const enabledPolicyTypes = new Set(policies.map((p) => p.type));
   const home = config.organization.homeRegion;

@@ -43,10 +43,11 @@ describe('network-hub', () => {
     expect(principals.tgw_share__organization!.principal).toMatch(/^arn:aws:organizations::123456789012:organization\/\$\{data\.terraform_remote_state\.[^}]+\}$/);
   });
 
-  test('RAM sharing is enabled in the organization stack, not through the service access list', () => {
+  test('RAM sharing is enabled in the organization stack, and the service access list keeps RAM\'s trusted access', () => {
     const org = out.stacks.organization!;
     expect(Object.keys(resources(org, 'aws_ram_sharing_with_organization'))).toEqual(['ram_sharing_with_organization']);
-    expect(resources(org, 'aws_organizations_organization').organization!.aws_service_access_principals).not.toContain('ram.amazonaws.com');
+    // Sharing turns on RAM's trusted access; leaving it out of the list would make the next apply turn it off.
+    expect(resources(org, 'aws_organizations_organization').organization!.aws_service_access_principals).toContain('ram.amazonaws.com');
   });
 });
 

@@ -75,7 +75,10 @@ describe('security-tooling stack of the default org.yaml', () => {
       'config.amazonaws.com': securityAccount,
     });
     expect(resources(organization, 'aws_organizations_organization').organization!.aws_service_access_principals).toEqual([
-      'access-analyzer.amazonaws.com', 'cloudtrail.amazonaws.com', 'config.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com',
+      'access-analyzer.amazonaws.com', 'cloudtrail.amazonaws.com', 'config.amazonaws.com', 'guardduty.amazonaws.com',
+      // RAM's trusted access, from the network section (Transit Gateway shared with the organization).
+      'ram.amazonaws.com',
+      'securityhub.amazonaws.com',
       // Identity Center's own trusted access, from the identityCenter section of the default org.yaml.
       'sso.amazonaws.com',
     ]);
