@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, join, resolve } from 'node:path';
 import { LOCK_FILE_NAME, renderLockFile } from '../config/lock-file';
 import type { LandingZoneModel } from '../model/types';
+import { withoutTokenStackTraces } from './token-stack-traces';
 
 export interface SynthSummary {
   readonly outdir: string;
@@ -23,8 +24,11 @@ export function synthesize(model: LandingZoneModel, outdir: string, projectDir: 
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { buildApp } = require('../../stacks/app') as typeof import('../../stacks/app');
-    const { app } = buildApp(model, { outdir: staging, finalOutdir: target, projectDir: resolve(projectDir) });
-    app.synth();
+    const app = withoutTokenStackTraces(() => {
+      const built = buildApp(model, { outdir: staging, finalOutdir: target, projectDir: resolve(projectDir) }).app;
+      built.synth();
+      return built;
+    });
     const stacks = app.node.children.map((c) => c.node.id).sort();
     if (existsSync(target)) renameSync(target, previous);
     renameSync(staging, target);
