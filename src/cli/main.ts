@@ -80,7 +80,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const { synthesize } = await import('./synth');
       const outdir = resolve(io.cwd, options.out ?? io.env.CDKTF_OUTDIR ?? 'cdktf.out');
       const summary = synthesize(result.model, outdir, dirname(resolve(io.cwd, file)));
-      const names = summary.stacks.length <= 12 ? summary.stacks.join(', ') : `${summary.stacks.slice(0, 12).join(', ')} and ${summary.stacks.length - 12} more`;
+      const names = summary.stacks.length <= 20 ? summary.stacks.join(', ') : `${summary.stacks.slice(0, 20).join(', ')} and ${summary.stacks.length - 20} more`;
       io.stdout.write(`Synthesized ${summary.stacks.length} stacks into ${display(summary.outdir)}: ${names}\n`);
     });
 
