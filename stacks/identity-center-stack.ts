@@ -1,3 +1,4 @@
+import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { DataAwsIdentitystoreGroup } from '@cdktf/provider-aws/lib/data-aws-identitystore-group';
 import { DataAwsIdentitystoreUser } from '@cdktf/provider-aws/lib/data-aws-identitystore-user';
 import { DataAwsSsoadminInstances } from '@cdktf/provider-aws/lib/data-aws-ssoadmin-instances';
@@ -9,7 +10,7 @@ import { SsoadminManagedPolicyAttachment } from '@cdktf/provider-aws/lib/ssoadmi
 import { SsoadminPermissionSet } from '@cdktf/provider-aws/lib/ssoadmin-permission-set';
 import { SsoadminPermissionSetInlinePolicy } from '@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy';
 import { SsoadminPermissionsBoundaryAttachment } from '@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment';
-import { Fn, TerraformStack, type ITerraformDependable } from 'cdktf';
+import { Fn, type ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ManagementProvider, MemberAccountProvider } from '../src/constructs/aws-provider';
 import type { IdentityCenterModel, PermissionSetModel } from '../src/model/identity-center';
@@ -29,7 +30,7 @@ export interface IdentityCenterStackProps {
  * sets and their policies, identity store groups and users, and one account assignment per
  * (principal, permission set, account).
  */
-export class IdentityCenterStack extends TerraformStack {
+export class IdentityCenterStack extends LandingZoneStack {
   private readonly instanceArn: string;
   private readonly identityStoreId: string;
 

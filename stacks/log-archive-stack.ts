@@ -1,7 +1,7 @@
+import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
-import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { MemberAccountProvider } from '../src/constructs/aws-provider';
 import { accessLogsBucketPolicy, logBucketPolicy, logKeyPolicy, type LogArchivePolicyProps } from '../src/constructs/log-archive-policies';
@@ -20,7 +20,7 @@ export interface LogArchiveStackProps {
  * Wave 2, log archive account: the bucket the organization trail (and AWS Config) deliver into,
  * its customer-managed KMS key, and optionally a bucket for S3 server access logs.
  */
-export class LogArchiveStack extends TerraformStack {
+export class LogArchiveStack extends LandingZoneStack {
   readonly bucket: LogBucket;
   readonly key: KmsKey;
   readonly bucketName: string;

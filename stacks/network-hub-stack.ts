@@ -1,9 +1,9 @@
+import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
 import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
 import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
 import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
-import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { NetworkModel } from '../src/model/network/types';
 import type { LandingZoneModel } from '../src/model/types';
@@ -23,7 +23,7 @@ export interface NetworkHubStackProps {
  * network-routing associates it with its segment's table, so a forgotten entry isolates, never opens.
  * @see https://docs.aws.amazon.com/vpc/latest/tgw/tgw-route-tables.html
  */
-export class NetworkHubStack extends TerraformStack {
+export class NetworkHubStack extends LandingZoneStack {
   readonly transitGateway: Ec2TransitGateway;
   private readonly routeTables = new Map<string, Ec2TransitGatewayRouteTable>();
 

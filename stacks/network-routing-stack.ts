@@ -1,8 +1,9 @@
+import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
 import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
 import { Ec2TransitGatewayVpcAttachmentAccepter } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter';
-import { TerraformStack, type ITerraformDependable } from 'cdktf';
+import { type ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { NetworkModel } from '../src/model/network/types';
 import type { LandingZoneModel } from '../src/model/types';
@@ -27,7 +28,7 @@ export interface NetworkRoutingStackProps {
  * static and blackhole routes of each segment. Addresses derive from account, VPC and segment
  * keys, so one more VPC adds only its own resources here.
  */
-export class NetworkRoutingStack extends TerraformStack {
+export class NetworkRoutingStack extends LandingZoneStack {
   constructor(scope: Construct, id: string, props: NetworkRoutingStackProps) {
     super(scope, id);
     const { model, network, organization, hub, spokes } = props;

@@ -1,3 +1,4 @@
+import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
@@ -9,7 +10,7 @@ import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
-import { Fn, TerraformStack } from 'cdktf';
+import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { NetworkModel, SubnetTierModel, VpcModel } from '../src/model/network/types';
 import type { LandingZoneModel } from '../src/model/types';
@@ -39,7 +40,7 @@ const DEFAULT_ROUTE = '0.0.0.0/0';
  * account, and attachment and workload subnets line up across accounts. The ids come from a data
  * source, sorted, because which zones an account may use is only known at plan time.
  */
-export class NetworkSpokeStack extends TerraformStack {
+export class NetworkSpokeStack extends LandingZoneStack {
   private readonly attachments = new Map<string, Ec2TransitGatewayVpcAttachment>();
 
   constructor(scope: Construct, id: string, props: NetworkSpokeStackProps) {

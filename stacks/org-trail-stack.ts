@@ -1,5 +1,5 @@
+import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { Cloudtrail } from '@cdktf/provider-aws/lib/cloudtrail';
-import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ManagementProvider } from '../src/constructs/aws-provider';
 import type { LoggingModel } from '../src/model/logging';
@@ -19,7 +19,7 @@ export interface OrgTrailStackProps {
  * log file validation, KMS-encrypted into the log archive bucket. CloudTrail checks the bucket
  * policy when the trail is created, so the whole log-archive stack (policy included) comes first.
  */
-export class OrgTrailStack extends TerraformStack {
+export class OrgTrailStack extends LandingZoneStack {
   readonly trail: Cloudtrail;
 
   constructor(scope: Construct, id: string, props: OrgTrailStackProps) {

@@ -1,3 +1,4 @@
+import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
 import { OrganizationsDelegatedAdministrator } from '@cdktf/provider-aws/lib/organizations-delegated-administrator';
 import { OrganizationsOrganization } from '@cdktf/provider-aws/lib/organizations-organization';
@@ -5,7 +6,7 @@ import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organiz
 import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
 import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizations-policy-attachment';
 import { RamSharingWithOrganization } from '@cdktf/provider-aws/lib/ram-sharing-with-organization';
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ManagementProvider } from '../src/constructs/aws-provider';
 import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
@@ -23,7 +24,7 @@ export interface OrganizationStackProps {
  * Wave 1, management account: the organization, its OUs and accounts, organization policies and
  * their attachments, and delegated administrators.
  */
-export class OrganizationStack extends TerraformStack {
+export class OrganizationStack extends LandingZoneStack {
   readonly organization: OrganizationsOrganization;
   private readonly ouIds = new Map<string, string>();
   private readonly accountIds = new Map<string, string>();

@@ -1,3 +1,4 @@
+import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { AccessanalyzerAnalyzer } from '@cdktf/provider-aws/lib/accessanalyzer-analyzer';
 import { ConfigConfigurationAggregator } from '@cdktf/provider-aws/lib/config-configuration-aggregator';
 import { DataAwsGuarddutyDetector } from '@cdktf/provider-aws/lib/data-aws-guardduty-detector';
@@ -10,7 +11,6 @@ import { Macie2OrganizationConfiguration } from '@cdktf/provider-aws/lib/macie2-
 import { SecurityhubAccount } from '@cdktf/provider-aws/lib/securityhub-account';
 import { SecurityhubOrganizationConfiguration } from '@cdktf/provider-aws/lib/securityhub-organization-configuration';
 import { SecurityhubStandardsSubscription } from '@cdktf/provider-aws/lib/securityhub-standards-subscription';
-import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { MemberAccountProvider } from '../src/constructs/aws-provider';
 import type { SecurityModel } from '../src/model/security';
@@ -29,7 +29,7 @@ export interface SecurityToolingStackProps {
  * enabled service. The organization stack has made this account the services' delegated
  * administrator, which is why this stack depends on it.
  */
-export class SecurityToolingStack extends TerraformStack {
+export class SecurityToolingStack extends LandingZoneStack {
   constructor(scope: Construct, id: string, props: SecurityToolingStackProps) {
     super(scope, id);
     const { model, security, organization } = props;

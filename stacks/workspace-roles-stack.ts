@@ -1,8 +1,8 @@
+import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { DataTfeWorkspace } from '@cdktf/provider-tfe/lib/data-tfe-workspace';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { Variable } from '@cdktf/provider-tfe/lib/variable';
-import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { MANAGED_BY_TAG, ManagementProvider, memberRoleArn } from '../src/constructs/aws-provider';
 import { TerraformCloudOidcProvider, WorkspaceRole } from '../src/constructs/workload-identity';
@@ -26,7 +26,7 @@ export interface WorkspaceRolesStackProps {
  * that assume the access role): roles in an account can only be created from inside it, and member
  * ids are known only once the organization stack has created the accounts.
  */
-export class WorkspaceRolesStack extends TerraformStack {
+export class WorkspaceRolesStack extends LandingZoneStack {
   constructor(scope: Construct, id: string, props: WorkspaceRolesStackProps) {
     super(scope, id);
     const { model, deployment } = props;

@@ -1,10 +1,10 @@
+import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { Project } from '@cdktf/provider-tfe/lib/project';
 import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
 import { RunTrigger } from '@cdktf/provider-tfe/lib/run-trigger';
 import { Variable } from '@cdktf/provider-tfe/lib/variable';
 import { Workspace } from '@cdktf/provider-tfe/lib/workspace';
 import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
-import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ManagementProvider } from '../src/constructs/aws-provider';
 import { TerraformCloudOidcProvider, WorkspaceRole } from '../src/constructs/workload-identity';
@@ -42,7 +42,7 @@ export function workingDirectory(stack: string): string {
  * `workspace-roles` stack does the same in member accounts). Applied once with management
  * credentials and a personal HCP Terraform token; it holds no credential itself.
  */
-export class WorkspacesStack extends TerraformStack {
+export class WorkspacesStack extends LandingZoneStack {
   constructor(scope: Construct, id: string, props: WorkspacesStackProps) {
     super(scope, id);
     const { model, deployment } = props;

@@ -1,6 +1,7 @@
+import { LandingZoneStack } from '../../src/constructs/landing-zone-stack';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SsmParameter } from '@cdktf/provider-aws/lib/ssm-parameter';
-import { App, TerraformStack } from 'cdktf';
+import { App } from 'cdktf';
 import type { Construct } from 'constructs';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { OrganizationStack } from '../../stacks/organization-stack';
 import { readTree, tempDir, type TerraformJson } from '../helpers';
 
 /** A test-only member stack: a bucket in a new account, whose id comes from the organization stack. */
-class BucketStack extends TerraformStack {
+class BucketStack extends LandingZoneStack {
   readonly bucket: S3Bucket;
   constructor(scope: Construct, id: string, props: { model: LandingZoneModel; organization: OrganizationStack; accountKey: string }) {
     super(scope, id);
@@ -28,7 +29,7 @@ class BucketStack extends TerraformStack {
 }
 
 /** A test-only management stack that reads another stack's attribute (a cross-stack reference). */
-class ReaderStack extends TerraformStack {
+class ReaderStack extends LandingZoneStack {
   constructor(scope: Construct, id: string, props: { model: LandingZoneModel; source: BucketStack }) {
     super(scope, id);
     const org = props.model.organization;
