@@ -3,7 +3,7 @@
  * as whole processes over several runs, on seeded synthetic organizations, and writes
  * bench/results/latest.json and bench/results/latest.md.
  *
- * Usage: node dist/bench/run.js [--sizes 100,1000,5000] [--runs 3]
+ * Usage: node dist/bench/run.js [--sizes 100,1000,5000] [--runs 3] [--results bench/results]
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -134,7 +134,7 @@ function main(): void {
       process.stderr.write(`${size} accounts: validate ${validate.seconds.median.toFixed(2)} s, synth ${synth.seconds.median.toFixed(2)} s / ${synth.peakMb.max.toFixed(0)} MB, baseline ${baseline.seconds.median.toFixed(2)} s\n`);
     }
     const report = { date: new Date().toISOString(), machine, runs, startup, defaultValidate, results };
-    const outDir = join(ROOT, 'bench', 'results');
+    const outDir = resolve(option('--results', join(ROOT, 'bench', 'results')));
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(join(outDir, 'latest.md'), renderMarkdown(report));
