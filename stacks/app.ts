@@ -1,6 +1,7 @@
 import { App } from 'cdktf';
 import type { LandingZoneModel } from '../src/model/types';
 import { applyDeployment, deploymentContext } from './deployment';
+import { DetectiveAdministrationStack, DetectiveConfigurationStack } from './detective-stacks';
 import { IdentityCenterStack } from './identity-center-stack';
 import { LogArchiveStack } from './log-archive-stack';
 import { ids } from './ids';
@@ -47,6 +48,11 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
   const logArchive = logging ? new LogArchiveStack(app, 'log-archive', { model, logging, organization }) : undefined;
   const orgTrail = logging && logArchive ? new OrgTrailStack(app, 'org-trail', { model, logging, organization, logArchive }) : undefined;
   const securityTooling = security ? new SecurityToolingStack(app, 'security-tooling', { model, security, organization }) : undefined;
+  if (security?.detective && securityTooling) {
+    const detective = { model, detective: security.detective, organization, securityTooling };
+    const administration = new DetectiveAdministrationStack(app, ids.detectiveAdministrationStack, detective);
+    new DetectiveConfigurationStack(app, ids.detectiveConfigurationStack, { ...detective, administration });
+  }
   if (model.network) buildNetworkStacks(app, model, organization);
   // Last: backends and, for Terraform Cloud, the bootstrap stacks cover every stack built above.
   applyDeployment(app, model, {

@@ -29,6 +29,9 @@ export const ids = {
   serviceAdministrator: (servicePrincipal: string) =>
     `service_admin_${servicePrincipal.replace(/\.amazonaws\.com(\.cn)?$/, '').split('.').join('_')}`,
   securityHubStandard: (key: string) => `securityhub_standard_${key}`,
+  detectiveAdministrationStack: 'detective-administration',
+  detectiveConfigurationStack: 'detective-configuration',
+  detectiveOrganizationConfiguration: 'detective_organization',
   ssoadminInstances: 'ssoadmin_instances',
   permissionSet: (key: string) => `permission_set_${key}`,
   managedPolicyAttachment: (setKey: string, policySlug: string) => `permission_set_${setKey}__managed_${policySlug}`,

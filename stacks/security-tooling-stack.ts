@@ -1,6 +1,7 @@
 import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { AccessanalyzerAnalyzer } from '@cdktf/provider-aws/lib/accessanalyzer-analyzer';
 import { ConfigConfigurationAggregator } from '@cdktf/provider-aws/lib/config-configuration-aggregator';
+import { DetectiveGraph } from '@cdktf/provider-aws/lib/detective-graph';
 import { DataAwsGuarddutyDetector } from '@cdktf/provider-aws/lib/data-aws-guardduty-detector';
 import { GuarddutyOrganizationConfiguration } from '@cdktf/provider-aws/lib/guardduty-organization-configuration';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -27,9 +28,13 @@ export interface SecurityToolingStackProps {
 /**
  * Wave 2, security tooling account (home region): the organization-wide configuration of every
  * enabled service. The organization stack has made this account the services' delegated
- * administrator, which is why this stack depends on it.
+ * administrator, which is why this stack depends on it. Detective is the exception: its behavior
+ * graph is created here, before its designation (see SecurityModel.detective).
  */
 export class SecurityToolingStack extends LandingZoneStack {
+  /** The organization's behavior graph, when Detective is enabled; detective-configuration reads its ARN. */
+  readonly detectiveGraph?: DetectiveGraph;
+
   constructor(scope: Construct, id: string, props: SecurityToolingStackProps) {
     super(scope, id);
     const { model, security, organization } = props;
@@ -106,5 +111,9 @@ export class SecurityToolingStack extends LandingZoneStack {
       const macie = new Macie2Account(this, 'macie', { status: 'ENABLED', lifecycle: { preventDestroy: true } });
       new Macie2OrganizationConfiguration(this, 'macie_organization', { autoEnable: security.macie.autoEnable, dependsOn: [macie] });
     }
+
+    // Deleting the graph disables Detective for the whole organization and drops its data.
+    if (security.detective)
+      this.detectiveGraph = new DetectiveGraph(this, 'detective', { tags: { Name: security.detective.graphName }, lifecycle: { preventDestroy: true } });
   }
 }

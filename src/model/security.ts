@@ -2,21 +2,24 @@ import type { OrgConfig } from '../config/schema';
 import type { SecurityHubStandard } from '../config/schema/security';
 import type { Partition } from './types';
 
-export type SecurityServiceKey = 'guardDuty' | 'securityHub' | 'configAggregator' | 'accessAnalyzer' | 'inspector' | 'macie';
+export type SecurityServiceKey = 'guardDuty' | 'securityHub' | 'configAggregator' | 'accessAnalyzer' | 'inspector' | 'macie' | 'detective';
 
 /**
  * How AWS wants the delegated administrator of a service registered. GuardDuty, Security Hub,
  * Inspector and Macie have their own admin API, called from the management account: it registers
  * the account with Organizations itself and also turns the service on there, so registering the
  * same principal again with RegisterDelegatedAdministrator is refused (AccountAlreadyRegistered).
+ * Detective has one too, but its designation creates a behavior graph in the account when it has
+ * none, so it runs in its own stack after the graph exists (see SecurityModel.detective).
  * Config and IAM Access Analyzer have no such API: Organizations' RegisterDelegatedAdministrator is
  * their only way.
  */
-export type AdminApi = 'organizations' | 'guardduty' | 'securityhub' | 'inspector2' | 'macie2';
+export type AdminApi = 'organizations' | 'guardduty' | 'securityhub' | 'inspector2' | 'macie2' | 'detective';
 
 export const SECURITY_SERVICES: Readonly<Record<SecurityServiceKey, { readonly servicePrincipal: string; readonly adminApi: AdminApi }>> = {
   accessAnalyzer: { servicePrincipal: 'access-analyzer.amazonaws.com', adminApi: 'organizations' },
   configAggregator: { servicePrincipal: 'config.amazonaws.com', adminApi: 'organizations' },
+  detective: { servicePrincipal: 'detective.amazonaws.com', adminApi: 'detective' },
   guardDuty: { servicePrincipal: 'guardduty.amazonaws.com', adminApi: 'guardduty' },
   inspector: { servicePrincipal: 'inspector2.amazonaws.com', adminApi: 'inspector2' },
   macie: { servicePrincipal: 'macie.amazonaws.com', adminApi: 'macie2' },
@@ -55,7 +58,17 @@ export interface SecurityModel {
   readonly accessAnalyzer?: { readonly name: string };
   readonly inspector?: { readonly ec2: boolean; readonly ecr: boolean; readonly lambda: boolean; readonly lambdaCode: boolean };
   readonly macie?: { readonly autoEnable: boolean };
-  /** Services whose administrator is designated through the service's own API (see AdminApi), sorted by principal. */
+  /**
+   * The behavior graph is created in the security account first (security-tooling), so that the
+   * designation adopts it instead of creating one whose ARN Terraform could not read back; the
+   * designation (detective-administration, management account) comes next, then the organization
+   * configuration of that graph (detective-configuration, security account).
+   */
+  readonly detective?: { readonly autoEnable: boolean; readonly graphName: string; readonly administrator: SecurityDelegation };
+  /**
+   * Services whose administrator the organization stack designates through the service's own API
+   * (see AdminApi), sorted by principal. Detective is not among them: see `detective`.
+   */
   readonly serviceAdministrators: readonly SecurityDelegation[];
 }
 
@@ -88,6 +101,8 @@ export function buildSecurityModel(config: OrgConfig, namePrefix: string): Secur
   const { partition, homeRegion } = config.organization;
   const s = security.services;
   const inspectorTypes = new Set(s.inspector?.resourceTypes ?? []);
+  const delegations = securityDelegations(config);
+  const delegation = (service: SecurityServiceKey) => delegations.find((d) => d.service === service)!;
   return {
     accountKey: security.account,
     ...(s.guardDuty ? { guardDuty: { autoEnable: s.guardDuty.autoEnable } } : {}),
@@ -105,6 +120,7 @@ export function buildSecurityModel(config: OrgConfig, namePrefix: string): Secur
       ? { inspector: { ec2: inspectorTypes.has('EC2'), ecr: inspectorTypes.has('ECR'), lambda: inspectorTypes.has('LAMBDA'), lambdaCode: inspectorTypes.has('LAMBDA_CODE') } }
       : {}),
     ...(s.macie ? { macie: { autoEnable: s.macie.autoEnable } } : {}),
-    serviceAdministrators: securityDelegations(config).filter((d) => d.adminApi !== 'organizations'),
+    ...(s.detective ? { detective: { autoEnable: s.detective.autoEnable, graphName: `${namePrefix}-organization`, administrator: delegation('detective') } } : {}),
+    serviceAdministrators: delegations.filter((d) => d.adminApi !== 'organizations' && d.adminApi !== 'detective'),
   };
 }

@@ -115,4 +115,8 @@ export const LOGGING_SECURITY_SHAPES: Readonly<Record<string, ApiTarget>> = {
   'aws_macie2_account.status': at('macie2')('EnableMacie', 'status'),
   'aws_macie2_account.finding_publishing_frequency': at('macie2')('EnableMacie', 'findingPublishingFrequency'),
   'aws_macie2_organization_configuration.auto_enable': at('macie2')('UpdateOrganizationConfiguration', 'autoEnable'),
+  'aws_detective_graph.tags': at('detective')('CreateGraph', 'Tags'),
+  'aws_detective_organization_admin_account.account_id': at('detective')('EnableOrganizationAdminAccount', 'AccountId'),
+  'aws_detective_organization_configuration.graph_arn': at('detective')('UpdateOrganizationConfiguration', 'GraphArn'),
+  'aws_detective_organization_configuration.auto_enable': at('detective')('UpdateOrganizationConfiguration', 'AutoEnable'),
 };

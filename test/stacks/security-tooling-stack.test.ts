@@ -69,13 +69,15 @@ describe('security-tooling stack of the default org.yaml', () => {
       depends_on: ['aws_organizations_organization.organization'],
     });
     expect(resources(organization, 'aws_securityhub_organization_admin_account').service_admin_securityhub!.admin_account_id).toBe(securityAccount);
+    // Detective is designated by detective-administration, after its graph exists.
+    expect(resources(organization, 'aws_detective_organization_admin_account')).toEqual({});
     const delegated = resources(organization, 'aws_organizations_delegated_administrator');
     expect(Object.fromEntries(Object.values(delegated).map((d) => [d.service_principal, d.account_id]))).toEqual({
       'access-analyzer.amazonaws.com': securityAccount,
       'config.amazonaws.com': securityAccount,
     });
     expect(resources(organization, 'aws_organizations_organization').organization!.aws_service_access_principals).toEqual([
-      'access-analyzer.amazonaws.com', 'cloudtrail.amazonaws.com', 'config.amazonaws.com', 'guardduty.amazonaws.com',
+      'access-analyzer.amazonaws.com', 'cloudtrail.amazonaws.com', 'config.amazonaws.com', 'detective.amazonaws.com', 'guardduty.amazonaws.com',
       // RAM's trusted access, from the network section (Transit Gateway shared with the organization).
       'ram.amazonaws.com',
       'securityhub.amazonaws.com',

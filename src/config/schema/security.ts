@@ -39,6 +39,10 @@ export const SecurityServices = z
       .optional()
       .meta({ description: 'Amazon Inspector, administered from the security account.' }),
     macie: z.strictObject({ autoEnable: AutoEnable }).optional().meta({ description: 'Amazon Macie, administered from the security account.' }),
+    detective: z
+      .strictObject({ autoEnable: AutoEnable })
+      .optional()
+      .meta({ description: 'Amazon Detective: a behavior graph in the security account, which administers it for the organization.' }),
   })
   .meta({ description: 'The organization-wide security services; a service is enabled when its key is present (`{}` takes the defaults).' });
 
