@@ -5,6 +5,7 @@ import { hasErrors, renderDiagnostics, type Diagnostic } from '../config/diagnos
 import { InputError } from '../config/load';
 import type { ChangeConfirmations } from '../config/managed-record';
 import { validateFile } from '../pipeline';
+import type { SynthSummary } from './synth';
 
 export interface Io {
   readonly stdout: { write(text: string): unknown };
@@ -70,16 +71,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description('validate org.yaml, then write the Terraform stacks; the previous output is kept on any error')
     .argument('[file]', 'the organization file', 'org.yaml')
     .option('--out <dir>', 'output directory (default: $CDKTF_OUTDIR or cdktf.out)')
-    .action(async (file: string, options: { out?: string } & ConfirmationOptions) => {
+    .option('--release <stack:address>', 'stop managing a protected resource that org.yaml no longer declares, leaving it in AWS (repeatable)', collect, [])
+    .action(async (file: string, options: { out?: string; release: string[] } & ConfirmationOptions) => {
       const result = validateFile(resolve(io.cwd, file), display(file), confirmationsOf(options));
       report(result.diagnostics, 'text');
       if (!result.model) {
         exitCode = 1;
         return;
       }
-      const { synthesize } = await import('./synth');
+      const { synthesize, ProtectedResourcesError } = await import('./synth');
       const outdir = resolve(io.cwd, options.out ?? io.env.CDKTF_OUTDIR ?? 'cdktf.out');
-      const summary = synthesize(result.model, outdir, dirname(resolve(io.cwd, file)));
+      let summary: SynthSummary;
+      try {
+        summary = synthesize(result.model, outdir, dirname(resolve(io.cwd, file)), options.release);
+      } catch (e) {
+        if (!(e instanceof ProtectedResourcesError)) throw e;
+        report(e.findings.map((f) => ({ ...f, file: display(file), line: 1, col: 1 })), 'text');
+        exitCode = 1;
+        return;
+      }
       const names = summary.stacks.length <= 20 ? summary.stacks.join(', ') : `${summary.stacks.slice(0, 20).join(', ')} and ${summary.stacks.length - 20} more`;
       io.stdout.write(`Synthesized ${summary.stacks.length} stacks into ${display(summary.outdir)}: ${names}\n`);
     });

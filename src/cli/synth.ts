@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { LOCK_FILE_NAME, renderLockFile } from '../config/lock-file';
+import type { Finding } from '../config/diagnostics';
+import { LOCK_FILE_NAME, renderLockFile, type LockFile } from '../config/lock-file';
 import type { LandingZoneModel } from '../model/types';
+import { checkProtectedResources, PROTECTED_SECTION, protectedAddresses, readStacks, writeReleases } from './protected-resources';
 import { withoutTokenStackTraces } from './token-stack-traces';
 
 export interface SynthSummary {
@@ -9,12 +11,19 @@ export interface SynthSummary {
   readonly stacks: readonly string[];
 }
 
+/** The synthesized output would destroy a protected resource; nothing was written. */
+export class ProtectedResourcesError extends Error {
+  constructor(readonly findings: Finding[]) {
+    super(findings.map((f) => f.message).join('\n'));
+  }
+}
+
 /**
  * Synthesizes every stack into a fresh directory beside `outdir`, then swaps it into place, so a
  * failure at any point leaves the previous output as it was. cdktf is loaded here, not at start-up:
  * `lz validate` never pays for it.
  */
-export function synthesize(model: LandingZoneModel, outdir: string, projectDir: string): SynthSummary {
+export function synthesize(model: LandingZoneModel, outdir: string, projectDir: string, releases: readonly string[] = []): SynthSummary {
   const target = resolve(outdir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
@@ -30,10 +39,15 @@ export function synthesize(model: LandingZoneModel, outdir: string, projectDir: 
       return built;
     });
     const stacks = app.node.children.map((c) => c.node.id).sort();
+    const recorded = (model.lock[PROTECTED_SECTION] as string[] | undefined) ?? [];
+    const written = readStacks(staging, recorded);
+    const check = checkProtectedResources(recorded, written, releases);
+    if (check.findings.length > 0) throw new ProtectedResourcesError(check.findings);
+    writeReleases(staging, check.releases);
     if (existsSync(target)) renameSync(target, previous);
     renameSync(staging, target);
     rmSync(previous, { recursive: true, force: true });
-    writeLock(model, projectDir);
+    writeLock({ ...model.lock, [PROTECTED_SECTION]: protectedAddresses(written) }, projectDir);
     return { outdir: target, stacks };
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
@@ -43,9 +57,9 @@ export function synthesize(model: LandingZoneModel, outdir: string, projectDir: 
 }
 
 /** Rewrites lz.lock.json only when its content changes, through a rename so it is never half-written. */
-function writeLock(model: LandingZoneModel, projectDir: string): void {
+function writeLock(lock: LockFile, projectDir: string): void {
   const path = join(projectDir, LOCK_FILE_NAME);
-  const text = renderLockFile(model.lock);
+  const text = renderLockFile(lock);
   if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
   const staging = `${path}.staging-${process.pid}`;
   writeFileSync(staging, text);

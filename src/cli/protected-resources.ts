@@ -1,0 +1,95 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { error, type Finding } from '../config/diagnostics';
+
+/** The lz.lock.json section that lists every resource lz declared with `prevent_destroy`. */
+export const PROTECTED_SECTION = 'protected';
+
+type Json = Record<string, unknown>;
+type Block = { from?: string; lifecycle?: { prevent_destroy?: boolean } };
+
+/** `<stack>:<type>.<name>` */
+export type ProtectedAddress = string;
+
+/** Every `<stack>:<type>.<name>` whose resource has lifecycle.prevent_destroy in a synthesized output. */
+export function protectedAddresses(stacks: ReadonlyMap<string, Json>): ProtectedAddress[] {
+  const out: ProtectedAddress[] = [];
+  for (const [stack, json] of stacks)
+    for (const [type, byName] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Block>>))
+      for (const [name, block] of Object.entries(byName)) if (block.lifecycle?.prevent_destroy === true) out.push(`${stack}:${type}.${name}`);
+  return out.sort();
+}
+
+export interface ProtectionCheck {
+  readonly findings: Finding[];
+  /** Confirmed releases, by stack: addresses to leave Terraform's state with destroy = false. */
+  readonly releases: ReadonlyMap<string, string[]>;
+}
+
+/**
+ * `prevent_destroy` protects a resource only while its block exists: an edit of org.yaml that drops
+ * the block (turning off Detective, access logging or Security Hub, say) would plan its destruction.
+ * A recorded protected resource whose stack is still synthesized must therefore still be declared,
+ * moved or removed there, or be released explicitly with `--release <stack>:<address>`; a released
+ * resource leaves Terraform's state through a `removed` block and stays in AWS. A stack that is no
+ * longer synthesized at all is never applied again, so nothing in it is destroyed.
+ */
+export function checkProtectedResources(previous: readonly string[], stacks: ReadonlyMap<string, Json>, releases: readonly string[]): ProtectionCheck {
+  const current = new Set(protectedAddresses(stacks));
+  const findings: Finding[] = [];
+  const confirmed = new Map<string, string[]>();
+  const known = new Set(previous);
+  for (const release of releases)
+    if (!known.has(release))
+      findings.push(error('LZ0810', [], `\`--release ${release}\` names no protected resource recorded in lz.lock.json.`,
+        'Give the stack and the address exactly as the error that asked for it printed them, e.g. security-tooling:aws_detective_graph.detective.'));
+  for (const entry of previous) {
+    const [stack, address] = splitAddress(entry);
+    const json = stacks.get(stack);
+    if (!json || current.has(entry) || handledByRefactoring(json, address)) continue;
+    if (releases.includes(entry)) {
+      confirmed.set(stack, [...(confirmed.get(stack) ?? []), address]);
+      continue;
+    }
+    findings.push(error('LZ0810', [], `The stack \`${stack}\` no longer declares ${address}, which lz created with prevent_destroy; applying it would destroy the resource.`,
+      `Restore the org.yaml setting that declared it, or run lz synth --release ${entry} to stop managing it and leave it in AWS.`));
+  }
+  return { findings, releases: confirmed };
+}
+
+/** Adds `removed { lifecycle { destroy = false } }` blocks for confirmed releases to the written stacks. */
+export function writeReleases(outdir: string, releases: ReadonlyMap<string, string[]>): void {
+  for (const [stack, addresses] of releases) {
+    const file = join(outdir, 'stacks', stack, 'cdk.tf.json');
+    const json = JSON.parse(readFileSync(file, 'utf8')) as Json;
+    const removed = [...((json.removed ?? []) as Json[]), ...addresses.sort().map((from) => ({ from, lifecycle: { destroy: false } }))];
+    writeFileSync(file, `${JSON.stringify({ ...json, removed }, null, 2)}\n`);
+  }
+}
+
+/**
+ * Reads the synthesized stacks the check needs: those that declare a protected resource and those
+ * the record names. A stack that is absent from the result was not synthesized at all.
+ */
+export function readStacks(outdir: string, recorded: readonly string[]): Map<string, Json> {
+  const dir = join(outdir, 'stacks');
+  const needed = new Set(recorded.map((entry) => splitAddress(entry)[0]));
+  const stacks = new Map<string, Json>();
+  if (!existsSync(dir)) return stacks;
+  for (const name of readdirSync(dir).sort()) {
+    const text = readFileSync(join(dir, name, 'cdk.tf.json'), 'utf8');
+    // Parsing every stack of a 5,000-account organization would cost a second; most declare nothing protected.
+    stacks.set(name, needed.has(name) || text.includes('"prevent_destroy"') ? (JSON.parse(text) as Json) : {});
+  }
+  return stacks;
+}
+
+function splitAddress(entry: string): [string, string] {
+  const i = entry.indexOf(':');
+  return [entry.slice(0, i), entry.slice(i + 1)];
+}
+
+function handledByRefactoring(json: Json, address: string): boolean {
+  const blocks = [...((json.moved ?? []) as Block[]), ...((json.removed ?? []) as Block[])];
+  return blocks.some((b) => b.from === address);
+}
