@@ -39,7 +39,8 @@ export function sortStatements(statements: readonly PolicyStatement[]): PolicySt
   return statements
     .map(canonicalStatement)
     .map((s) => ({ s, text: JSON.stringify(s) }))
-    .sort((a, b) => (a.s.Sid ?? '').localeCompare(b.s.Sid ?? '') || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+    // Code-unit order, not localeCompare: the output must not depend on the locale of the machine.
+    .sort((a, b) => byCodeUnit(a.s.Sid ?? '', b.s.Sid ?? '') || byCodeUnit(a.text, b.text))
     .map(({ s }) => s);
 }
 
@@ -47,4 +48,8 @@ export function sortStatements(statements: readonly PolicyStatement[]): PolicySt
 export function renderPolicyDocument(statements: readonly PolicyStatement[]): string {
   const document: PolicyDocument = { Version: '2012-10-17', Statement: sortStatements(statements) };
   return JSON.stringify(document);
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
