@@ -182,7 +182,7 @@ function identityCenter(doc: Doc, paths: readonly string[], pick: Pick, subset: 
     const group = pick(groupKeys);
     const sets = subset(setKeys, 1, 2);
     // An antichain of OUs: none inside another, as the validator requires.
-    const ous = subset(['Root', ...paths], 0, 2).filter((o, j, all) => !all.some((other, k) => k !== j && isWithin(o, other) && (o !== other || k < j)));
+    const ous = subset(['Root', ...paths], 0, 2).filter((o, _, all) => !all.some((other) => other !== o && isWithin(o, other)));
     const excludeOus = ous.length > 0 ? subset(paths.filter((p) => ous.some((o) => p !== o && isWithin(p, o))), 0, 1) : [];
     const viaOus = accountKeys.filter((a) => ous.some((o) => isWithin(ouOf(a), o)) && !excludeOus.some((o) => isWithin(ouOf(a), o)));
     const excludeAccounts = subset(viaOus, 0, 1);
