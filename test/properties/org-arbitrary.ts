@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import type { Validation } from '../../src/pipeline';
+import { sectionChoices, withSections } from './org-sections';
 import { tempDir, validateYaml } from '../helpers';
 
 /** A random org.yaml document (plain data) that every rule accepts: unique keys, names and emails, resolvable references, AWS limits respected. */
@@ -45,7 +46,9 @@ function toYamlOus(tree: OuShape[], policiesByPath: Map<string, string[]>, paren
   }));
 }
 
-export const orgDocument: fc.Arbitrary<OrgDocument> = fc
+interface Foundation { doc: OrgDocument; paths: string[] }
+
+const foundation: fc.Arbitrary<Foundation> = fc
   .record({
     tree: ouTree(1),
     accountKeys: fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9]{0,10}(?:-[a-z0-9]{1,8})?$/), { minLength: 1, maxLength: 8 }),
@@ -91,7 +94,7 @@ export const orgDocument: fc.Arbitrary<OrgDocument> = fc
     const members = keys.filter((k) => k !== 'management');
     const delegatedAdministrators: Record<string, string> = {};
     if (members.length > 0) for (const service of SERVICES.slice(0, seeds[0]! % 3)) delegatedAdministrators[service] = pick(members);
-    return {
+    const doc = {
       organization: {
         name: 'generated',
         homeRegion: regions[0],
@@ -104,7 +107,16 @@ export const orgDocument: fc.Arbitrary<OrgDocument> = fc
       policies,
       delegatedAdministrators,
     };
+    return { doc, paths };
   });
+
+/** Organization, OUs, accounts, inline policies and delegated administrators only: the sections the safe-change edits know how to rewrite. */
+export const foundationDocument: fc.Arbitrary<OrgDocument> = foundation.map(({ doc }) => doc);
+
+/** A foundation document with, each on its own chance, catalog guardrails, logging, security, Identity Center and a network. */
+export const orgDocument: fc.Arbitrary<OrgDocument> = fc
+  .tuple(foundation, sectionChoices)
+  .map(([{ doc, paths }, choices]) => withSections(structuredClone(doc), paths, choices));
 
 /** A permutation of every list and mapping, driven by a seed (no `Math.random`: a failure replays). */
 export function permute(value: unknown, seed: number): unknown {

@@ -4,12 +4,30 @@ import { loadText } from '../../src/config/load';
 import { validateLoaded } from '../../src/pipeline';
 import { policyLimits } from '../../src/model/policy-limits';
 import { modelOf, resources, synth, tempDir } from '../helpers';
-import { orgDocument, permute, validateGenerated } from './org-arbitrary';
+import { orgDocument, permute, validateGenerated, type OrgDocument } from './org-arbitrary';
+import { assignmentTargets, expectedVpcs } from './org-sections';
 
 /** Fixed seeds: a failure replays the same way on every machine; the run counts are part of the report. */
 const SEED = 20261122;
 const RUNS = { validAndSynth: 15, permutation: 8, arbitraryValues: 300, arbitraryBytes: 300, mutatedDocuments: 200 } as const;
 
+type Stacks = ReturnType<typeof synth>['stacks'];
+
+/** Counts of the optional sections, each derived from the document alone and compared with what synth wrote. */
+function expectSections(doc: OrgDocument, stacks: Stacks): void {
+  const count = (type: string, prefix = '') => Object.entries(stacks)
+    .filter(([name]) => name.startsWith(prefix))
+    .reduce((sum, [, stack]) => sum + Object.keys(resources(stack, type)).length, 0);
+  expect(stacks['log-archive'] !== undefined).toBe(doc.logging !== undefined);
+  expect(stacks['security-tooling'] !== undefined).toBe(doc.security !== undefined);
+  const ic = doc.identityCenter;
+  expect(count('aws_ssoadmin_permission_set')).toBe(Object.keys(ic?.permissionSets ?? {}).length);
+  const grants = (ic?.assignments ?? []).reduce((sum: number, a: Record<string, any>) => sum + assignmentTargets(doc, a).length * a.permissionSets.length, 0);
+  expect(count('aws_ssoadmin_account_assignment')).toBe(grants);
+  expect(count('aws_ec2_transit_gateway_route_table')).toBe(Object.keys(doc.network?.segments ?? {}).length);
+  expect(count('aws_vpc', 'network-spoke')).toBe(expectedVpcs(doc).length);
+  expect(count('aws_ec2_transit_gateway_vpc_attachment', 'network-spoke')).toBe(expectedVpcs(doc).length);
+}
 
 describe('random valid org.yaml documents', () => {
   test(`validate, synthesize, and keep every SCP within its size limit (${RUNS.validAndSynth} runs)`, () => {
@@ -27,6 +45,7 @@ describe('random valid org.yaml documents', () => {
         const members = model.accounts.filter((a) => !a.isManagement).length;
         expect(Object.keys(resources(stack, 'aws_organizations_account'))).toHaveLength(members);
         expect(Object.keys(resources(stack, 'aws_organizations_organizational_unit'))).toHaveLength(model.ous.length);
+        expectSections(doc, out.stacks);
       }),
       { seed: SEED, numRuns: RUNS.validAndSynth },
     );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { renderLockFile } from '../../src/config/lock-file';
 import { modelOf, synth, tempDir, validateYaml, type TerraformJson } from '../helpers';
-import { orgDocument, validateGenerated, type OrgDocument } from './org-arbitrary';
+import { foundationDocument as orgDocument, validateGenerated, type OrgDocument } from './org-arbitrary';
 
 const CONFIRMED_RUNS = 6;
 const UNCONFIRMED_RUNS = 10;
