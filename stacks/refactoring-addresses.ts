@@ -2,7 +2,7 @@ import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-acco
 import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
 import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizations-policy-attachment';
 import type { RefactoringBlocksProps } from '../src/constructs/refactoring-blocks';
-import type { ManagedChangesModel, Rename } from '../src/model/managed-changes';
+import { renameChainEnd, type ManagedChangesModel, type Rename } from '../src/model/managed-changes';
 import type { PolicyModel, PolicyTarget } from '../src/model/types';
 import { ids } from './ids';
 
@@ -20,16 +20,7 @@ export function refactoringAddresses(changes: ManagedChangesModel, policies: rea
 
   const moved: Array<{ from: string; to: string }> = [];
   const move = (renames: readonly Rename[], type: string, id: (k: string) => string, target: (k: string) => PolicyTarget) => {
-    const next = new Map(renames.map((r) => [r.from, r.to]));
-    const endOf = (key: string) => {
-      const seen = new Set<string>();
-      let at = key;
-      while (next.has(at) && !seen.has(at)) {
-        seen.add(at);
-        at = next.get(at)!;
-      }
-      return at;
-    };
+    const endOf = renameChainEnd(renames);
     for (const r of renames) {
       moved.push({ from: `${type}.${id(r.from)}`, to: `${type}.${id(r.to)}` });
       const final = target(endOf(r.to));

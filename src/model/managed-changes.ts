@@ -121,14 +121,10 @@ export function buildManagedChanges(config: OrgConfig, record: ManagedRecord | u
   };
 }
 
-/**
- * Today's renames plus the recorded ones that still lead somewhere: a recorded rename is dropped
- * when its former key is in use again, when its chain no longer ends at a declared key, or when
- * today's renames already move from or to the same address (Terraform allows one of each).
- */
-function withHistory(current: readonly Rename[], recorded: readonly Rename[], declared: ReadonlySet<string>): Rename[] {
-  const next = new Map([...recorded, ...current].map((r) => [r.from, r.to]));
-  const endOf = (key: string): string => {
+/** Follows renames from a key to the key it is called today (a cycle stops where it closes). */
+export function renameChainEnd(renames: readonly Rename[]): (key: string) => string {
+  const next = new Map(renames.map((r) => [r.from, r.to]));
+  return (key) => {
     const seen = new Set<string>();
     let at = key;
     while (next.has(at) && !seen.has(at)) {
@@ -137,6 +133,15 @@ function withHistory(current: readonly Rename[], recorded: readonly Rename[], de
     }
     return at;
   };
+}
+
+/**
+ * Today's renames plus the recorded ones that still lead somewhere: a recorded rename is dropped
+ * when its former key is in use again, when its chain no longer ends at a declared key, or when
+ * today's renames already move from or to the same address (Terraform allows one of each).
+ */
+function withHistory(current: readonly Rename[], recorded: readonly Rename[], declared: ReadonlySet<string>): Rename[] {
+  const endOf = renameChainEnd([...recorded, ...current]);
   const froms = new Set(current.map((r) => r.from));
   const tos = new Set(current.map((r) => r.to));
   const kept = recorded.filter((r) => !declared.has(r.from) && !froms.has(r.from) && !tos.has(r.to) && declared.has(endOf(r.to)));
