@@ -1,5 +1,7 @@
-import { App } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
+import { buildTerraformVersions } from '../src/model/terraform-versions';
 import type { LandingZoneModel } from '../src/model/types';
+import { requireVersions } from './backends';
 import { applyDeployment, deploymentContext } from './deployment';
 import { DetectiveAdministrationStack, DetectiveConfigurationStack } from './detective-stacks';
 import { IdentityCenterStack } from './identity-center-stack';
@@ -60,6 +62,8 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
     projectDir: options.projectDir,
     accountId: (key) => organization.accountId(key),
   });
+  const versions = model.versions ?? buildTerraformVersions(undefined);
+  for (const stack of app.node.children) if (stack instanceof TerraformStack) requireVersions(stack, versions);
   return {
     app,
     organization,
