@@ -12,6 +12,8 @@ export interface Io {
   readonly stderr: { write(text: string): unknown };
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where `lz init` asks for what its flags did not give; only when it is a terminal. */
+  readonly stdin?: NodeJS.ReadableStream & { readonly isTTY?: boolean };
 }
 
 type Format = 'text' | 'json' | 'github';
@@ -180,6 +182,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const { orgJsonSchema } = await import('../config/json-schema');
       writeFileSync(resolve(io.cwd, options.out), `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
       io.stdout.write(`Wrote ${options.out}\n`);
+    });
+
+  program
+    .command('init')
+    .description('scaffold a landing-zone repository: org.yaml, package.json, an intent test, .gitignore, .terraformignore, a CI workflow')
+    .argument('[dir]', 'the directory to create it in', '.')
+    .option('--management-account-id <id>', 'the 12-digit id of the management account (asked when left out)')
+    .option('--email-domain <domain>', 'the domain of the accounts\' root emails, aws+<account>@<domain> (asked when left out)')
+    .option('--name <name>', 'the organization\'s name in org.yaml (default: the directory\'s name)')
+    .action(async (dir: string, options: { managementAccountId?: string; emailDomain?: string; name?: string }) => {
+      const { runInit } = await import('./init');
+      const ask = async (flag: string, question: string): Promise<string> => {
+        if (!io.stdin?.isTTY) throw new InputError(`give ${flag}: lz init asks for it only on a terminal.`);
+        const { createInterface } = await import('node:readline/promises');
+        const rl = createInterface({ input: io.stdin, output: io.stdout as NodeJS.WritableStream });
+        try {
+          return (await rl.question(question)).trim();
+        } finally {
+          rl.close();
+        }
+      };
+      const managementAccountId = options.managementAccountId ?? (await ask('--management-account-id', 'Management account id (12 digits): '));
+      const emailDomain = options.emailDomain ?? (await ask('--email-domain', 'Email domain of the accounts (aws+<account>@<domain>): '));
+      const target = resolve(io.cwd, dir);
+      const written = runInit(target, { managementAccountId, emailDomain, ...(options.name !== undefined ? { name: options.name } : {}) });
+      io.stdout.write(`Wrote ${written.length} files into ${display(dir) || '.'}:\n${written.map((f) => `  ${f}`).join('\n')}\n` +
+        `Next: cd ${display(dir) || '.'} && npm install && npx lz validate && npm test && npx lz synth\n`);
     });
 
   try {

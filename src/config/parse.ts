@@ -82,10 +82,10 @@ function issueToFindings(issue: Issue, data: unknown): Finding[] {
       const branches = issue.errors.filter((b) => b.length > 0);
       const deepest = branches.sort((a, b) => depth(b) - depth(a))[0];
       if (deepest && depth(deepest) > path.length) return deepest.flatMap((i) => issueToFindings(i, data));
-      return [error('LZ0010', path, `${typeName(received)} does not fit here: ${issue.message}.`, 'Check the reference of this key in the README.')];
+      return [error('LZ0010', path, `${typeName(received)} does not fit here: ${issue.message}.`, 'Check the reference of this key in docs/reference/org-yaml.md.')];
     }
     default:
-      return [error('LZ0013', path, `${show(received)} is not valid: ${issue.message}.`, 'Check the reference of this key in the README.')];
+      return [error('LZ0013', path, `${show(received)} is not valid: ${issue.message}.`, 'Check the reference of this key in docs/reference/org-yaml.md.')];
   }
 }
 
