@@ -93,11 +93,6 @@ export function statementApplies(s: PolicyStatement, request: AuthorizationReque
   return missingKeys.length > 0 ? { applies: 'unknown', needsResource: false, missingKeys } : { applies: true };
 }
 
-/** Whether a statement applies to a complete request (IAM semantics for missing keys). */
-export function statementMatches(s: PolicyStatement, request: AuthorizationRequest): boolean {
-  return statementApplies(s, { ...request, partial: false }).applies === true;
-}
-
 /**
  * Evaluates SCPs with AWS semantics: at every level at least one attached policy must allow the
  * request, and an explicit Deny at any level wins. Pure, so users can pin their intent in tests.
