@@ -154,14 +154,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('can')
-    .description('may <account> perform <action>? Evaluates the SCPs along the account\'s path and explains the answer (exit 0 allowed, 3 denied)')
+    .description('may <account> perform <action>? Evaluates the SCPs along the account\'s path and explains the answer (exit 0 allowed, 3 denied, 2 when it cannot be judged)')
     .argument('<account>', 'account key in org.yaml')
     .argument('<action>', 'IAM action, e.g. ec2:RunInstances')
     .option('--resource <arn>', 'resource ARN (default *)')
     .option('--principal-arn <arn>', 'calling principal (default an ordinary role of the account)')
     .option('--region <region>', 'requested region (default the home region)')
+    .option('--context <key=value>', 'a condition key of the request, e.g. ec2:MetadataHttpTokens=required (repeatable; a key given twice has both values)', collect, [])
     .option('--file <file>', 'the organization file', 'org.yaml')
-    .action(async (account: string, action: string, options: { resource?: string; principalArn?: string; region?: string; file: string }) => {
+    .action(async (account: string, action: string, options: { resource?: string; principalArn?: string; region?: string; context: string[]; file: string }) => {
       const result = validateFile(resolve(io.cwd, options.file), display(options.file));
       report(result.diagnostics, 'text');
       if (!result.model) {
