@@ -150,6 +150,28 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(renderWaves(planOrder(result.model, dirname(resolve(io.cwd, file)), outdir), options.format));
     });
 
+  withConfirmations(program.command('diff'))
+    .description('what a change of org.yaml means: accounts, guardrails and their effect, access, network paths, stacks (exit 3 when something is flagged)')
+    .argument('[base]', 'a git ref (org.yaml at it), <ref>:<path>, or a file (default: origin/main, or HEAD without it)')
+    .argument('[head]', 'the same forms (default: org.yaml in the working tree)')
+    .option('--file <file>', 'org.yaml\'s path in the working tree and at git refs', 'org.yaml')
+    .option('--format <format>', 'text, markdown (a pull-request comment) or json', 'text')
+    .option('--no-deployment', 'do not synthesize the stacks of both versions (faster; no deployment section)')
+    .option('--out <dir>', 'the output directory the stacks are deployed from (default: $CDKTF_OUTDIR or cdktf.out)')
+    .action(async (base: string | undefined, head: string | undefined, options: { file: string; format: string; deployment: boolean; out?: string } & ConfirmationOptions) => {
+      const { runDiff } = await import('./diff');
+      const outcome = runDiff(base, head, {
+        format: options.format,
+        file: options.file,
+        deployment: options.deployment,
+        outdir: options.out ?? io.env.CDKTF_OUTDIR ?? 'cdktf.out',
+        confirmations: confirmationsOf(options),
+      }, io.cwd);
+      io.stderr.write(outcome.stderr);
+      io.stdout.write(outcome.stdout);
+      exitCode = outcome.exitCode;
+    });
+
   program
     .command('can')
     .description('may <account> perform <action>? Evaluates the SCPs along the account\'s path and explains the answer (exit 0 allowed, 3 denied)')
