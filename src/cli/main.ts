@@ -173,6 +173,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command('graph')
+    .description('draw the OU tree with its policies, the network segments and VPCs, and the deployment waves')
+    .argument('[file]', 'the organization file', 'org.yaml')
+    .option('--format <format>', 'html (one self-contained page with every view), mermaid or dot', 'html')
+    .option('--view <view>', 'mermaid and dot: only organization, network or deployment')
+    .option('--out <file>', 'where to write (default: lz-graph.html for html, stdout otherwise)')
+    .action(async (file: string, options: { format: string; view?: string; out?: string }) => {
+      const { graphOf, parseGraphOptions, renderGraph } = await import('./graph');
+      const { format, views } = parseGraphOptions(options.format, options.view);
+      const result = validateFile(resolve(io.cwd, file), display(file));
+      if (!result.model) {
+        report(result.diagnostics, 'text');
+        exitCode = 1;
+        return;
+      }
+      if (result.diagnostics.length > 0) io.stderr.write(`${renderDiagnostics(result.diagnostics)}\n`);
+      const graph = graphOf(result.model, resolve(io.cwd, file), resolve(io.cwd, io.env.CDKTF_OUTDIR ?? 'cdktf.out'));
+      const text = renderGraph(graph, format, views, `${result.model.organization.name}: landing zone`);
+      const out = options.out ?? (format === 'html' ? 'lz-graph.html' : undefined);
+      if (out === undefined) io.stdout.write(text);
+      else {
+        writeFileSync(resolve(io.cwd, out), text);
+        io.stdout.write(`Wrote ${out}\n`);
+      }
+    });
+
+  program
     .command('can')
     .description('may <account> perform <action>? Evaluates the SCPs along the account\'s path and explains the answer (exit 0 allowed, 3 denied)')
     .argument('<account>', 'account key in org.yaml')
