@@ -22,7 +22,7 @@ text{font-size:12px;fill:#1b1f24}
 .edge,.dependency{fill:none;stroke:#9aa5b1;stroke-width:1.2}
 .node rect{fill:#fff;stroke:#8c959f}
 .node.ou rect{fill:#e8f0fe;stroke:#4a6fa5}
-.node.root rect{fill:#232f3e}.node.root text{fill:#fff}
+.node.root rect{fill:#232f3e}.node.root text{fill:#fff}.node.root .muted{fill:#c9d1d9}
 .stack rect{fill:#fff7e6;stroke:#d48806}
 .segment-box{fill:#f0f7f0;stroke:#3f8f3f}
 .vpc rect{fill:#fff;stroke:#b7c4b7}

@@ -41,7 +41,7 @@ export function organizationSvg(g: LandingZoneGraph): SvgView {
   const place = (node: OrgTreeNode, depth: number): Placed => {
     const title = node.kind === 'account' ? `${node.label}  (${node.name})` : node.kind === 'root' ? `Root  (${node.name})` : node.name;
     const policies = policyText(node);
-    const p: Placed = { node, depth, x: 0, y: 0, w: Math.max(textWidth(title), textWidth(policies, 0.9)) + 2 * PAD, h: policies ? 38 : 24 };
+    const p: Placed = { node, depth, x: 0, y: 0, w: Math.max(textWidth(title, 1.08), textWidth(policies, 0.9)) + 2 * PAD, h: policies ? 38 : 24 };
     placed.push(p);
     const children = node.children.map((c) => place(c, depth + 1));
     if (children.length === 0) p.y = row++ * ROW;

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { FIXTURES, tempDir } from '../helpers';
+import { FIXTURES, PROJECT_DIR, tempDir } from '../helpers';
 
 /**
  * Typical pull requests, pinned: each case under test/fixtures/diff/<case>/head holds the files the
@@ -44,6 +44,13 @@ describe('lz diff on typical pull requests', () => {
     const r = await run(['diff', 'base/org.yaml', 'head/org.yaml', '--format', 'markdown'], pullRequest('account-released'));
     expect(r.code).toBe(3);
     expect(r.stdout).toBe(expected('account-released', 'expected.md'));
+  });
+
+  test('the README example is the pinned output of the guardrail-removed case', () => {
+    const readme = readFileSync(join(PROJECT_DIR, 'README.md'), 'utf8');
+    const block = /Removing `require-imdsv2` from the workload guardrails, for example, prints:\n\n```\n([\s\S]*?)```\n/.exec(readme)?.[1];
+    const pinned = expected('guardrail-removed', 'expected.txt').split('\n').slice(1).join('\n').replace('base/org.yaml -> head/org.yaml', 'origin/main:org.yaml -> org.yaml');
+    expect(block).toBe(pinned);
   });
 
   test('JSON carries every section as data', async () => {
