@@ -75,6 +75,7 @@ export function materialize(spec: VersionSpec, cwd: string): MaterializedVersion
     if (!existsSync(file)) throw new InputError(`${spec.path} does not exist`);
     return { label: spec.path, file };
   }
+  if (spec.ref.startsWith('-')) throw new InputError(`"${spec.ref}" is not a git ref: refs do not start with "-"`);
   if (git(cwd, ['rev-parse', '--git-dir']) === undefined) throw new InputError(`"${spec.ref}" is neither a file nor a git ref: ${cwd} is not in a git repository`);
   if (git(cwd, ['rev-parse', '--verify', '--quiet', `${spec.ref}^{commit}`]) === undefined)
     throw new InputError(`"${spec.ref}" is not a git ref or commit of this repository (and no such file exists)`);

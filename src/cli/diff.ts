@@ -25,7 +25,8 @@ export function runDiff(base: string | undefined, head: string | undefined, opti
   try {
     const baseVersion = materialize(parseVersionSpec(base ?? defaultBaseRef(cwd), options.file, cwd), cwd);
     versions.push(baseVersion);
-    const headVersion = materialize(head === undefined ? { kind: 'file', path: options.file } : parseVersionSpec(head, options.file, cwd), cwd);
+    const headSpec = head === undefined ? { kind: 'file' as const, path: options.file } : parseVersionSpec(head, options.file, cwd);
+    const headVersion = materialize(headSpec, cwd);
     versions.push(headVersion);
     const a = validateFile(baseVersion.file, baseVersion.label);
     const b = validateFile(headVersion.file, headVersion.label, options.confirmations);
@@ -33,7 +34,7 @@ export function runDiff(base: string | undefined, head: string | undefined, opti
     const stderr = diagnostics.length > 0 ? `${renderDiagnostics(diagnostics)}\n` : '';
     if (hasErrors(diagnostics) || !a.model || !b.model) return { stdout: '', stderr, exitCode: 1 };
     // Both versions are synthesized as if they lived where the head does, so paths agree.
-    const projectDir = head === undefined || parseVersionSpec(head, options.file, cwd).kind === 'git' ? dirname(resolve(cwd, options.file)) : dirname(headVersion.file);
+    const projectDir = headSpec.kind === 'git' ? dirname(resolve(cwd, options.file)) : dirname(headVersion.file);
     const finalOutdir = resolve(cwd, options.outdir);
     const stacks = options.deployment
       ? { base: synthesizeForDiff(a.model, projectDir, finalOutdir), head: synthesizeForDiff(b.model, projectDir, finalOutdir) }

@@ -2,8 +2,9 @@ import type { PolicyStatement } from '../../config/schema/common';
 import { canAccount, scpLevelsOf, rcpLevelsOf, UNKNOWN_ACCOUNT_ID, type AccountDecision } from '../account-access';
 import { actionNames, wildcardRegex } from '../iam-reference';
 import { renameChainEnd } from '../managed-changes';
-import { canonicalJson } from '../policy-packing';
-import type { LandingZoneModel } from '../types';
+import { ancestorsOf, ROOT } from '../org-tree';
+import { canonicalJson, targetKey } from '../policy-packing';
+import type { AccountModel, LandingZoneModel, PolicyTarget } from '../types';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -47,6 +48,26 @@ function reasonsOf(d: AccountDecision): string[] {
 
 function statementsOfLevels(model: LandingZoneModel, key: string): string[] {
   return [...scpLevelsOf(model, key), ...rcpLevelsOf(model, key)].flatMap((l) => l.policies.flatMap((p) => p.statements.map((s) => `${p.name}\u0000${canonicalJson(s)}`)));
+}
+
+/**
+ * What decides an account's SCP and RCP answers, as one string per account: the documents at each
+ * level of its path and whether FullAWSAccess is detached there. Built from the documents' text, so
+ * thousands of accounts are compared without parsing a policy.
+ */
+function pathSignatures(model: LandingZoneModel): (account: AccountModel) => string {
+  const byTarget = new Map<string, string[]>();
+  for (const d of model.guardrails?.documents ?? [])
+    if (d.type === 'SERVICE_CONTROL_POLICY' || d.type === 'RESOURCE_CONTROL_POLICY')
+      for (const t of d.targets) byTarget.set(targetKey(t), [...(byTarget.get(targetKey(t)) ?? []), `${d.type}\u0000${d.name}\u0000${d.content}`]);
+  const detached = new Set((model.guardrails?.fullAwsAccessDetached ?? []).map(targetKey));
+  return (account) => {
+    const targets: PolicyTarget[] = [
+      ...ancestorsOf(account.ouPath).map((p): PolicyTarget => (p === ROOT ? { kind: 'root' } : { kind: 'ou', path: p })),
+      { kind: 'account', key: account.key },
+    ];
+    return targets.map((t) => `${detached.has(targetKey(t)) ? 'detached' : ''}\u0001${(byTarget.get(targetKey(t)) ?? []).join('\u0001')}`).join('\u0002');
+  };
 }
 
 /** A concrete action for a pattern: itself, or the first action of the service it matches. */
@@ -96,21 +117,17 @@ function exemptRoles(changed: readonly PolicyStatement[]): string[] {
 export function probeGuardrailEffects(base: LandingZoneModel, head: LandingZoneModel): GuardrailEffect[] {
   const headKey = renameChainEnd(head.managedChanges?.renamedAccounts ?? []);
   const headAccounts = new Map(head.accounts.map((a) => [a.key, a]));
-  const groups = new Map<string, { baseKey: string; headKey: string; accounts: string[]; changed: PolicyStatement[] }>();
+  const baseSignature = pathSignatures(base);
+  const headSignature = pathSignatures(head);
+  const groups = new Map<string, { baseKey: string; headKey: string; accounts: string[] }>();
   for (const a of base.accounts) {
     const b = headAccounts.get(headAccounts.has(a.key) ? a.key : headKey(a.key));
     if (!b || a.isManagement || b.isManagement) continue;
-    const before = statementsOfLevels(base, a.key);
-    const after = statementsOfLevels(head, b.key);
-    const signature = `${before.join('\u0001')}\u0002${after.join('\u0001')}\u0002${a.id ?? ''}`;
-    if (before.join('\u0001') === after.join('\u0001')) continue;
-    if (!groups.has(signature)) {
-      const was = new Set(before);
-      const now = new Set(after);
-      const changed = [...before.filter((s) => !now.has(s)), ...after.filter((s) => !was.has(s))]
-        .map((s) => JSON.parse(s.split('\u0000')[1]!) as PolicyStatement);
-      groups.set(signature, { baseKey: a.key, headKey: b.key, accounts: [], changed });
-    }
+    const before = baseSignature(a);
+    const after = headSignature(b);
+    if (before === after) continue;
+    const signature = `${before}\u0003${after}\u0003${a.id ?? ''}`;
+    if (!groups.has(signature)) groups.set(signature, { baseKey: a.key, headKey: b.key, accounts: [] });
     groups.get(signature)!.accounts.push(b.key);
   }
 
@@ -119,12 +136,16 @@ export function probeGuardrailEffects(base: LandingZoneModel, head: LandingZoneM
   const regions = [...allowed, ...(outside ? [outside] : [])];
   const flips: Array<Omit<GuardrailEffect, 'where' | 'actions'> & { action: string }> = [];
   for (const g of groups.values()) {
+    const was = new Set(statementsOfLevels(base, g.baseKey));
+    const now = new Set(statementsOfLevels(head, g.headKey));
+    const changed = [...[...was].filter((x) => !now.has(x)), ...[...now].filter((x) => !was.has(x))]
+      .map((x) => JSON.parse(x.split('\u0000')[1]!) as PolicyStatement);
     const accountId = headAccounts.get(g.headKey)!.id ?? UNKNOWN_ACCOUNT_ID;
     const principals: Array<[string, string | undefined]> = [
       ['an ordinary role', undefined],
-      ...exemptRoles(g.changed).map((r): [string, string] => [`role ${r}`, `arn:${head.organization.partition}:iam::${accountId}:role/${r}`]),
+      ...exemptRoles(changed).map((r): [string, string] => [`role ${r}`, `arn:${head.organization.partition}:iam::${accountId}:role/${r}`]),
     ];
-    for (const action of probeActions(g.changed))
+    for (const action of probeActions(changed))
       for (const [principal, principalArn] of principals) {
         const byAnswer = new Map<string, (typeof flips)[number] & { regions: string[] }>();
         for (const region of regions) {
