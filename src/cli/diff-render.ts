@@ -1,4 +1,4 @@
-import type { LandingZoneDiff } from '../model/diff';
+import { groupPairs, listed, type LandingZoneDiff } from '../model/diff';
 import type { StatementSummary } from '../model/diff/guardrail-diff';
 import type { TagChanges } from '../model/diff/organization-diff';
 
@@ -59,7 +59,7 @@ function guardrailItems(d: LandingZoneDiff): string[] {
     ...g.attachments.map((t) => `${t.target}: ${and([...t.attached.map((p) => `+ ${p}`), ...t.detached.map((p) => `- ${p}`)])}`),
     ...g.fullAwsAccess.map((t) => `${t.target}: FullAWSAccess ${t.change}`),
     ...g.effects.map((e) =>
-      `effect: ${and(e.where)} (${and(e.accounts)}): ${and(e.actions)} in ${and(e.regions)} as ${e.principal} was ${e.was}, is now ${e.now}${e.now === 'denied' ? ` by ${and(e.reasons)}` : ` (was denied by ${and(e.reasons)})`}`),
+      `effect: ${listed(e.where, 4)} (${listed(e.accounts, 6)}): ${and(e.actions)} in ${and(e.regions)} as ${e.principal} was ${e.was}, is now ${e.now}${e.now === 'denied' ? ` by ${and(e.reasons)}` : ` (was denied by ${and(e.reasons)})`}`),
   ];
 }
 
@@ -69,8 +69,15 @@ function accessItems(d: LandingZoneDiff): string[] {
     ...a.permissionSetsAdded.map((p) => `+ permission set ${p}`),
     ...a.permissionSetsChanged.map((p) => `~ permission set ${p}`),
     ...a.permissionSetsRemoved.map((p) => `- permission set ${p}`),
-    ...a.accounts.map((c) => `${c.account}: ${and([...c.added.map((r) => `+ ${r.principal} ${r.permissionSet}`), ...c.removed.map((r) => `- ${r.principal} ${r.permissionSet}`)])}`),
+    ...groupedByChange(a.accounts.map((c) => [c.account, and([...c.added.map((r) => `+ ${r.principal} ${r.permissionSet}`), ...c.removed.map((r) => `- ${r.principal} ${r.permissionSet}`)])])),
   ];
+}
+
+/** Accounts with the same change on one line: an assignment to an OU of a thousand accounts is one line. */
+function groupedByChange(entries: ReadonlyArray<readonly [string, string]>): string[] {
+  const byChange = new Map<string, string[]>();
+  for (const [account, change] of entries) byChange.set(change, [...(byChange.get(change) ?? []), account]);
+  return [...byChange].map(([change, accounts]) => `${listed(accounts, 6)}: ${change}`);
 }
 
 function networkItems(d: LandingZoneDiff): string[] {
@@ -88,8 +95,8 @@ function networkItems(d: LandingZoneDiff): string[] {
       ...(v.secondaryCidrs ? [`secondary CIDRs [${v.secondaryCidrs.from}] -> [${v.secondaryCidrs.to}]`] : []),
     ])}`),
     ...n.vpcsRemoved.map((v) => `- VPC ${v.id} ${v.cidr} (segment ${v.segment})`),
-    ...n.pairsOpened.map(([a, b]) => `+ reach ${a} <-> ${b}`),
-    ...n.pairsClosed.map(([a, b]) => `- reach ${a} <-> ${b}`),
+    ...groupPairs(n.pairsOpened).map((g) => `+ reach ${g.vpc} <-> ${listed(g.with, 8)}`),
+    ...groupPairs(n.pairsClosed).map((g) => `- reach ${g.vpc} <-> ${listed(g.with, 8)}`),
   ];
 }
 

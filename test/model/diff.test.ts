@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { diffLandingZones, type SynthesizedApp } from '../../src/model/diff';
+import { diffLandingZones, groupPairs, listed, type SynthesizedApp } from '../../src/model/diff';
 import { diffDeployment } from '../../src/model/diff/deployment-diff';
 import { DEFAULT_ORG, modelOf, validateYaml } from '../helpers';
 
@@ -79,5 +79,16 @@ describe('guardrail effects', () => {
       [['Workloads/Prod'], ['analytics-prod'], ['kms:Decrypt', 'sts:AssumeRole'], 'an ordinary role', 'allowed', 'denied', ['deny-all'], ['us-east-1', 'eu-west-1', 'us-west-2', 'eu-central-1']],
     ]);
     expect(d.flags).toEqual([]);
+  });
+});
+
+describe('lists that stay readable at thousands of accounts', () => {
+  test('listed names at most max items, then how many more', () => {
+    expect(listed(['a', 'b'], 2)).toBe('a, b');
+    expect(listed(['a', 'b', 'c', 'd'], 2)).toBe('a, b and 2 more');
+  });
+
+  test('groupPairs puts the VPC in the most pairs first, then the remaining pairs', () => {
+    expect(groupPairs([['a', 'new'], ['b', 'new'], ['new', 'z'], ['b', 'c']])).toEqual([{ vpc: 'new', with: ['a', 'b', 'z'] }, { vpc: 'b', with: ['c'] }]);
   });
 });

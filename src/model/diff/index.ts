@@ -31,6 +31,11 @@ export interface LandingZoneDiff {
 
 const and = (items: readonly string[]) => items.join(', ');
 
+/** A list for a sentence: at most `max` items, then how many more (the JSON output keeps them all). */
+export function listed(items: readonly string[], max: number): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
 function flagsOf(d: Omit<LandingZoneDiff, 'flags'>): Flag[] {
   const flags: Flag[] = [];
   const add = (section: Flag['section'], message: string) => flags.push({ section, message });
@@ -50,11 +55,11 @@ function flagsOf(d: Omit<LandingZoneDiff, 'flags'>): Flag[] {
     if (p.statementsRemoved.length > 0) add('guardrails', `policy ${p.key}: ${p.statementsRemoved.length} statement${p.statementsRemoved.length === 1 ? '' : 's'} removed`);
   for (const t of g.fullAwsAccess) if (t.change === 'attached') add('guardrails', `${t.target}: FullAWSAccess attached again`);
   for (const e of g.effects)
-    if (e.now === 'allowed') add('guardrails', `${and(e.where)} (${and(e.accounts)}): ${and(e.actions)} in ${and(e.regions)} as ${e.principal} was denied by ${and(e.reasons)}, is now allowed`);
+    if (e.now === 'allowed') add('guardrails', `${listed(e.where, 4)} (${listed(e.accounts, 6)}): ${and(e.actions)} in ${and(e.regions)} as ${e.principal} was denied by ${and(e.reasons)}, is now allowed`);
 
   const n = d.network;
   if (n) {
-    for (const [a, b] of n.newPaths) add('network', `${a} and ${b} can now reach each other`);
+    for (const g of groupPairs(n.newPaths)) add('network', `${g.vpc} can now reach ${listed(g.with, 6)}`);
     for (const v of n.vpcsRemoved) add('network', `VPC ${v.id} (${v.cidr}) is removed`);
     for (const v of n.vpcsChanged) if (v.cidr) add('network', `VPC ${v.id}: CIDR changes from ${v.cidr.from} to ${v.cidr.to}, which replaces the VPC`);
     for (const r of n.routes) if (r.from?.endsWith('-> blackhole') && r.to !== r.from) add('network', `segment ${r.segment}: blackhole route ${r.key} (${r.from.split(' ')[0]}) is ${r.to ? `now ${r.to}` : 'removed'}`);
@@ -62,9 +67,26 @@ function flagsOf(d: Omit<LandingZoneDiff, 'flags'>): Flag[] {
 
   for (const s of d.deployment?.stacks ?? []) {
     if (s.status === 'dropped') add('deployment', `stack ${s.stack} is no longer synthesized: its ${s.resources} resources stay in its state, unmanaged`);
-    if (s.destroyed.length > 0) add('deployment', `stack ${s.stack}: the plan destroys ${and(s.destroyed)}`);
+    if (s.destroyed.length > 0) add('deployment', `stack ${s.stack}: the plan destroys ${listed(s.destroyed, 6)}`);
   }
   return flags;
+}
+
+/**
+ * Pairs as one line per VPC: the VPC in the most pairs first, with every VPC it pairs with, then
+ * the remaining pairs the same way. A new VPC in a segment of a thousand reads as one line.
+ */
+export function groupPairs(pairs: readonly (readonly [string, string])[]): Array<{ vpc: string; with: string[] }> {
+  let left = pairs.map(([a, b]) => [a, b] as const);
+  const out: Array<{ vpc: string; with: string[] }> = [];
+  while (left.length > 0) {
+    const counts = new Map<string, number>();
+    for (const [a, b] of left) for (const v of [a, b]) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const vpc = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0];
+    out.push({ vpc, with: left.filter(([a, b]) => a === vpc || b === vpc).map(([a, b]) => (a === vpc ? b : a)).sort() });
+    left = left.filter(([a, b]) => a !== vpc && b !== vpc);
+  }
+  return out;
 }
 
 /**
