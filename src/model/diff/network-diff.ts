@@ -92,13 +92,22 @@ export function diffNetwork(base: LandingZoneModel, head: LandingZoneModel): Net
     if (Object.keys(c).length > 1) vpcsChanged.push(c);
   }
 
-  const pairKey = (p: readonly [string, string]) => `${p[0]}\u0000${p[1]}`;
+  // Pairs grow with the square of the VPCs: compared as numbers, not strings, so thousands stay cheap.
+  const ids = [...new Set([...b.vpcs.map((v) => v.id), ...a.vpcs.map((v) => inHead(v.id))])];
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const code = (x: string, y: string) => {
+    const i = index.get(x)!;
+    const j = index.get(y)!;
+    return i < j ? i * ids.length + j : j * ids.length + i;
+  };
   const ordered = (x: string, y: string): [string, string] => (x < y ? [x, y] : [y, x]);
-  const before = new Map(reachableVpcPairs(a).map(([x, y]) => ordered(inHead(x), inHead(y))).map((p) => [pairKey(p), p]));
-  const after = new Map(reachableVpcPairs(b).map((p) => [pairKey(p), p]));
+  const basePairs = reachableVpcPairs(a);
+  const headPairs = reachableVpcPairs(b);
+  const before = new Set(basePairs.map(([x, y]) => code(inHead(x), inHead(y))));
+  const after = new Set(headPairs.map(([x, y]) => code(x, y)));
   const sortPairs = (ps: Array<[string, string]>) => ps.sort((x, y) => byString(x[0], y[0]) || byString(x[1], y[1]));
-
-  const pairsOpened = sortPairs([...after].filter(([k]) => !before.has(k)).map(([, p]) => p));
+  const pairsOpened = sortPairs(headPairs.filter(([x, y]) => !before.has(code(x, y))));
+  const pairsClosed = sortPairs(basePairs.map(([x, y]) => ordered(inHead(x), inHead(y))).filter(([x, y]) => !after.has(code(x, y))));
   const segmentOf = (id: string) => headVpcs.get(id)!.segment;
   const peeredBefore = (x: string, y: string) => (baseSegments.get(x)?.peers.includes(y) ?? false) && (baseSegments.get(y)?.peers.includes(x) ?? false);
   const newPaths = pairsOpened.filter(([x, y]) => (baseVpcs.has(x) && baseVpcs.has(y)) || !peeredBefore(segmentOf(x), segmentOf(y)));
@@ -113,6 +122,6 @@ export function diffNetwork(base: LandingZoneModel, head: LandingZoneModel): Net
     vpcsChanged,
     pairsOpened,
     newPaths,
-    pairsClosed: sortPairs([...before].filter(([k]) => !after.has(k)).map(([, p]) => p)),
+    pairsClosed,
   };
 }
