@@ -5,6 +5,8 @@ import { managedAccountEmailsDoNotChange } from './managed-account-emails-do-not
 import { managedAccountsAreNotRemovedSilently } from './managed-accounts-are-not-removed-silently';
 import { managedOusAreNotRemovedSilently } from './managed-ous-are-not-removed-silently';
 import { managedRecordIsReadable } from './managed-record-is-readable';
+import { policiesInUseByReleasedTargetsAreKept } from './policies-in-use-by-released-targets-are-kept';
+import { redeclaredReleasesAreAdoptedById } from './redeclared-releases-are-adopted-by-id';
 import { removalIdsMatchTheRecord } from './removal-ids-match-the-record';
 import { removalsAreNotStillDeclared } from './removals-are-not-still-declared';
 import { accessRoleNameIsValid } from './access-role-name-is-valid';
@@ -122,6 +124,8 @@ export const RULES: readonly Rule[] = [
   formerKeysAreClaimedOnce,
   removalsAreNotStillDeclared,
   removalIdsMatchTheRecord,
+  redeclaredReleasesAreAdoptedById,
+  policiesInUseByReleasedTargetsAreKept,
   managedRecordIsReadable,
   networkReferencesResolve,
   vpcCidrsDoNotOverlap,
