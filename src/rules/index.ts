@@ -68,6 +68,8 @@ import { vpcDefinitionsAreComplete } from './vpc-definitions-are-complete';
 import { subnetTierRoutesAreConsistent } from './subnet-tier-routes-are-consistent';
 import { vpcAccountsReceiveTheShare } from './vpc-accounts-receive-the-share';
 import { staticRoutesDoNotBypassIsolation } from './static-routes-do-not-bypass-isolation';
+import { cidrPoolsDoNotOverlap } from './cidr-pools-do-not-overlap';
+import { tgwIsNotSharedWithItsOwnAccount } from './tgw-is-not-shared-with-its-own-account';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -143,6 +145,8 @@ export const RULES: readonly Rule[] = [
   subnetTierRoutesAreConsistent,
   vpcAccountsReceiveTheShare,
   staticRoutesDoNotBypassIsolation,
+  cidrPoolsDoNotOverlap,
+  tgwIsNotSharedWithItsOwnAccount,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */
