@@ -25,6 +25,7 @@ import { managementAccountIsValid } from './management-account-is-valid';
 import { organizationIdIsValid } from './organization-id-is-valid';
 import { ouDepthWithinLimit } from './ou-depth-within-limit';
 import { ouIdsAreValid } from './ou-ids-are-valid';
+import { govCloudAccountsAreAdopted } from './govcloud-accounts-are-adopted';
 import { ouNamesAreUniqueUnderParent } from './ou-names-are-unique-under-parent';
 import { ouNamesMeetAwsConstraints } from './ou-names-meet-aws-constraints';
 import { policiesAreAttached, policyReferencesResolve } from './policy-references-resolve';
@@ -50,6 +51,7 @@ import { guardrailReferencesResolve } from './guardrail-references-resolve';
 import { permissionSetInlinePoliciesNameKnownActions } from './permission-set-inline-policies-name-known-actions';
 import { policyAttachmentsWithinLimit } from './policy-attachments-within-limit';
 import { policyStatementsAreValid } from './policy-statements-are-valid';
+import { policyArnsMatchPartition } from './policy-arns-match-partition';
 import { fullAwsAccessDetachIsSafe } from './full-aws-access-detach-is-safe';
 import { quarantinePolicyIsValid } from './quarantine-policy-is-valid';
 import { networkReferencesResolve } from './network-references-resolve';
@@ -83,6 +85,7 @@ export const RULES: readonly Rule[] = [
   accountIdsAreValid,
   ouNamesMeetAwsConstraints,
   ouIdsAreValid,
+  govCloudAccountsAreAdopted,
   managementAccountIsValid,
   organizationIdIsValid,
   regionsMatchPartition,
@@ -116,6 +119,7 @@ export const RULES: readonly Rule[] = [
   guardrailReferencesResolve,
   policyAttachmentsWithinLimit,
   policyStatementsAreValid,
+  policyArnsMatchPartition,
   fullAwsAccessDetachIsSafe,
   quarantinePolicyIsValid,
   permissionSetInlinePoliciesNameKnownActions,
