@@ -8,6 +8,7 @@ import { partialConfig, withoutFollowOns } from './config/partial-config';
 import { readPolicyFiles } from './config/policy-files';
 import type { OrgConfig } from './config/schema';
 import { buildModel } from './model/build-model';
+import { withRecordedIds } from './model/redeclarations';
 import type { LandingZoneModel } from './model/types';
 import { runRules } from './rules';
 import { makeRuleContext } from './rules/rule';
@@ -35,25 +36,26 @@ export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirma
     const semantic = partial ? withoutFollowOns(check(partial.config, source, confirmations).findings, partial.setAside) : [];
     return { diagnostics: sortDiagnostics([...parsed.findings, ...semantic].map((f) => source.place(f))), source };
   }
-  const config = parsed.config;
-  const { findings, files, previous, inline } = check(config, source, confirmations);
+  const { config, findings, files, previous, inline } = check(parsed.config, source, confirmations);
   const diagnostics = sortDiagnostics(findings.map((f) => source.place(f)));
   if (hasErrors(diagnostics)) return { diagnostics, config, source };
   return { diagnostics, config, source, model: buildModel(config, files.statements, previous.lock, inline.statements, confirmations) };
 }
 
-/** The policy files, the record and the semantic rules over a parsed config. */
-function check(config: OrgConfig, source: SourceDocument, confirmations: ChangeConfirmations) {
+/** The record, the policy files and the semantic rules over a parsed config. */
+function check(parsedConfig: OrgConfig, source: SourceDocument, confirmations: ChangeConfirmations) {
+  const previous = readLockFile(source.dir);
+  // Released accounts and OUs declared again are adopted by the id the record holds for them.
+  const config = withRecordedIds(parsedConfig, previous.lock);
   const files = readPolicyFiles(config, source.dir);
   const inline = readInlinePolicyFiles(config, source.dir);
-  const previous = readLockFile(source.dir);
   const findings = [
     ...files.findings,
     ...inline.findings,
     ...previous.findings,
     ...runRules(makeRuleContext(config, files.statements, previous.lock, inline.statements, confirmations)),
   ];
-  return { findings, files, previous, inline };
+  return { config, findings, files, previous, inline };
 }
 
 export function validateFile(file: string, displayName = file, confirmations: ChangeConfirmations = NO_CONFIRMATIONS): Validation {

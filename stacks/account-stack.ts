@@ -8,12 +8,15 @@ import type { AccountModel, LandingZoneModel } from '../src/model/types';
 import { exportAttribute } from './exported-values';
 import { ids } from './ids';
 import type { OrganizationStack } from './organization-stack';
+import { releasedPolicyParts } from './refactoring-addresses';
 
 export interface AccountStackProps {
   readonly model: LandingZoneModel;
   readonly organization: OrganizationStack;
   /** The account; absent for a released account, whose stack only lets go of it. */
   readonly account?: AccountModel;
+  /** For a released account: its key. */
+  readonly releasedKey?: string;
 }
 
 /**
@@ -31,18 +34,20 @@ export class AccountStack extends LandingZoneStack {
 
   constructor(scope: Construct, id: string, props: AccountStackProps) {
     super(scope, id);
-    const { model, organization, account } = props;
+    const { model, organization, account, releasedKey } = props;
     const org = model.organization;
     new ManagementProvider(this, 'aws', { accountId: org.managementAccountId, region: org.homeRegion });
     this.addDependency(organization);
 
     if (account === undefined) {
       const attachment = OrganizationsPolicyAttachment.tfResourceType;
+      const documents = model.guardrails?.documents ?? [];
+      const parts = model.managedChanges ? releasedPolicyParts(model.managedChanges, documents, { kind: 'account', key: releasedKey! }) : documents;
       new RefactoringBlocks(this, 'refactoring', {
         moved: [],
         removed: [
           `${OrganizationsAccount.tfResourceType}.${ids.memberAccount}`,
-          ...(model.guardrails?.documents ?? []).map((d) => `${attachment}.${ids.accountPolicyAttachment(d.policyKey, d.part)}`),
+          ...parts.map((d) => `${attachment}.${ids.accountPolicyAttachment(d.policyKey, d.part)}`),
         ],
       });
       return;
@@ -72,12 +77,19 @@ export class AccountStack extends LandingZoneStack {
       exportAttribute(this, this.resource, 'id');
     }
 
+    // Still attached in AWS since the account was released: imported, since attaching again fails.
+    const readopted = new Set((model.managedChanges?.readoptedAttachments ?? [])
+      .filter((a) => a.target.kind === 'account' && a.target.key === account.key)
+      .map((a) => a.policyKey));
     for (const document of model.guardrails?.documents ?? [])
-      if (document.targets.some((t) => t.kind === 'account' && t.key === account.key))
-        new OrganizationsPolicyAttachment(this, ids.accountPolicyAttachment(document.policyKey, document.part), {
-          policyId: organization.policyId(document.policyKey, document.part),
+      if (document.targets.some((t) => t.kind === 'account' && t.key === account.key)) {
+        const policyId = organization.policyId(document.policyKey, document.part);
+        const attachment = new OrganizationsPolicyAttachment(this, ids.accountPolicyAttachment(document.policyKey, document.part), {
+          policyId,
           targetId: this.accountId,
         });
+        if (readopted.has(document.policyKey)) attachment.importFrom(`${this.accountId}:${policyId}`);
+      }
   }
 
   /** The account id: the literal from org.yaml when known (adopted, management), else this stack's attribute. */

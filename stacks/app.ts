@@ -107,7 +107,7 @@ function buildAccountStacks(app: App, model: LandingZoneModel, organization: Org
     stacks.set(account.key, new AccountStack(app, stackNames.account(model.stackIds[account.key]!), { model, organization, account }));
   }
   for (const released of model.managedChanges?.removedAccounts ?? [])
-    new AccountStack(app, stackNames.account(model.stackIds[released.key]!), { model, organization });
+    new AccountStack(app, stackNames.account(model.stackIds[released.key]!), { model, organization, releasedKey: released.key });
   return new AccountDirectory(stacks, literals);
 }
 

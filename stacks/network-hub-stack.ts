@@ -51,6 +51,8 @@ export class NetworkHubStack extends LandingZoneStack {
       defaultRouteTablePropagation: 'disable',
       dnsSupport: enable(network.transitGateway.dnsSupport),
       tags: { Name: `${name}-hub` },
+      // Every VPC of the organization routes through it: no plan replaces or deletes it.
+      lifecycle: { preventDestroy: true },
     });
     exportAttribute(this, this.transitGateway, 'id');
 
@@ -58,6 +60,7 @@ export class NetworkHubStack extends LandingZoneStack {
       const table = new Ec2TransitGatewayRouteTable(this, ids.tgwRouteTable(segment.key), {
         transitGatewayId: this.transitGateway.id,
         tags: { Name: `${name}-${segment.key}`, segment: segment.key },
+        lifecycle: { preventDestroy: true },
       });
       this.routeTables.set(segment.key, table);
       exportAttribute(this, table, 'id');
@@ -73,6 +76,7 @@ export class NetworkHubStack extends LandingZoneStack {
     const share = new RamResourceShare(this, ids.tgwShare, {
       name: `${name}-transit-gateway`,
       allowExternalPrincipals: false,
+      lifecycle: { preventDestroy: true },
     });
     new RamResourceAssociation(this, ids.tgwShareResource, { resourceShareArn: share.arn, resourceArn: this.transitGateway.arn });
     const partition = model.organization.partition;
@@ -82,13 +86,12 @@ export class NetworkHubStack extends LandingZoneStack {
     if (network.sharing.organization) principal(ids.tgwSharePrincipal({ kind: 'organization' }), orgArn);
     for (const path of network.sharing.ous)
       principal(ids.tgwSharePrincipal({ kind: 'ou', path }), `arn:${partition}:organizations::${managementId}:ou/${organization.organizationId}/${organization.ouId(path)}`);
-    for (const key of network.sharing.accounts)
-      if (key !== network.accountKey) principal(ids.tgwSharePrincipal({ kind: 'account', key }), accounts.accountId(key));
+    for (const key of network.sharing.accounts) principal(ids.tgwSharePrincipal({ kind: 'account', key }), accounts.accountId(key));
 
     // The one address here that names an account: a renamed account keeps its share association.
     const renames = model.managedChanges?.renamedAccounts ?? [];
     const endOf = renameChainEnd(renames);
-    const shared = new Set(network.sharing.accounts.filter((key) => key !== network.accountKey));
+    const shared = new Set(network.sharing.accounts);
     const type = RamPrincipalAssociation.tfResourceType;
     const address = (key: string) => `${type}.${ids.tgwSharePrincipal({ kind: 'account', key })}`;
     const moved = renames.filter((r) => shared.has(endOf(r.to))).map((r) => ({ from: address(r.from), to: address(r.to) }));

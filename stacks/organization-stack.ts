@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { ManagementProvider } from '../src/constructs/aws-provider';
 import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
 import { ROOT } from '../src/model/org-tree';
+import { targetKey } from '../src/model/policy-packing';
 import type { LandingZoneModel, PolicyTarget } from '../src/model/types';
 import { exportAttribute } from './exported-values';
 import { ids } from './ids';
@@ -57,10 +58,13 @@ export class OrganizationStack extends LandingZoneStack {
         tags: { ...ou.tags },
         lifecycle: { preventDestroy: true },
       });
-      this.ouIds.set(ou.path, resource.id);
+      if (ou.id !== undefined) resource.importFrom(ou.id);
+      // A literal for an adopted OU, so attachments and account stacks do not wait on the import.
+      this.ouIds.set(ou.path, ou.id ?? resource.id);
       exportAttribute(this, resource, 'id');
     }
 
+    const readopted = new Set((model.managedChanges?.readoptedAttachments ?? []).map((a) => `${a.policyKey}\u0000${targetKey(a.target)}`));
     // Packed documents (src/model/policy-packing.ts): one resource per policy, or per part of a split one.
     for (const document of model.guardrails?.documents ?? []) {
       const resource = new OrganizationsPolicy(this, ids.policyDocument(document.policyKey, document.part), {
@@ -76,15 +80,17 @@ export class OrganizationStack extends LandingZoneStack {
       exportAttribute(this, resource, 'id');
       // Attachments to an account are made in that account's stack.
       for (const target of document.targets.filter((t): t is Exclude<PolicyTarget, { kind: 'account' }> => t.kind !== 'account')) {
-        new OrganizationsPolicyAttachment(this, ids.policyDocumentAttachment(document.policyKey, document.part, target), {
+        const attachment = new OrganizationsPolicyAttachment(this, ids.policyDocumentAttachment(document.policyKey, document.part, target), {
           policyId: resource.id,
           targetId: this.targetId(target, rootId),
         });
+        // Still attached in AWS since its target was released: imported, since attaching it again fails.
+        if (readopted.has(`${document.policyKey}\u0000${targetKey(target)}`)) attachment.importFrom(`${this.targetId(target, rootId)}:${resource.id}`);
       }
     }
 
     // OU renames and confirmed removals: `moved` and `removed` blocks, so no OU is destroyed by an edit.
-    if (model.managedChanges) new RefactoringBlocks(this, 'refactoring', refactoringAddresses(model.managedChanges, model.policies));
+    if (model.managedChanges) new RefactoringBlocks(this, 'refactoring', refactoringAddresses(model.managedChanges, model.guardrails?.documents ?? []));
     // The Transit Gateway is shared with the organization or its OUs through RAM; that needs RAM
     // sharing enabled once, from the management account (not through the service access list).
     if (model.network) new RamSharingWithOrganization(this, ids.ramSharingWithOrganization, { dependsOn: [this.organization] });

@@ -35,7 +35,8 @@ export function assignStackIds(config: OrgConfig, record: ManagedRecord | undefi
   const recorded = (key: string): string | undefined => {
     if (key === management) return record?.managementStack;
     const formerKey = config.accounts[key]!.formerKey;
-    return record?.accounts[key]?.stack ?? (formerKey !== undefined ? record?.accounts[formerKey]?.stack : undefined);
+    // A released account declared again comes back to its own stacks.
+    return record?.accounts[key]?.stack ?? (formerKey !== undefined ? record?.accounts[formerKey]?.stack : undefined) ?? record?.released?.accounts[key]?.stack;
   };
   for (const key of keys) {
     const id = recorded(key);

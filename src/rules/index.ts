@@ -5,6 +5,8 @@ import { managedAccountEmailsDoNotChange } from './managed-account-emails-do-not
 import { managedAccountsAreNotRemovedSilently } from './managed-accounts-are-not-removed-silently';
 import { managedOusAreNotRemovedSilently } from './managed-ous-are-not-removed-silently';
 import { managedRecordIsReadable } from './managed-record-is-readable';
+import { policiesInUseByReleasedTargetsAreKept } from './policies-in-use-by-released-targets-are-kept';
+import { redeclaredReleasesAreAdoptedById } from './redeclared-releases-are-adopted-by-id';
 import { removalIdsMatchTheRecord } from './removal-ids-match-the-record';
 import { removalsAreNotStillDeclared } from './removals-are-not-still-declared';
 import { accessRoleNameIsValid } from './access-role-name-is-valid';
@@ -22,6 +24,8 @@ import { logRetentionIsValid } from './log-retention-is-valid';
 import { managementAccountIsValid } from './management-account-is-valid';
 import { organizationIdIsValid } from './organization-id-is-valid';
 import { ouDepthWithinLimit } from './ou-depth-within-limit';
+import { ouIdsAreValid } from './ou-ids-are-valid';
+import { govCloudAccountsAreAdopted } from './govcloud-accounts-are-adopted';
 import { ouNamesAreUniqueUnderParent } from './ou-names-are-unique-under-parent';
 import { ouNamesMeetAwsConstraints } from './ou-names-meet-aws-constraints';
 import { policiesAreAttached, policyReferencesResolve } from './policy-references-resolve';
@@ -48,6 +52,7 @@ import { guardrailReferencesResolve } from './guardrail-references-resolve';
 import { permissionSetInlinePoliciesNameKnownActions } from './permission-set-inline-policies-name-known-actions';
 import { policyAttachmentsWithinLimit } from './policy-attachments-within-limit';
 import { policyStatementsAreValid } from './policy-statements-are-valid';
+import { policyArnsMatchPartition } from './policy-arns-match-partition';
 import { fullAwsAccessDetachIsSafe } from './full-aws-access-detach-is-safe';
 import { quarantinePolicyIsValid } from './quarantine-policy-is-valid';
 import { networkReferencesResolve } from './network-references-resolve';
@@ -66,6 +71,8 @@ import { vpcDefinitionsAreComplete } from './vpc-definitions-are-complete';
 import { subnetTierRoutesAreConsistent } from './subnet-tier-routes-are-consistent';
 import { vpcAccountsReceiveTheShare } from './vpc-accounts-receive-the-share';
 import { staticRoutesDoNotBypassIsolation } from './static-routes-do-not-bypass-isolation';
+import { cidrPoolsDoNotOverlap } from './cidr-pools-do-not-overlap';
+import { tgwIsNotSharedWithItsOwnAccount } from './tgw-is-not-shared-with-its-own-account';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -78,6 +85,8 @@ export const RULES: readonly Rule[] = [
   accountEmailsAreValid,
   accountIdsAreValid,
   ouNamesMeetAwsConstraints,
+  ouIdsAreValid,
+  govCloudAccountsAreAdopted,
   managementAccountIsValid,
   organizationIdIsValid,
   regionsMatchPartition,
@@ -112,6 +121,7 @@ export const RULES: readonly Rule[] = [
   guardrailReferencesResolve,
   policyAttachmentsWithinLimit,
   policyStatementsAreValid,
+  policyArnsMatchPartition,
   fullAwsAccessDetachIsSafe,
   quarantinePolicyIsValid,
   permissionSetInlinePoliciesNameKnownActions,
@@ -122,6 +132,8 @@ export const RULES: readonly Rule[] = [
   formerKeysAreClaimedOnce,
   removalsAreNotStillDeclared,
   removalIdsMatchTheRecord,
+  redeclaredReleasesAreAdoptedById,
+  policiesInUseByReleasedTargetsAreKept,
   managedRecordIsReadable,
   networkReferencesResolve,
   vpcCidrsDoNotOverlap,
@@ -139,6 +151,8 @@ export const RULES: readonly Rule[] = [
   subnetTierRoutesAreConsistent,
   vpcAccountsReceiveTheShare,
   staticRoutesDoNotBypassIsolation,
+  cidrPoolsDoNotOverlap,
+  tgwIsNotSharedWithItsOwnAccount,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

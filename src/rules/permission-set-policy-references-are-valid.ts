@@ -1,4 +1,6 @@
-import { error, type Finding, type YamlPath } from '../config/diagnostics';
+import { error, warning, type Finding, type YamlPath } from '../config/diagnostics';
+import { closest } from '../config/parse';
+import { AWS_MANAGED_POLICIES } from '../model/iam-reference';
 import { AWS_MANAGED_POLICY_ARN, customerManagedPolicyRef, managedPolicyRef } from '../model/identity-center';
 import { sortedEntries, type Rule } from './rule';
 
@@ -38,6 +40,14 @@ export const permissionSetPolicyReferencesAreValid: Rule = {
         findings.push(error(this.code, path, `"${value}" is in the ${match[1]} partition, but organization.partition is ${partition}.`,
           `Write the policy by name (${match[2]}); the tool builds the ARN of the organization's partition.`));
         return undefined;
+      }
+      const pathAndName = ref.arn.slice(ref.arn.indexOf(':policy/') + ':policy/'.length);
+      if (!AWS_MANAGED_POLICIES.names.has(pathAndName)) {
+        // Only names of about the same length can be a typo of it; that keeps the search short.
+        const suggestion = closest(pathAndName, [...AWS_MANAGED_POLICIES.names].filter((n) => Math.abs(n.length - pathAndName.length) <= 3));
+        // A warning: AWS adds managed policies faster than any snapshot of the list.
+        findings.push(warning(this.code, path, `"${value}" is not an AWS managed policy in the IAM reference (${AWS_MANAGED_POLICIES.source}); attaching it would fail at apply.`,
+          suggestion ? `Did you mean ${suggestion}? Names are case-sensitive and include the path, e.g. job-function/ViewOnlyAccess.` : 'Check the name in the IAM console (Policies, filter "AWS managed"); names are case-sensitive and include the path.'));
       }
       return ref.arn;
     };

@@ -33,11 +33,12 @@ beforeAll(async () => {
   previousTree = readTree(previousOutput);
 });
 
-/** A project directory holding the previous output, the fixture, and its record if it has one. */
+/** A project directory holding the previous output, the fixture, the fixtures' policy files, and its record if it has one. */
 function projectWith(name: string): string {
   const dir = tempDir('lz-hostile-');
   cpSync(previousOutput, join(dir, 'out'), { recursive: true });
   copyFileSync(join(invalidDir, name), join(dir, name));
+  cpSync(join(invalidDir, 'policies'), join(dir, 'policies'), { recursive: true });
   const lock = join(invalidDir, name.replace(/\.yaml$/, '.lock.json'));
   if (existsSync(lock)) copyFileSync(lock, join(dir, 'lz.lock.json'));
   return dir;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { formatPath } from '../../src/config/diagnostics';
 import { DEFAULT_ORG, validateYaml } from '../helpers';
+import { AWS_MANAGED_POLICIES } from '../../src/model/iam-reference';
 
 const original = readFileSync(DEFAULT_ORG, 'utf8');
 /** The default org.yaml with its PowerUser permission set's settings replaced. */
@@ -27,7 +28,8 @@ describe('identity center rules on passing configurations', () => {
   });
 
   test('eleven policies are a warning with the count, not an error', () => {
-    const policies = Array.from({ length: 11 }, (_, i) => `Policy${i}`).join(', ');
+    // Eleven real AWS managed policies, so only the count is at issue.
+    const policies = [...AWS_MANAGED_POLICIES.names].filter((n) => !n.includes('/')).slice(0, 11).join(', ');
     expect(findings(withPowerUser(`managedPolicies: [${policies}]`))).toEqual([
       expect.objectContaining({ code: 'LZ0305', severity: 'warning', path: 'identityCenter.permissionSets.PowerUser', message: expect.stringContaining('attaches 11 managed') }),
     ]);
