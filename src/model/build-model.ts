@@ -2,6 +2,7 @@ import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
 import { NO_CONFIRMATIONS, readManagedRecord, type ChangeConfirmations } from '../config/managed-record';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
+import { CONTROL_TOWER_SERVICE_PRINCIPALS, controlTowerEnabled } from './control-tower';
 import { buildDeployment } from './deployment';
 import { buildIdentityCenterModel, identityCenterDelegation, identityCenterServicePrincipals, type InlinePolicyFiles } from './identity-center';
 import { buildLoggingModel, LOGGING_SERVICE_PRINCIPALS, resourceNamePrefix } from './logging';
@@ -84,7 +85,11 @@ export function buildModel(
   // resource owns the whole list, so without this entry its next apply would turn sharing off.
   if (config.network) serviceAccessPrincipals.add('ram.amazonaws.com');
 
-  const enabledPolicyTypes = new Set(policies.map((p) => p.type));
+  if (controlTowerEnabled(config)) for (const p of CONTROL_TOWER_SERVICE_PRINCIPALS) serviceAccessPrincipals.add(p);
+  // A type AWS has enabled stays enabled while org.yaml lists it, even with no declared policy of
+  // the type; Control Tower's controls are SCPs, so that type is always kept under Control Tower.
+  const enabledPolicyTypes = new Set<string>([...policies.map((p) => p.type), ...config.organization.enabledPolicyTypes]);
+  if (controlTowerEnabled(config)) enabledPolicyTypes.add('SERVICE_CONTROL_POLICY');
   const home = config.organization.homeRegion;
   const { network, lockSections } = buildNetworkModel(config, previousLock);
 
