@@ -1,4 +1,5 @@
 import { App } from 'cdktf';
+import { adoptRecordedImports } from '../src/constructs/recorded-imports';
 import type { LandingZoneModel } from '../src/model/types';
 import { applyDeployment, deploymentContext } from './deployment';
 import { DetectiveAdministrationStack, DetectiveConfigurationStack } from './detective-stacks';
@@ -60,6 +61,7 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
     projectDir: options.projectDir,
     accountId: (key) => organization.accountId(key),
   });
+  adoptRecordedImports(app, model.recordedImports);
   return {
     app,
     organization,

@@ -1,3 +1,4 @@
+import { readImportRecord } from '../config/import-record';
 import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
 import { NO_CONFIRMATIONS, readManagedRecord, type ChangeConfirmations } from '../config/managed-record';
 import type { PolicyFileStatements } from '../config/policy-files';
@@ -116,6 +117,7 @@ export function buildModel(
     guardrails: buildGuardrailsModel(config, files),
     managedChanges,
     ...(network ? { network } : {}),
+    recordedImports: readImportRecord(previousLock).record,
     // Sections are added by the capabilities that own them; unknown sections are carried over.
     lock: { ...previousLock, ...lockSections, version: 1, managed: buildManagedRecord(config, managed, managedChanges) },
     deployment: buildDeployment(config),

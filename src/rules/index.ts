@@ -3,6 +3,7 @@ import { controlTowerAccountsAreVendedByAccountFactory } from './control-tower-a
 import { controlTowerExecutionRoleIsNotManaged } from './control-tower-execution-role-is-not-managed';
 import { controlTowerPoliciesAreLeftToControlTower } from './control-tower-policies-are-left-to-control-tower';
 import { controlTowerSettingsResolve } from './control-tower-settings-resolve';
+import { importRecordIsReadable } from './import-record-is-readable';
 import { formerKeysAreClaimedOnce } from './former-keys-are-claimed-once';
 import { formerKeysAreNotInUse } from './former-keys-are-not-in-use';
 import { managedAccountEmailsDoNotChange } from './managed-account-emails-do-not-change';
@@ -141,6 +142,7 @@ export const RULES: readonly Rule[] = [
   subnetTierRoutesAreConsistent,
   vpcAccountsReceiveTheShare,
   staticRoutesDoNotBypassIsolation,
+  importRecordIsReadable,
   controlTowerSettingsResolve,
   controlTowerPoliciesAreLeftToControlTower,
   controlTowerAccountsAreVendedByAccountFactory,
