@@ -55,7 +55,9 @@ export class OrganizationStack extends LandingZoneStack {
         tags: { ...ou.tags },
         lifecycle: { preventDestroy: true },
       });
-      this.ouIds.set(ou.path, resource.id);
+      if (ou.id !== undefined) resource.importFrom(ou.id);
+      // A literal for an adopted OU, so attachments and member stacks do not wait on the import.
+      this.ouIds.set(ou.path, ou.id ?? resource.id);
     }
 
     for (const account of model.accounts) {

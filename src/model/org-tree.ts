@@ -10,6 +10,8 @@ export interface OuNode {
   readonly key: string;
   /** The AWS OU name: `name` from org.yaml, or the key. */
   readonly name: string;
+  /** Existing OU id (`organizationalUnits.<path>.id`): the OU is adopted with an import block. */
+  readonly id?: string;
   /** `Root` for top-level OUs. */
   readonly parentPath: string;
   /** 1 for an OU directly under the root. */
@@ -28,7 +30,7 @@ export function flattenOus(tree: Readonly<Record<string, OrganizationalUnitInput
       const ou = children[key]!;
       const path = parentPath === ROOT ? key : `${parentPath}/${key}`;
       const here: YamlPath = [...yamlPath, key];
-      out.push({ path, key, name: ou.name ?? key, parentPath, depth, policies: ou.policies ?? [], tags: ou.tags ?? {}, yamlPath: here });
+      out.push({ path, key, name: ou.name ?? key, ...(ou.id !== undefined ? { id: ou.id } : {}), parentPath, depth, policies: ou.policies ?? [], tags: ou.tags ?? {}, yamlPath: here });
       if (ou.children) walk(ou.children, path, depth + 1, [...here, 'children']);
     }
   };

@@ -27,6 +27,7 @@ import { logRetentionIsValid } from './log-retention-is-valid';
 import { managementAccountIsValid } from './management-account-is-valid';
 import { organizationIdIsValid } from './organization-id-is-valid';
 import { ouDepthWithinLimit } from './ou-depth-within-limit';
+import { ouIdsAreValid } from './ou-ids-are-valid';
 import { ouNamesAreUniqueUnderParent } from './ou-names-are-unique-under-parent';
 import { ouNamesMeetAwsConstraints } from './ou-names-meet-aws-constraints';
 import { policiesAreAttached, policyReferencesResolve } from './policy-references-resolve';
@@ -82,6 +83,7 @@ export const RULES: readonly Rule[] = [
   accountEmailsAreValid,
   accountIdsAreValid,
   ouNamesMeetAwsConstraints,
+  ouIdsAreValid,
   managementAccountIsValid,
   organizationIdIsValid,
   regionsMatchPartition,

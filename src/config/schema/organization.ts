@@ -44,16 +44,30 @@ export const OrganizationSection = z
 
 export interface OrganizationalUnitInput {
   name?: string;
+  id?: string;
   policies?: string[];
   tags?: Record<string, string>;
   children?: Record<string, OrganizationalUnitInput>;
   formerKey?: string;
 }
 
+/**
+ * `ou-<root part>-<OU part>`: the root part is 4-32 and the OU part 8-32 lowercase letters or digits.
+ * @see https://docs.aws.amazon.com/organizations/latest/APIReference/API_OrganizationalUnit.html
+ */
+export const OU_ID_PATTERN = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
+
 export const OrganizationalUnit: z.ZodType<OrganizationalUnitInput> = z.lazy(() =>
   z
     .strictObject({
       name: z.string().optional().meta({ description: 'AWS name of the OU. @default the OU key' }),
+      id: z
+        .string()
+        .regex(OU_ID_PATTERN, {
+          error: 'an OU id is "ou-", 4-32 lowercase letters or digits, "-" and 8-32 more (e.g. ou-ab12-cdef3456); copy it from `aws organizations list-organizational-units-for-parent`',
+        })
+        .optional()
+        .meta({ description: 'Existing OU id (ou-...). The OU is adopted with an import block instead of created; its parent in AWS must be the parent it has here.' }),
       policies: z.array(PolicyName).optional().meta({ description: 'Policies attached to this OU.' }),
       tags: Tags.optional(),
       children: z.record(OuKey, OrganizationalUnit).optional().meta({ description: 'Child OUs by key.' }),
