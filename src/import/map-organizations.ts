@@ -34,8 +34,8 @@ type Target = { kind: 'root' } | { kind: 'ou'; path: string } | { kind: 'account
 /**
  * The organization part of an imported org.yaml: OUs, accounts, the policies AWS does not manage
  * with their attachments, FullAWSAccess detachments, trusted access, delegated administrators and
- * Control Tower. Policies and attachments are adopted through the import record, accounts and
- * the organization through their org.yaml ids.
+ * Control Tower. Policies, attachments and delegated administrators are adopted through the
+ * import record; the organization, OUs and accounts through their org.yaml ids.
  */
 export function mapOrganizations(org: OrganizationsSnapshot, options: OrganizationOptions): MappedOrganization {
   const report: ReportEntry[] = [];
@@ -55,10 +55,9 @@ export function mapOrganizations(org: OrganizationsSnapshot, options: Organizati
       const parentPath = ouPathById.get(parentId)!;
       const path = parentPath === ROOT ? key : `${parentPath}/${key}`;
       ouPathById.set(child.id, path);
-      const node: Record<string, unknown> = { ...(child.name !== key ? { name: child.name } : {}), ...tagsField(child.tags) };
+      const node: Record<string, unknown> = { id: child.id, ...(child.name !== key ? { name: child.name } : {}), ...tagsField(child.tags) };
       nodeById.set(child.id, node);
       siblings[key] = node;
-      imports.set(`aws_organizations_organizational_unit.${ids.ou(path)}`, child.id);
     }
   }
 

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../helpers';
+import { tempDir, type TerraformJson } from '../helpers';
+import { offlinePlan, testWithTerraform } from '../terraform';
 import { installMockOrganization, INSTANCE_ARN, MANAGEMENT_ID, NETWORK_ID, ORG_ID, ROOT_ID, type MockData } from './mock-organization';
 import { run, synthesizedResources } from './run-import';
 
@@ -37,7 +38,6 @@ describe('lz import of a mocked organization, round trip through lz synth', () =
 
     const imported = await run(['import', '--region', 'eu-west-1', '--network-account', NETWORK_ID, '--name', 'acme'], dir);
     expect(imported.stderr).toBe('');
-    if (imported.code !== 0) console.log(imported.stdout);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('Wrote org.yaml (57 accounts, 8 OUs)');
 
@@ -53,5 +53,31 @@ describe('lz import of a mocked organization, round trip through lz synth', () =
     const yaml = readFileSync(join(dir, 'org.yaml'), 'utf8');
     if (controlTower) expect(yaml).toMatch(/controlTower:\n {4}enabled: true\n {4}ous:\n {6}- Sandbox\n {6}- Security\n {4}guardrailAttachments:\n {6}Sandbox: 1\n {6}Security: 2\n/);
     else expect(yaml).not.toContain('controlTower');
+  });
+});
+
+describe('offline plan of the imported organization', () => {
+  testWithTerraform('stacks without data sources plan no create, update or destroy; every object read is an import by a recorded id', async () => {
+    const mock = installMockOrganization({ controlTower: true });
+    const dir = tempDir('lz-import-plan-');
+    try {
+      expect((await run(['import', '--region', 'eu-west-1', '--name', 'acme'], dir)).code).toBe(0);
+      expect((await run(['synth', '--out', join(dir, 'out')], dir)).code).toBe(0);
+    } finally {
+      mock.restore();
+    }
+    const resources = synthesizedResources(join(dir, 'out'));
+    const importIds = new Set(resources.map((r) => r.importId));
+    const planned = readdirSync(join(dir, 'out', 'stacks')).sort()
+      .map((name) => JSON.parse(readFileSync(join(dir, 'out', 'stacks', name, 'cdk.tf.json'), 'utf8')) as TerraformJson)
+      .filter((stack) => stack.data === undefined && stack.resource !== undefined);
+    expect(planned.length).toBeGreaterThan(0);
+    for (const stack of planned) {
+      const plan = offlinePlan(stack);
+      expect(plan.creates).toEqual([]);
+      expect(plan.other).toEqual([]);
+      expect(plan.reads.length).toBeGreaterThan(0);
+      for (const id of plan.reads) expect(importIds.has(id)).toBe(true);
+    }
   });
 });
