@@ -23,10 +23,13 @@ export interface CallPolicy {
   readonly random?: () => number;
 }
 
+/** The part of `lz import` each IAM service prefix belongs to, when that part can be left out. */
+const PARTS: Record<string, string> = { sso: 'identity-center', identitystore: 'identity-center', ec2: 'network', ram: 'network' };
+
 /** The caller lacks a permission: the message names the IAM action and the account. */
 export class ImportPermissionError extends Error {
   constructor(readonly action: string, readonly account: string, readonly awsMessage: string) {
-    super(`access denied for ${action} in ${account} (${awsMessage}). Grant ${action} to the credentials lz import runs with, or leave this part out with --without.`);
+    super(`access denied for ${action} in ${account} (${awsMessage}). Grant ${action} to the credentials lz import runs with${PARTS[action.split(':')[0]!] ? `, or leave ${PARTS[action.split(':')[0]!]} out with --without ${PARTS[action.split(':')[0]!]}` : ''}.`);
   }
 }
 

@@ -48,6 +48,7 @@ export function mapOrganizations(org: OrganizationsSnapshot, options: Organizati
   const nodeById = new Map<string, Record<string, unknown>>();
   for (const parentId of [org.rootId, ...org.ous.map((o) => o.id)]) {
     const children = org.ous.filter((o) => o.parentId === parentId);
+    if (children.length === 0) continue;
     const keys = assignKeys(children, OU_KEY);
     const siblings = parentId === org.rootId ? tree : ((nodeById.get(parentId)!.children ??= {}) as Record<string, unknown>);
     for (const child of [...children].sort((a, b) => byString(keys.get(a.id)!, keys.get(b.id)!))) {
