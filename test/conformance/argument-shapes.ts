@@ -23,6 +23,7 @@ const ORGANIZATIONS_SHAPES: Readonly<Record<string, ApiTarget>> = {
   'aws_organizations_organizational_unit.name': orgs('CreateOrganizationalUnit', 'Name'),
   'aws_organizations_organizational_unit.parent_id': orgs('CreateOrganizationalUnit', 'ParentId'),
   'aws_organizations_organizational_unit.tags': orgs('TagResource', 'Tags'),
+  'aws_organizations_organizational_unit.<import id>': orgs('DescribeOrganizationalUnit', 'OrganizationalUnitId'),
   'aws_organizations_account.name': orgs('CreateAccount', 'AccountName'),
   'aws_organizations_account.email': orgs('CreateAccount', 'Email'),
   'aws_organizations_account.role_name': orgs('CreateAccount', 'RoleName'),
