@@ -7,6 +7,7 @@ import { parseConfig } from './config/parse';
 import { readPolicyFiles } from './config/policy-files';
 import type { OrgConfig } from './config/schema';
 import { buildModel } from './model/build-model';
+import { withRecordedIds } from './model/redeclarations';
 import type { LandingZoneModel } from './model/types';
 import { runRules } from './rules';
 import { makeRuleContext } from './rules/rule';
@@ -26,10 +27,11 @@ export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirma
   const { source } = loaded;
   const parsed = parseConfig(source.data);
   if (!parsed.config) return { diagnostics: sortDiagnostics(parsed.findings.map((f) => source.place(f))), source };
-  const config = parsed.config;
+  const previous = readLockFile(source.dir);
+  // Released accounts and OUs declared again are adopted by the id the record holds for them.
+  const config = withRecordedIds(parsed.config, previous.lock);
   const files = readPolicyFiles(config, source.dir);
   const inline = readInlinePolicyFiles(config, source.dir);
-  const previous = readLockFile(source.dir);
   const findings = [
     ...files.findings,
     ...inline.findings,

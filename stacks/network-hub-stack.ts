@@ -41,17 +41,21 @@ export class NetworkHubStack extends LandingZoneStack {
       defaultRouteTablePropagation: 'disable',
       dnsSupport: enable(network.transitGateway.dnsSupport),
       tags: { Name: `${name}-hub` },
+      // Every VPC of the organization routes through it: no plan replaces or deletes it.
+      lifecycle: { preventDestroy: true },
     });
 
     for (const segment of network.segments)
       this.routeTables.set(segment.key, new Ec2TransitGatewayRouteTable(this, ids.tgwRouteTable(segment.key), {
         transitGatewayId: this.transitGateway.id,
         tags: { Name: `${name}-${segment.key}`, segment: segment.key },
+        lifecycle: { preventDestroy: true },
       }));
 
     const share = new RamResourceShare(this, ids.tgwShare, {
       name: `${name}-transit-gateway`,
       allowExternalPrincipals: false,
+      lifecycle: { preventDestroy: true },
     });
     new RamResourceAssociation(this, ids.tgwShareResource, { resourceShareArn: share.arn, resourceArn: this.transitGateway.arn });
     const partition = model.organization.partition;
@@ -61,8 +65,7 @@ export class NetworkHubStack extends LandingZoneStack {
     if (network.sharing.organization) principal(ids.tgwSharePrincipal({ kind: 'organization' }), orgArn);
     for (const path of network.sharing.ous)
       principal(ids.tgwSharePrincipal({ kind: 'ou', path }), `arn:${partition}:organizations::${managementId}:ou/${organization.organizationId}/${organization.ouId(path)}`);
-    for (const key of network.sharing.accounts)
-      if (key !== network.accountKey) principal(ids.tgwSharePrincipal({ kind: 'account', key }), organization.accountId(key));
+    for (const key of network.sharing.accounts) principal(ids.tgwSharePrincipal({ kind: 'account', key }), organization.accountId(key));
   }
 
   routeTableId(segment: string): string {

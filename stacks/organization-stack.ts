@@ -11,6 +11,7 @@ import type { Construct } from 'constructs';
 import { ManagementProvider } from '../src/constructs/aws-provider';
 import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
 import { ROOT } from '../src/model/org-tree';
+import { targetKey } from '../src/model/policy-packing';
 import type { LandingZoneModel, PolicyTarget } from '../src/model/types';
 import { ids } from './ids';
 import { designateServiceAdministrator } from './service-administrators';
@@ -84,6 +85,7 @@ export class OrganizationStack extends LandingZoneStack {
       this.accountIds.set(account.key, account.id ?? resource.id);
     }
 
+    const readopted = new Set((model.managedChanges?.readoptedAttachments ?? []).map((a) => `${a.policyKey}\u0000${targetKey(a.target)}`));
     // Packed documents (src/model/policy-packing.ts): one resource per policy, or per part of a split one.
     for (const document of model.guardrails?.documents ?? []) {
       const resource = new OrganizationsPolicy(this, ids.policyDocument(document.policyKey, document.part), {
@@ -96,10 +98,12 @@ export class OrganizationStack extends LandingZoneStack {
         dependsOn: [this.organization],
       });
       for (const target of document.targets) {
-        new OrganizationsPolicyAttachment(this, ids.policyDocumentAttachment(document.policyKey, document.part, target), {
+        const attachment = new OrganizationsPolicyAttachment(this, ids.policyDocumentAttachment(document.policyKey, document.part, target), {
           policyId: resource.id,
           targetId: this.targetId(target, rootId),
         });
+        // Still attached in AWS since its target was released: imported, since attaching it again fails.
+        if (readopted.has(`${document.policyKey}\u0000${targetKey(target)}`)) attachment.importFrom(`${this.targetId(target, rootId)}:${resource.id}`);
       }
     }
 
@@ -115,7 +119,7 @@ export class OrganizationStack extends LandingZoneStack {
     for (const delegation of model.security?.serviceAdministrators ?? [])
       designateServiceAdministrator(this, delegation, this.accountId(delegation.accountKey), [this.organization]);
     // Renames and confirmed removals: `moved` and `removed` blocks, so no account or OU is destroyed by an edit.
-    if (model.managedChanges) new RefactoringBlocks(this, 'refactoring', refactoringAddresses(model.managedChanges, model.policies));
+    if (model.managedChanges) new RefactoringBlocks(this, 'refactoring', refactoringAddresses(model.managedChanges, model.guardrails?.documents ?? []));
     // The Transit Gateway is shared with the organization or its OUs through RAM; that needs RAM
     // sharing enabled once, from the management account (not through the service access list).
     if (model.network) new RamSharingWithOrganization(this, ids.ramSharingWithOrganization, { dependsOn: [this.organization] });

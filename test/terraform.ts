@@ -32,6 +32,35 @@ export function testWithTerraform(name: string, body: () => void): void {
     });
 }
 
+/**
+ * An object Terraform already manages, as the state of an earlier apply holds it: its id and the
+ * attributes that would otherwise force a replacement (a null name or email does).
+ */
+export interface StateObject {
+  readonly address: string;
+  readonly attributes: { readonly id: string } & Readonly<Record<string, unknown>>;
+}
+
+function stateFile(objects: readonly StateObject[]) {
+  return {
+    version: 4,
+    terraform_version: '1.11.4',
+    serial: 1,
+    lineage: 'lz-offline-plan',
+    outputs: {},
+    resources: objects.map(({ address, attributes }) => {
+      const [type, name] = address.split('.');
+      return {
+        mode: 'managed',
+        type,
+        name,
+        provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+        instances: [{ schema_version: 0, attributes, sensitive_attributes: [] }],
+      };
+    }),
+  };
+}
+
 export interface PlanEvents {
   /** Addresses Terraform plans to create. */
   readonly creates: string[];
@@ -43,11 +72,12 @@ export interface PlanEvents {
 }
 
 /**
- * `terraform plan -refresh=false` of one synthesized stack, in a copy whose backend is dropped,
+ * `terraform plan -refresh=false` of one synthesized stack, optionally over a state that already
+ * holds some objects, in a copy whose backend is dropped,
  * whose provider pin is relaxed to the mirror's version and whose providers carry dummy credentials
  * (and neither an assumed role nor the account guard, which need AWS).
  */
-export function offlinePlan(stack: TerraformJson): PlanEvents {
+export function offlinePlan(stack: TerraformJson, state: readonly StateObject[] = []): PlanEvents {
   const dir = join(tempDir('lz-plan-'), 'stack');
   mkdirSync(dir);
   const copy = JSON.parse(JSON.stringify(stack)) as TerraformJson;
@@ -67,6 +97,7 @@ export function offlinePlan(stack: TerraformJson): PlanEvents {
     });
   }
   writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(copy));
+  if (state.length > 0) writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(stateFile(state)));
   const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
   execFileSync('terraform', ['init', `-plugin-dir=${PLUGIN_DIR}`, '-backend=false', '-input=false', '-no-color'], { cwd: dir, env, stdio: 'pipe' });
   const plan = spawnSync('terraform', ['plan', '-refresh=false', '-input=false', '-no-color', '-json'], { cwd: dir, env, encoding: 'utf8' });

@@ -27,7 +27,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 /** The two confirmations of safe-changes, shared by `validate` and `synth` so CI sees what synth will do. */
 function withConfirmations(command: Command): Command {
   return command
-    .option('--allow-removal <key-or-path>', 'release an account key or OU path recorded in lz.lock.json from management (repeatable); it is not closed or deleted', collect, [])
+    .option('--allow-removal <key-or-path>', 'release an account key or OU path recorded in lz.lock.json from management (repeatable); it is not closed or deleted. policies.<key>: a policy detached outside lz from released targets may be deleted', collect, [])
     .option('--accept-email-change <key>', 'accept a root email changed outside Terraform for this account key (repeatable)', collect, []);
 }
 

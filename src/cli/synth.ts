@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Finding } from '../config/diagnostics';
 import { LOCK_FILE_NAME, renderLockFile, type LockFile } from '../config/lock-file';
@@ -46,6 +46,7 @@ export function synthesize(model: LandingZoneModel, outdir: string, projectDir: 
     writeReleases(staging, check.releases);
     if (existsSync(target)) renameSync(target, previous);
     renameSync(staging, target);
+    if (existsSync(previous)) carryOverWorkingFiles(previous, target);
     rmSync(previous, { recursive: true, force: true });
     writeLock({ ...model.lock, [PROTECTED_SECTION]: protectedAddresses(written) }, projectDir);
     return { outdir: target, stacks };
@@ -53,6 +54,24 @@ export function synthesize(model: LandingZoneModel, outdir: string, projectDir: 
     rmSync(staging, { recursive: true, force: true });
     if (!existsSync(target) && existsSync(previous)) renameSync(previous, target);
     throw e;
+  }
+}
+
+/** What `terraform init` writes into a stack directory: providers and modules, and the provider lock file users commit. */
+const TERRAFORM_WORKING_FILES = ['.terraform', '.terraform.lock.hcl'];
+
+/**
+ * Moves Terraform's working files of every stack that is still synthesized from the replaced
+ * output into the new one, so a stack needs `terraform init` once, not after every synth. A stack
+ * that is no longer synthesized takes its files with it.
+ */
+function carryOverWorkingFiles(from: string, to: string): void {
+  const stacks = join(from, 'stacks');
+  if (!existsSync(stacks)) return;
+  for (const stack of readdirSync(stacks)) {
+    if (!existsSync(join(to, 'stacks', stack))) continue;
+    for (const name of TERRAFORM_WORKING_FILES)
+      if (existsSync(join(stacks, stack, name))) renameSync(join(stacks, stack, name), join(to, 'stacks', stack, name));
   }
 }
 

@@ -24,7 +24,7 @@ export function readImportRecord(lock: LockFile): { record: ImportRecord; findin
   return {
     record: new Map(),
     findings: [
-      error('LZ0811', [], `The \`${IMPORTS_SECTION}\` section of ${LOCK_FILE_NAME} is malformed at ${(issue?.path ?? []).join('.') || 'its top level'} (${issue?.message ?? 'unknown shape'}).`,
+      error('LZ0813', [], `The \`${IMPORTS_SECTION}\` section of ${LOCK_FILE_NAME} is malformed at ${(issue?.path ?? []).join('.') || 'its top level'} (${issue?.message ?? 'unknown shape'}).`,
         `Restore ${LOCK_FILE_NAME} from version control, or run \`lz import\` again; the section maps <resource type>.<address> to the id Terraform imports.`),
     ],
   };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { error, type Finding } from './diagnostics';
 import { LOCK_FILE_NAME, type LockFile } from './lock-file';
-import { AccountKey, OuKeyPath } from './schema/common';
+import { AccountKey, OuKeyPath, PolicyName } from './schema/common';
+import { OU_ID_PATTERN } from './schema/organization';
 
 /**
  * The `managed` section of lz.lock.json: every member account (with its root email, and its id
@@ -11,9 +12,22 @@ import { AccountKey, OuKeyPath } from './schema/common';
  */
 const AccountId = z.string().regex(/^\d{12}$/);
 
+/** `ou:<path>` or `account:<key>`: an attachment target that can be released. */
+export const ATTACHMENT_TARGET = /^(?:ou:[A-Za-z0-9-]+(?:\/[A-Za-z0-9-]+)*|account:[a-z0-9-]+)$/;
+
+/** Policy keys attached to each OU and account, by `ou:<path>` / `account:<key>`. */
+const Attachments = z.record(z.string().regex(ATTACHMENT_TARGET), z.array(PolicyName));
+
 export const ManagedRecordSchema = z.strictObject({
   accounts: z.record(AccountKey, z.strictObject({ email: z.string(), id: AccountId.optional() })),
   organizationalUnits: z.array(OuKeyPath),
+  /**
+   * Ids of OUs adopted by id, current and released, by path: what lets a released OU that org.yaml
+   * declares again be imported rather than created a second time.
+   */
+  organizationalUnitIds: z.record(OuKeyPath, z.string().regex(OU_ID_PATTERN)).optional(),
+  /** The policies lz attached to each OU and account at the last synth. */
+  attachments: Attachments.optional(),
   /**
    * Confirmed removals, kept after the run that confirmed them: their `removed` blocks must outlive
    * that run (a later synth without the flag, before apply, must not plan a destroy).
@@ -22,6 +36,12 @@ export const ManagedRecordSchema = z.strictObject({
     .strictObject({
       accounts: z.record(AccountKey, z.strictObject({ id: AccountId.optional() })),
       organizationalUnits: z.array(OuKeyPath),
+      /**
+       * The policies still attached in AWS to released OUs and accounts: their attachments left
+       * Terraform's state with them, so such a policy cannot be deleted (PolicyInUseException), and
+       * a target declared again has them imported.
+       */
+      attachments: Attachments.optional(),
     })
     .optional(),
   /** Renames, kept as chains of `moved` blocks once `formerKey` is gone from org.yaml, as Terraform advises. */

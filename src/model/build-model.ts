@@ -8,6 +8,7 @@ import { buildDeployment } from './deployment';
 import { buildIdentityCenterModel, identityCenterDelegation, identityCenterServicePrincipals, type InlinePolicyFiles } from './identity-center';
 import { buildLoggingModel, LOGGING_SERVICE_PRINCIPALS, resourceNamePrefix } from './logging';
 import { buildManagedChanges, buildManagedRecord } from './managed-changes';
+import { redeclarations } from './redeclarations';
 import { buildNetworkModel } from './network/build-network';
 import { flattenOus } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
@@ -30,7 +31,7 @@ export function buildModel(
   confirmations: ChangeConfirmations = NO_CONFIRMATIONS,
 ): LandingZoneModel {
   const managed = readManagedRecord(previousLock).record;
-  const managedChanges = buildManagedChanges(config, managed, confirmations);
+  const managedChanges = buildManagedChanges(config, managed, confirmations, redeclarations(config, managed));
   const ous = flattenOus(config.organizationalUnits);
   const managementKey = config.organization.managementAccount;
 

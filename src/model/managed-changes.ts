@@ -3,6 +3,8 @@ import type { ChangeConfirmations, ManagedRecord } from '../config/managed-recor
 import type { OrgConfig } from '../config/schema';
 import type { OrganizationalUnitInput } from '../config/schema/organization';
 import { ROOT } from './org-tree';
+import type { Redeclaration } from './redeclarations';
+import { currentAttachments, readoptedAttachments, releasedAttachments, type ReadoptedAttachment } from './released-attachments';
 
 function sortedEntries<T>(record: Readonly<Record<string, T>> | undefined): Array<[string, T]> {
   return Object.entries(record ?? {}).sort(([a], [b]) => byString(a, b));
@@ -39,6 +41,12 @@ export interface ManagedChangesModel {
   readonly renamedAccounts: readonly Rename[];
   /** OU paths, descendants of a renamed OU included; chains as for accounts. */
   readonly renamedOus: readonly Rename[];
+  /** Policy keys still attached in AWS to each released target (`ou:<path>`, `account:<key>`). */
+  readonly releasedAttachments: Readonly<Record<string, readonly string[]>>;
+  /** Policy keys confirmed as detached outside lz from each released target: their attachments only leave the state. */
+  readonly detachedAttachments: Readonly<Record<string, readonly string[]>>;
+  /** Attachments of released targets declared again, with their policies: imported, not attached twice. */
+  readonly readoptedAttachments: readonly ReadoptedAttachment[];
 }
 
 export interface CurrentOu {
@@ -86,7 +94,12 @@ export function ouPathsStillDeclared(config: OrgConfig): Set<string> {
  * Builds the removals and renames of a config that passed every rule: those org.yaml and the
  * command line confirm now, and those the record kept from earlier runs while they still apply.
  */
-export function buildManagedChanges(config: OrgConfig, record: ManagedRecord | undefined, confirmations: ChangeConfirmations): ManagedChangesModel {
+export function buildManagedChanges(
+  config: OrgConfig,
+  record: ManagedRecord | undefined,
+  confirmations: ChangeConfirmations,
+  redeclared: readonly Redeclaration[] = [],
+): ManagedChangesModel {
   const declaredAccounts = accountsStillDeclared(config);
   const declaredOus = ouPathsStillDeclared(config);
 
@@ -113,9 +126,17 @@ export function buildManagedChanges(config: OrgConfig, record: ManagedRecord | u
     .filter((ou) => ou.formerPath !== ou.path)
     .map((ou) => ({ from: ou.formerPath, to: ou.path }));
 
+  const released = [
+    ...[...removedAccounts.keys()].map((key) => ({ kind: 'account' as const, key })),
+    ...[...removedOus.keys()].map((path) => ({ kind: 'ou' as const, path })),
+  ];
+  const attachments = releasedAttachments(record, released, confirmations);
   return {
     removedAccounts: [...removedAccounts.values()].sort((a, b) => byString(a.key, b.key)),
     removedOus: [...removedOus.values()].sort((a, b) => byString(a.path, b.path)),
+    releasedAttachments: attachments.kept,
+    detachedAttachments: attachments.detached,
+    readoptedAttachments: readoptedAttachments(config, record, redeclared).imported,
     renamedAccounts: withHistory(accountRenames, record?.renamed?.accounts ?? [], new Set(Object.keys(config.accounts))),
     renamedOus: withHistory(ouRenames, record?.renamed?.organizationalUnits ?? [], new Set(ousWithFormerPaths(config.organizationalUnits).map((ou) => ou.path))),
   };
@@ -162,10 +183,26 @@ export function buildManagedRecord(config: OrgConfig, previous: ManagedRecord | 
     const id = a.id ?? previous?.accounts[key]?.id ?? (a.formerKey !== undefined ? previous?.accounts[a.formerKey]?.id : undefined);
     accounts[key] = { email: a.email, ...(id !== undefined ? { id } : {}) };
   }
-  const record: ManagedRecord = { accounts, organizationalUnits: ousWithFormerPaths(config.organizationalUnits).map((ou) => ou.path) };
+  const current = ousWithFormerPaths(config.organizationalUnits);
+  const previousOuIds = previous?.organizationalUnitIds ?? {};
+  const ouIds: Record<string, string> = {};
+  for (const ou of current) {
+    const id = ouIdAt(config.organizationalUnits, ou.path) ?? previousOuIds[ou.path] ?? previousOuIds[ou.formerPath];
+    if (id !== undefined) ouIds[ou.path] = id;
+  }
+  for (const r of changes.removedOus) if (previousOuIds[r.path] !== undefined) ouIds[r.path] = previousOuIds[r.path]!;
+  const record: { -readonly [K in keyof ManagedRecord]: ManagedRecord[K] } = {
+    accounts,
+    organizationalUnits: current.map((ou) => ou.path),
+    ...(Object.keys(ouIds).length > 0 ? { organizationalUnitIds: ouIds } : {}),
+  };
+  const attachments = currentAttachments(config);
+  if (Object.keys(attachments).length > 0) record.attachments = attachments;
+  const releasedWith = Object.keys(changes.releasedAttachments).length > 0 ? { attachments: sortedCopy(changes.releasedAttachments) } : {};
   const released = {
     accounts: Object.fromEntries(changes.removedAccounts.map((r) => [r.key, r.id !== undefined ? { id: r.id } : {}])),
     organizationalUnits: changes.removedOus.map((r) => r.path),
+    ...releasedWith,
   };
   const renamed = { accounts: [...changes.renamedAccounts], organizationalUnits: [...changes.renamedOus] };
   return {
@@ -173,4 +210,19 @@ export function buildManagedRecord(config: OrgConfig, previous: ManagedRecord | 
     ...(released.organizationalUnits.length > 0 || changes.removedAccounts.length > 0 ? { released } : {}),
     ...(renamed.accounts.length > 0 || renamed.organizationalUnits.length > 0 ? { renamed } : {}),
   };
+}
+
+/** The `id` org.yaml gives the OU at `path`, if any. */
+export function ouIdAt(tree: Readonly<Record<string, OrganizationalUnitInput>>, path: string): string | undefined {
+  let node: OrganizationalUnitInput | undefined;
+  let children: Readonly<Record<string, OrganizationalUnitInput>> | undefined = tree;
+  for (const key of path.split('/')) {
+    node = children?.[key];
+    children = node?.children;
+  }
+  return node?.id;
+}
+
+function sortedCopy(map: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
+  return Object.fromEntries(Object.keys(map).sort(byString).map((k) => [k, [...map[k]!]]));
 }

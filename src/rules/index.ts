@@ -10,6 +10,8 @@ import { managedAccountEmailsDoNotChange } from './managed-account-emails-do-not
 import { managedAccountsAreNotRemovedSilently } from './managed-accounts-are-not-removed-silently';
 import { managedOusAreNotRemovedSilently } from './managed-ous-are-not-removed-silently';
 import { managedRecordIsReadable } from './managed-record-is-readable';
+import { policiesInUseByReleasedTargetsAreKept } from './policies-in-use-by-released-targets-are-kept';
+import { redeclaredReleasesAreAdoptedById } from './redeclared-releases-are-adopted-by-id';
 import { removalIdsMatchTheRecord } from './removal-ids-match-the-record';
 import { removalsAreNotStillDeclared } from './removals-are-not-still-declared';
 import { accessRoleNameIsValid } from './access-role-name-is-valid';
@@ -71,6 +73,8 @@ import { vpcDefinitionsAreComplete } from './vpc-definitions-are-complete';
 import { subnetTierRoutesAreConsistent } from './subnet-tier-routes-are-consistent';
 import { vpcAccountsReceiveTheShare } from './vpc-accounts-receive-the-share';
 import { staticRoutesDoNotBypassIsolation } from './static-routes-do-not-bypass-isolation';
+import { cidrPoolsDoNotOverlap } from './cidr-pools-do-not-overlap';
+import { tgwIsNotSharedWithItsOwnAccount } from './tgw-is-not-shared-with-its-own-account';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -127,6 +131,8 @@ export const RULES: readonly Rule[] = [
   formerKeysAreClaimedOnce,
   removalsAreNotStillDeclared,
   removalIdsMatchTheRecord,
+  redeclaredReleasesAreAdoptedById,
+  policiesInUseByReleasedTargetsAreKept,
   managedRecordIsReadable,
   networkReferencesResolve,
   vpcCidrsDoNotOverlap,
@@ -144,6 +150,8 @@ export const RULES: readonly Rule[] = [
   subnetTierRoutesAreConsistent,
   vpcAccountsReceiveTheShare,
   staticRoutesDoNotBypassIsolation,
+  cidrPoolsDoNotOverlap,
+  tgwIsNotSharedWithItsOwnAccount,
   importRecordIsReadable,
   controlTowerSettingsResolve,
   controlTowerPoliciesAreLeftToControlTower,

@@ -2,6 +2,7 @@ import { error, type Finding } from '../config/diagnostics';
 import { LOCK_FILE_NAME } from '../config/lock-file';
 import { readManagedRecord } from '../config/managed-record';
 import { accountsStillDeclared } from '../model/managed-changes';
+import { POLICY_CONFIRMATION_PREFIX } from '../model/released-attachments';
 import type { Rule } from './rule';
 
 /**
@@ -18,10 +19,13 @@ export const managedAccountsAreNotRemovedSilently: Rule = {
     const recorded = (name: string) =>
       record !== undefined &&
       (name in record.accounts || record.organizationalUnits.includes(name) ||
-        name in (record.released?.accounts ?? {}) || (record.released?.organizationalUnits.includes(name) ?? false));
+        name in (record.released?.accounts ?? {}) || (record.released?.organizationalUnits.includes(name) ?? false) || recordedPolicy(name));
+    const recordedPolicy = (name: string) =>
+      name.startsWith(POLICY_CONFIRMATION_PREFIX) &&
+      Object.values({ ...record?.attachments, ...record?.released?.attachments }).some((keys) => keys.includes(name.slice(POLICY_CONFIRMATION_PREFIX.length)));
     for (const name of confirmations.allowRemovals)
       if (!recorded(name))
-        findings.push(error(this.code, [], `\`--allow-removal ${name}\` names no account key or OU path recorded in ${LOCK_FILE_NAME}.`,
+        findings.push(error(this.code, [], `\`--allow-removal ${name}\` names no account key, OU path or attached policy (policies.<key>) recorded in ${LOCK_FILE_NAME}.`,
           `Use the key or path exactly as ${LOCK_FILE_NAME} lists it under \`managed\`, or drop the option.`));
     if (!record) return findings;
     const declared = accountsStillDeclared(config);

@@ -1,5 +1,6 @@
 import { error } from '../config/diagnostics';
 import { block, contains } from '../model/network/cidr';
+import { poolCidr } from '../model/network/pools';
 import { networkAllocation } from './network-facts';
 import type { Rule } from './rule';
 
@@ -11,11 +12,11 @@ export const vpcCidrsWithinPool: Rule = {
     const pools = context.config.network?.pools ?? {};
     const allocation = networkAllocation(context);
     return allocation.definitions.flatMap((d) => {
-      const poolCidr = d.fields.pool !== undefined ? pools[d.fields.pool] : undefined;
+      const range = d.fields.pool !== undefined ? poolCidr(pools, d.fields.pool) : undefined;
       const cidr = allocation.vpcCidrs.get(d.id);
-      if (poolCidr === undefined || cidr === undefined || contains(block(poolCidr), block(cidr))) return [];
-      return [error(this.code, d.fields.cidr !== undefined ? [...d.yamlPath, 'cidr'] : d.yamlPath, `${d.id} has the CIDR ${cidr}, outside its pool ${d.fields.pool} (${poolCidr}).`,
-        `Choose a CIDR inside ${poolCidr}, or name the pool it belongs to.`)];
+      if (range === undefined || cidr === undefined || contains(block(range), block(cidr))) return [];
+      return [error(this.code, d.fields.cidr !== undefined ? [...d.yamlPath, 'cidr'] : d.yamlPath, `${d.id} has the CIDR ${cidr}, outside its pool ${d.fields.pool} (${range}).`,
+        `Choose a CIDR inside ${range}, or name the pool it belongs to.`)];
     });
   },
 };

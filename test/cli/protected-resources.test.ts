@@ -60,6 +60,31 @@ describe('resources created with prevent_destroy stay protected across edits of 
     expect((await run(['synth', '--out', 'out'], dir)).code).toBe(0);
   });
 
+  test('the Transit Gateway, its route tables and its RAM share are protected like the organization', async () => {
+    // Given a network with one segment more than the default
+    const dir = project();
+    const withLab = (text: string) => text.replace('  segments:\n', '  segments:\n    lab: {}\n');
+    writeFileSync(join(dir, 'org.yaml'), withLab(readFileSync(DEFAULT_ORG, 'utf8')));
+    expect((await run(['synth', '--out', 'out'], dir)).code).toBe(0);
+    const hub = lock(dir).protected.filter((p) => /transit_gateway|ram_resource_share/.test(p));
+    expect(hub).toEqual([
+      'network-hub:aws_ec2_transit_gateway.transit_gateway',
+      'network-hub:aws_ec2_transit_gateway_route_table.tgw_route_table_egress',
+      'network-hub:aws_ec2_transit_gateway_route_table.tgw_route_table_lab',
+      'network-hub:aws_ec2_transit_gateway_route_table.tgw_route_table_nonprod',
+      'network-hub:aws_ec2_transit_gateway_route_table.tgw_route_table_prod',
+      'network-hub:aws_ec2_transit_gateway_route_table.tgw_route_table_sandbox',
+      'network-hub:aws_ec2_transit_gateway_route_table.tgw_route_table_shared',
+      'network-hub:aws_ram_resource_share.tgw_share',
+    ]);
+
+    // When the segment is dropped, then its route table is not destroyed without a --release
+    writeFileSync(join(dir, 'org.yaml'), readFileSync(DEFAULT_ORG, 'utf8'));
+    const r = await run(['synth', '--out', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('The stack `network-hub` no longer declares aws_ec2_transit_gateway_route_table.tgw_route_table_lab, which lz created with prevent_destroy');
+  });
+
   test('a --release that names nothing recorded is an error, not ignored', async () => {
     const dir = project();
     await run(['synth', '--out', 'out'], dir);

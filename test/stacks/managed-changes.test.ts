@@ -95,7 +95,7 @@ describe('removing a recorded OU', () => {
 
   test('a mistyped --allow-removal is an error, not ignored', () => {
     const result = validateEdited((t) => t, undefined, { allowRemovals: ['sandbox-alcie'], acceptEmailChanges: [] });
-    expect(result.diagnostics.map((d) => d.message)).toEqual(['`--allow-removal sandbox-alcie` names no account key or OU path recorded in lz.lock.json.']);
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['`--allow-removal sandbox-alcie` names no account key, OU path or attached policy (policies.<key>) recorded in lz.lock.json.']);
   });
 });
 
@@ -152,9 +152,14 @@ describe('decisions outlive the run that made them', () => {
     const second = modelOf(validateNext(withoutSandbox(ORIGINAL), first.lock));
     expect(synth(second).stacks.organization!.removed).toContainEqual({ from: 'aws_organizations_account.account_sandbox-alice', lifecycle: { destroy: false } });
 
-    const readded = modelOf(validateNext(ORIGINAL, second.lock));
+    // Declared again, the account (created by lz, so the record has no id for it) must be given its id
+    expect(validateNext(ORIGINAL, second.lock).diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      'LZ0811 The account `sandbox-alice` was released earlier (lz.lock.json) and still exists in AWS; declared without its id, the plan would create it a second time.',
+    ]);
+    const readded = modelOf(validateNext(ORIGINAL.replace('    email: aws+sandbox-alice@example.com\n', '    email: aws+sandbox-alice@example.com\n    id: "210987654321"\n'), second.lock));
     expect(readded.managedChanges!.removedAccounts).toEqual([]);
     expect(readManagedRecord(readded.lock).record!.released).toBeUndefined();
+    expect(readManagedRecord(readded.lock).record!.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', id: '210987654321' });
   });
 
   test('a rename keeps its moved blocks after formerKey is dropped, and a second rename chains onto it', () => {

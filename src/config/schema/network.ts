@@ -116,7 +116,16 @@ export const NetworkSection = z
       })
       .default({ organization: true, ous: [], accounts: [] })
       .meta({ description: 'RAM principals of the TGW share (never outside the organization).' }),
-    pools: z.record(PoolKey, Cidr).default({}).meta({ description: 'CIDR pools by key, e.g. prod: 10.0.0.0/12.' }),
+    pools: z
+      .record(PoolKey, z.union([
+        Cidr,
+        z.strictObject({
+          cidr: Cidr,
+          within: PoolKey.meta({ description: 'The pool this one is carved out of: that pool\'s allocations skip this range.' }),
+        }).meta({ description: 'A pool nested in another.' }),
+      ]))
+      .default({})
+      .meta({ description: 'CIDR pools by key, e.g. prod: 10.0.0.0/12. Pools do not overlap, except a pool declared `{ cidr, within: <outer pool> }`.' }),
     reserved: z.record(NetworkKey('reserved range', 'on-premises'), Cidr).default({}).meta({ description: 'Ranges no VPC may use (on-premises, partners), by key.' }),
     segments: z.record(SegmentKey, Segment).meta({ description: 'Segments by key; each is one TGW route table.' }),
     templates: z.record(NetworkKey('template', 'prod-workload'), VpcTemplate).default({}).meta({ description: 'VPC templates by key.' }),

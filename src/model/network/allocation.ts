@@ -2,6 +2,7 @@ import type { LockFile } from '../../config/lock-file';
 import type { OrgConfig } from '../../config/schema';
 import { isCanonicalCidr } from '../../config/schema/network';
 import { block, contains, firstFreeBlock, freeSpace, type Block } from './cidr';
+import { nestedPoolCidrs, poolCidr } from './pools';
 import { azCountOf, resolveVpcDefinitions, type VpcDefinition } from './resolve';
 
 /** lz.lock.json sections owned by the network: `<account>/<vpc>` and `<account>/<vpc>/<tier>/<az index>` to CIDR. */
@@ -29,7 +30,8 @@ export const subnetLockKey = (vpcId: string, tier: string, azIndex: number) => `
  *  2. a recorded allocation is kept while its VPC exists, has no explicit CIDR, and the record
  *     still lies in its pool with its prefix length (so adding, removing or reordering accounts
  *     never moves it; overlaps are reported by LZ0502, never resolved by moving a VPC);
- *  3. every other VPC gets the lowest free block of its pool, in VPC id order.
+ *  3. every other VPC gets the lowest free block of its pool outside the pools nested in it, in
+ *     VPC id order.
  * Subnets follow the same three steps inside their VPC's primary CIDR, largest first.
  */
 export function allocateNetwork(config: OrgConfig, previousLock: LockFile): Allocation {
@@ -45,22 +47,24 @@ export function allocateNetwork(config: OrgConfig, previousLock: LockFile): Allo
   const pending: VpcDefinition[] = [];
   for (const vpc of definitions) {
     for (const secondary of vpc.fields.secondaryCidrs ?? []) taken.push(block(secondary));
-    const poolCidr = vpc.fields.pool !== undefined ? network.pools[vpc.fields.pool] : undefined;
+    const poolRange = vpc.fields.pool !== undefined ? poolCidr(network.pools, vpc.fields.pool) : undefined;
     const recorded = recordedVpcs.get(vpc.id);
     if (vpc.fields.cidr !== undefined) vpcCidrs.set(vpc.id, vpc.fields.cidr);
-    else if (recorded !== undefined && poolCidr !== undefined && block(recorded).prefixLength === vpc.fields.prefixLength && contains(block(poolCidr), block(recorded)))
+    else if (recorded !== undefined && poolRange !== undefined && block(recorded).prefixLength === vpc.fields.prefixLength && contains(block(poolRange), block(recorded)))
       vpcCidrs.set(vpc.id, recorded);
-    else if (poolCidr !== undefined && vpc.fields.prefixLength !== undefined) pending.push(vpc);
+    else if (poolRange !== undefined && vpc.fields.prefixLength !== undefined) pending.push(vpc);
     const cidr = vpcCidrs.get(vpc.id);
     if (cidr !== undefined) taken.push(block(cidr));
   }
   for (const vpc of pending) {
     const pool = vpc.fields.pool!;
-    const space = block(network.pools[pool]!);
+    const space = block(poolCidr(network.pools, pool)!);
     const prefixLength = vpc.fields.prefixLength!;
-    const cidr = firstFreeBlock(space, prefixLength, taken);
+    // The ranges of pools nested in this one belong to their own VPCs.
+    const skipped = [...taken, ...nestedPoolCidrs(network.pools, pool).map(block)];
+    const cidr = firstFreeBlock(space, prefixLength, skipped);
     if (cidr === undefined) {
-      const free = freeSpace(space, taken);
+      const free = freeSpace(space, skipped);
       failures.push({ kind: 'vpc', vpc, pool, poolCidr: space.cidr, prefixLength, freeAddresses: free.addresses, ...(free.largestPrefix !== undefined ? { largestFreePrefix: free.largestPrefix } : {}) });
       continue;
     }
