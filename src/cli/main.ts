@@ -195,6 +195,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         snapshot = await readSnapshot({ ...options, region });
       } catch (e) {
         if (e instanceof ImportPermissionError || e instanceof ImportCallError) throw new InputError(e.message);
+        // No credentials, an expired session, an unreachable endpoint: the SDK's words, not a bug report.
+        if (e instanceof Error && (e.name === 'CredentialsProviderError' || '$metadata' in e || 'code' in e))
+          throw new InputError(`reading the organization failed: ${e.name}: ${e.message}`);
         throw e;
       }
       const out = resolve(io.cwd, options.out);

@@ -54,3 +54,16 @@ describe('lz import on the command line', () => {
     expect(mock.mocks.organizations.commandCalls((await import('@aws-sdk/client-organizations')).DescribeOrganizationCommand)).toHaveLength(3);
   });
 });
+
+test('missing credentials are a usage problem with the SDK\'s words, not an internal error', async () => {
+  const { restore, mocks } = installMockOrganization();
+  try {
+    const { DescribeOrganizationCommand } = await import('@aws-sdk/client-organizations');
+    mocks.organizations.on(DescribeOrganizationCommand).rejects(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }));
+    const r = await run(['import', '--region', 'eu-west-1'], tempDir('lz-import-nocreds-'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('lz: reading the organization failed: CredentialsProviderError: Could not load credentials from any providers\n');
+  } finally {
+    restore();
+  }
+});
