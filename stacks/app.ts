@@ -1,4 +1,5 @@
 import { App, TerraformStack } from 'cdktf';
+import { adoptRecordedImports } from '../src/constructs/recorded-imports';
 import { networkByAccount } from '../src/model/network/by-account';
 import { buildTerraformVersions } from '../src/model/terraform-versions';
 import type { LandingZoneModel } from '../src/model/types';
@@ -82,6 +83,7 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
   });
   const versions = model.versions ?? buildTerraformVersions(undefined);
   for (const stack of app.node.children) if (stack instanceof TerraformStack) requireVersions(stack, versions);
+  adoptRecordedImports(app, model.recordedImports);
   return {
     app,
     organization,

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { hasErrors, renderDiagnostics, type Diagnostic } from '../config/diagnostics';
 import { InputError } from '../config/load';
+import { LOCK_FILE_NAME as LOCK_FILE } from '../config/lock-file';
 import type { ChangeConfirmations } from '../config/managed-record';
 import { validateFile } from '../pipeline';
 import type { SynthSummary } from './synth';
@@ -222,6 +223,42 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const outcome = runCan(result.model, account, action, options);
       (outcome.exitCode === 2 ? io.stderr : io.stdout).write(`${outcome.text}\n`);
       exitCode = outcome.exitCode;
+    });
+
+  program
+    .command('import')
+    .description('read a live organization with the AWS SDK (standard credential chain) and write org.yaml, lz.lock.json and policies/ so that the first plan imports only')
+    .option('--out <file>', 'the org.yaml to write; lz.lock.json and policies/ go next to it', 'org.yaml')
+    .option('--region <region>', 'home region, and region of IAM Identity Center and the Transit Gateway (default: $AWS_REGION)')
+    .option('--name <name>', 'organization.name, used in the names of resources lz creates (default: the management account key)')
+    .option('--access-role-name <name>', 'organization.accessRoleName', 'OrganizationAccountAccessRole')
+    .option('--network-account <id>', 'read the Transit Gateway of this account (assuming --network-role-name there)')
+    .option('--network-role-name <name>', 'role assumed in the network account (default: --access-role-name)')
+    .option('--without <part>', 'leave identity-center or network out (repeatable)', collect, [])
+    .option('--force', 'replace existing files', false)
+    .action(async (options: { out: string; region?: string; name?: string; accessRoleName: string; networkAccount?: string; networkRoleName?: string; without: string[]; force: boolean }) => {
+      const region = options.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION;
+      if (region === undefined) throw new InputError('give --region (or set AWS_REGION): the home region of the organization');
+      const { readSnapshot, renderReport, writeImport } = await import('./import');
+      const { mapSnapshot } = await import('../import/map-snapshot');
+      const { ImportCallError, ImportPermissionError } = await import('../import/aws-call');
+      let snapshot;
+      try {
+        snapshot = await readSnapshot({ ...options, region });
+      } catch (e) {
+        if (e instanceof ImportPermissionError || e instanceof ImportCallError) throw new InputError(e.message);
+        // No credentials, an expired session, an unreachable endpoint: the SDK's words, not a bug report.
+        if (e instanceof Error && (e.name === 'CredentialsProviderError' || '$metadata' in e || 'code' in e))
+          throw new InputError(`reading the organization failed: ${e.name}: ${e.message}`);
+        throw e;
+      }
+      const out = resolve(io.cwd, options.out);
+      const mapped = mapSnapshot(snapshot, { ...(options.name !== undefined ? { name: options.name } : {}), accessRoleName: options.accessRoleName });
+      writeImport(mapped, snapshot, out, options.force);
+      io.stdout.write(`Wrote ${display(options.out)} (${snapshot.organizations.accounts.length} accounts, ${snapshot.organizations.ous.length} OUs), ${mapped.files.size} policy files and ${mapped.imports.size} recorded import ids in ${LOCK_FILE}.\n${renderReport(mapped.report)}\n`);
+      const result = validateFile(out, display(options.out));
+      report(result.diagnostics, 'text');
+      if (hasErrors(result.diagnostics)) exitCode = 1;
     });
 
   program

@@ -1,7 +1,9 @@
+import { readImportRecord } from '../config/import-record';
 import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
 import { NO_CONFIRMATIONS, readManagedRecord, type ChangeConfirmations } from '../config/managed-record';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
+import { CONTROL_TOWER_SERVICE_PRINCIPALS, controlTowerEnabled } from './control-tower';
 import { buildDeployment } from './deployment';
 import { buildTerraformVersions } from './terraform-versions';
 import { buildIdentityCenterModel, identityCenterDelegation, identityCenterServicePrincipals, type InlinePolicyFiles } from './identity-center';
@@ -88,7 +90,11 @@ export function buildModel(
   // resource owns the whole list, so without this entry its next apply would turn sharing off.
   if (config.network) serviceAccessPrincipals.add('ram.amazonaws.com');
 
-  const enabledPolicyTypes = new Set(policies.map((p) => p.type));
+  if (controlTowerEnabled(config)) for (const p of CONTROL_TOWER_SERVICE_PRINCIPALS) serviceAccessPrincipals.add(p);
+  // A type AWS has enabled stays enabled while org.yaml lists it, even with no declared policy of
+  // the type; Control Tower's controls are SCPs, so that type is always kept under Control Tower.
+  const enabledPolicyTypes = new Set<string>([...policies.map((p) => p.type), ...config.organization.enabledPolicyTypes]);
+  if (controlTowerEnabled(config)) enabledPolicyTypes.add('SERVICE_CONTROL_POLICY');
   const home = config.organization.homeRegion;
   const { network, lockSections } = buildNetworkModel(config, previousLock);
   const identityCenter = config.identityCenter ? buildIdentityCenterModel(config, config.organization.partition, inlinePolicyFiles) : undefined;
@@ -122,6 +128,7 @@ export function buildModel(
     stackIds: Object.fromEntries([...stackIds].sort(([a], [b]) => byString(a, b))),
     optionalStacks: Object.fromEntries([...optionalStacks].filter(([, kinds]) => kinds.length > 0)),
     ...(network ? { network } : {}),
+    recordedImports: readImportRecord(previousLock).record,
     // Sections are added by the capabilities that own them; unknown sections are carried over.
     lock: { ...previousLock, ...lockSections, version: 1, managed: buildManagedRecord(config, managed, managedChanges, stackIds, optionalStacks) },
     deployment: buildDeployment(config),

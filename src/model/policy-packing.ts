@@ -12,7 +12,7 @@ export interface PackedDocument {
   readonly policyKey: string;
   /** 1 for the first (or only) document of the policy. */
   readonly part: number;
-  /** The AWS policy name: the key, with `-part<N>` from the second part on. */
+  /** The AWS policy name (`name`, or the key), with `-part<N>` from the second part on. */
   readonly name: string;
   readonly type: string;
   readonly description: string;
@@ -117,7 +117,7 @@ export function buildGuardrailsModel(config: OrgConfig, files: PolicyFileStateme
       documents.push({
         policyKey: key,
         part: i + 1,
-        name: i === 0 ? key : `${key}-part${i + 1}`,
+        name: i === 0 ? (policy.name ?? key) : `${policy.name ?? key}-part${i + 1}`,
         type: policy.type,
         description: policy.description ?? '',
         tags: policy.tags ?? {},

@@ -88,6 +88,8 @@ export interface LandingZoneModel {
   readonly optionalStacks: Readonly<Record<string, readonly ('access' | 'network')[]>>;
   /** Transit Gateway hub, segments and VPCs; absent when org.yaml has no network section. */
   readonly network?: NetworkModel;
+  /** Import ids of pre-existing resources by `<resource type>.<address>` (lz.lock.json `imports`, written by `lz import`). */
+  readonly recordedImports: ReadonlyMap<string, string>;
   /** The record to write next to org.yaml after a successful synth (lz.lock.json). */
   readonly lock: LockFile;
   /** State backend and workspaces. @default - local state next to org.yaml */

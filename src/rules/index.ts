@@ -1,4 +1,9 @@
 import type { Finding } from '../config/diagnostics';
+import { controlTowerAccountsAreVendedByAccountFactory } from './control-tower-accounts-are-vended-by-account-factory';
+import { controlTowerExecutionRoleIsNotManaged } from './control-tower-execution-role-is-not-managed';
+import { controlTowerPoliciesAreLeftToControlTower } from './control-tower-policies-are-left-to-control-tower';
+import { controlTowerSettingsResolve } from './control-tower-settings-resolve';
+import { importRecordIsReadable } from './import-record-is-readable';
 import { formerKeysAreClaimedOnce } from './former-keys-are-claimed-once';
 import { formerKeysAreNotInUse } from './former-keys-are-not-in-use';
 import { managedAccountEmailsDoNotChange } from './managed-account-emails-do-not-change';
@@ -153,6 +158,11 @@ export const RULES: readonly Rule[] = [
   staticRoutesDoNotBypassIsolation,
   cidrPoolsDoNotOverlap,
   tgwIsNotSharedWithItsOwnAccount,
+  importRecordIsReadable,
+  controlTowerSettingsResolve,
+  controlTowerPoliciesAreLeftToControlTower,
+  controlTowerAccountsAreVendedByAccountFactory,
+  controlTowerExecutionRoleIsNotManaged,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

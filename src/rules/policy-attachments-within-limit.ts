@@ -1,5 +1,6 @@
 import { error, type Finding, type YamlPath } from '../config/diagnostics';
-import { flattenOus } from '../model/org-tree';
+import { controlTowerAttachments } from '../model/control-tower';
+import { flattenOus, ROOT } from '../model/org-tree';
 import { policyLimits } from '../model/policy-limits';
 import { policyDocuments, policyTargets, resolveTarget, targetKey } from '../model/policy-packing';
 import type { PolicyTarget } from '../model/types';
@@ -11,7 +12,8 @@ function describeTarget(t: PolicyTarget): string {
 
 /**
  * Each root, OU and account holds at most the profile's number of policies of each type, the
- * AWS-managed FullAWSAccess / RCPFullAWSAccess included; one more fails AttachPolicy at apply.
+ * AWS-managed FullAWSAccess / RCPFullAWSAccess and Control Tower's aws-guardrails-* SCPs included;
+ * one more fails AttachPolicy at apply.
  */
 export const policyAttachmentsWithinLimit: Rule = {
   code: 'LZ0702',
@@ -37,9 +39,10 @@ export const policyAttachmentsWithinLimit: Rule = {
       const entries = [...perTarget.get(id)!.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       const limits = policyLimits(type, config.guardrails.profile);
       const managed = limits.managedPolicy !== undefined && !(type === 'SERVICE_CONTROL_POLICY' && detached.has(targetKey(target)));
-      const count = entries.reduce((n, e) => n + e.parts, 0) + (managed ? 1 : 0);
+      const controlTower = type === 'SERVICE_CONTROL_POLICY' ? controlTowerAttachments(config, targetName(target)) : 0;
+      const count = entries.reduce((n, e) => n + e.parts, 0) + (managed ? 1 : 0) + controlTower;
       if (count <= limits.maxPerTarget) continue;
-      const listed = [...(managed ? [limits.managedPolicy!] : []), ...entries.map((e) => (e.parts > 1 ? `${e.key} (${e.parts} parts)` : e.key))];
+      const listed = [...(managed ? [limits.managedPolicy!] : []), ...(controlTower > 0 ? [`${controlTower} of Control Tower`] : []), ...entries.map((e) => (e.parts > 1 ? `${e.key} (${e.parts} parts)` : e.key))];
       const smallest = [...entries].filter((e) => e.parts === 1).sort((a, b) => a.size - b.size || (a.key < b.key ? -1 : 1)).slice(0, 2);
       const merge = smallest.length === 2 && smallest[0]!.size + smallest[1]!.size <= limits.maxSize
         ? `merge the smallest, \`${smallest[0]!.key}\` (${smallest[0]!.size} characters) and \`${smallest[1]!.key}\` (${smallest[1]!.size}), into one policy`
@@ -52,6 +55,10 @@ export const policyAttachmentsWithinLimit: Rule = {
     return findings;
   },
 };
+
+function targetName(t: PolicyTarget): string {
+  return t.kind === 'root' ? ROOT : t.kind === 'ou' ? t.path : t.key;
+}
 
 function locate(config: { accounts: Record<string, { policies?: string[] | undefined }> }, ous: ReturnType<typeof flattenOus>, t: PolicyTarget): YamlPath {
   if (t.kind === 'root') return ['organization', 'policies'];

@@ -46,7 +46,7 @@ describe('schema diagnostics', () => {
   test('an unknown key far from every known key lists the allowed keys', () => {
     const v = validateText('organization:\n  name: x\n  homeRegion: us-east-1\n  managementAccount: m\n  zzzzzzzz: 1\naccounts: {}\n');
     expect(v.diagnostics.find((d) => d.code === 'LZ0011')!.fix).toBe(
-      'Remove it; the keys allowed here are: accessRoleName, allowedRegions, homeRegion, id, managementAccount, name, partition, policies, serviceAccessPrincipals.',
+      'Remove it; the keys allowed here are: accessRoleName, allowedRegions, controlTower, enabledPolicyTypes, homeRegion, id, managementAccount, name, partition, policies, serviceAccessPrincipals.',
     );
   });
 

@@ -1,7 +1,23 @@
 import { z } from 'zod';
 import { AccountKey, OuKey, OuPath, PolicyName, PolicyStatement, Tags } from './common';
 
+export const PolicyType = z.enum(['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY', 'TAG_POLICY', 'BACKUP_POLICY', 'AISERVICES_OPT_OUT_POLICY']);
+
 export const Partition = z.enum(['aws', 'aws-us-gov', 'aws-cn']);
+
+/**
+ * The organization is governed by AWS Control Tower: lz leaves what Control Tower owns alone.
+ * @see https://docs.aws.amazon.com/controltower/latest/userguide/orgs-guidance.html
+ */
+export const ControlTowerSettings = z
+  .strictObject({
+    enabled: z.boolean().meta({ description: 'Whether AWS Control Tower governs the organization.' }),
+    ous: z.array(OuPath).default([])
+      .meta({ description: 'OUs registered with Control Tower (nested OUs included): their accounts come from Account Factory and are adopted by id, never created by lz. @default none' }),
+    guardrailAttachments: z.record(z.string(), z.number().int().min(0).max(10)).default({})
+      .meta({ description: 'Per target (Root, an OU path or an account key), how many aws-guardrails-* SCPs Control Tower has attached there; they count toward the SCP limit per target. `lz import` writes it. @default none' }),
+  })
+  .meta({ description: 'AWS Control Tower coexistence: its aws-guardrails-* SCPs, OU baselines and AWSControlTowerExecution role are never managed by lz.' });
 
 export const OrganizationSection = z
   .strictObject({
@@ -20,6 +36,9 @@ export const OrganizationSection = z
       .default([])
       .meta({ description: 'Extra AWS service principals to enable organization access for; those the config needs are added automatically.' }),
     policies: z.array(PolicyName).default([]).meta({ description: 'Policies attached to the organization root.' }),
+    enabledPolicyTypes: z.array(PolicyType).default([])
+      .meta({ description: 'Policy types kept enabled on the root even when org.yaml declares no policy of the type (the types of declared policies are enabled anyway). @default none' }),
+    controlTower: ControlTowerSettings.optional(),
   })
   .meta({ description: 'The organization itself.' });
 
@@ -76,11 +95,10 @@ export const Account = z
   })
   .meta({ description: 'An AWS account in the organization.' });
 
-export const PolicyType = z.enum(['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY', 'TAG_POLICY', 'BACKUP_POLICY', 'AISERVICES_OPT_OUT_POLICY']);
-
 export const Policy = z
   .strictObject({
     type: PolicyType.default('SERVICE_CONTROL_POLICY').meta({ description: 'Organization policy type. @default SERVICE_CONTROL_POLICY' }),
+    name: z.string().min(1).max(128).optional().meta({ description: 'AWS name of the policy (1-128 characters of letters, digits and +=,.@_-); a split policy adds -part<N> from its second part. @default the policy key' }),
     description: z.string().optional(),
     statements: z.array(PolicyStatement).min(1).optional().meta({ description: 'Inline IAM statements.' }),
     file: z.string().optional().meta({ description: 'A JSON policy document with a Statement list, relative to org.yaml (SCPs and RCPs).' }),
