@@ -20,9 +20,13 @@ export interface Validation {
   readonly source?: SourceDocument;
 }
 
+/** Hears the start of each phase after load, for progress and timings. */
+export type PhaseListener = (phase: 'validate' | 'model') => void;
+
 /** load -> parse -> check -> model, collecting every diagnostic; never throws for a config mistake. */
-export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirmations = NO_CONFIRMATIONS): Validation {
+export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirmations = NO_CONFIRMATIONS, onPhase?: PhaseListener): Validation {
   if (!loaded.ok) return { diagnostics: sortDiagnostics(loaded.diagnostics) };
+  onPhase?.('validate');
   const { source } = loaded;
   const parsed = parseConfig(source.data);
   if (!parsed.config) return { diagnostics: sortDiagnostics(parsed.findings.map((f) => source.place(f))), source };
@@ -38,11 +42,12 @@ export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirma
   ];
   const diagnostics = sortDiagnostics(findings.map((f) => source.place(f)));
   if (hasErrors(diagnostics)) return { diagnostics, config, source };
+  onPhase?.('model');
   return { diagnostics, config, source, model: buildModel(config, files.statements, previous.lock, inline.statements, confirmations) };
 }
 
-export function validateFile(file: string, displayName = file, confirmations: ChangeConfirmations = NO_CONFIRMATIONS): Validation {
-  return validateLoaded(loadFile(file, displayName), confirmations);
+export function validateFile(file: string, displayName = file, confirmations: ChangeConfirmations = NO_CONFIRMATIONS, onPhase?: PhaseListener): Validation {
+  return validateLoaded(loadFile(file, displayName), confirmations, onPhase);
 }
 
 export function validateText(text: string, file = 'org.yaml', dir = '.'): Validation {

@@ -19,6 +19,12 @@ export interface BuildAppOptions {
   readonly finalOutdir?: string;
   /** The directory of org.yaml; local state files live here, outside the output directory. */
   readonly projectDir: string;
+  /**
+   * Which per-account stacks (those of one member account) to build, by stack name and account key;
+   * organization-wide stacks are always built. `lz synth` gives each worker process its share this way.
+   * @default every stack
+   */
+  readonly selectStacks?: (name: string, accountKey: string) => boolean;
 }
 
 export interface LandingZoneStacks {
@@ -53,7 +59,7 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
     const administration = new DetectiveAdministrationStack(app, ids.detectiveAdministrationStack, detective);
     new DetectiveConfigurationStack(app, ids.detectiveConfigurationStack, { ...detective, administration });
   }
-  if (model.network) buildNetworkStacks(app, model, organization);
+  if (model.network) buildNetworkStacks(app, model, organization, options.selectStacks ?? (() => true));
   // Last: backends and, for Terraform Cloud, the bootstrap stacks cover every stack built above.
   applyDeployment(app, model, {
     outdir: options.finalOutdir ?? options.outdir,
@@ -71,11 +77,13 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
 }
 
 /** network-hub, one network-spoke per account with a VPC, and network-routing. */
-function buildNetworkStacks(app: App, model: LandingZoneModel, organization: OrganizationStack): void {
+function buildNetworkStacks(app: App, model: LandingZoneModel, organization: OrganizationStack, select: NonNullable<BuildAppOptions['selectStacks']>): void {
   const network = model.network!;
   const hub = new NetworkHubStack(app, ids.networkHubStack, { model, network, organization });
   const spokes = new Map<string, NetworkSpokeStack>();
-  for (const accountKey of [...new Set(network.vpcs.map((v) => v.accountKey))].sort())
-    spokes.set(accountKey, new NetworkSpokeStack(app, ids.networkSpokeStack(accountKey), { model, network, organization, hub, accountKey }));
+  for (const accountKey of [...new Set(network.vpcs.map((v) => v.accountKey))].sort()) {
+    const name = ids.networkSpokeStack(accountKey);
+    if (select(name, accountKey)) spokes.set(accountKey, new NetworkSpokeStack(app, name, { model, network, organization, hub, accountKey }));
+  }
   new NetworkRoutingStack(app, ids.networkRoutingStack, { model, network, organization, hub, spokes });
 }
