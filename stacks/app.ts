@@ -1,16 +1,21 @@
 import { App } from 'cdktf';
-import type { LandingZoneModel } from '../src/model/types';
+import { networkByAccount } from '../src/model/network/by-account';
+import type { AccountModel, LandingZoneModel } from '../src/model/types';
+import { AccessStack } from './access-stack';
+import { AccountDirectory } from './account-directory';
+import { AccountStack } from './account-stack';
+import { DelegatedAdministratorsStack, hasDelegatedAdministrators } from './delegated-administrators-stack';
 import { applyDeployment, deploymentContext } from './deployment';
 import { DetectiveAdministrationStack, DetectiveConfigurationStack } from './detective-stacks';
 import { IdentityCenterStack } from './identity-center-stack';
 import { LogArchiveStack } from './log-archive-stack';
-import { ids } from './ids';
+import { ids, stackNames } from './ids';
 import { NetworkHubStack } from './network-hub-stack';
-import { NetworkRoutingStack } from './network-routing-stack';
 import { NetworkSpokeStack } from './network-spoke-stack';
 import { OrganizationStack } from './organization-stack';
 import { OrgTrailStack } from './org-trail-stack';
 import { SecurityToolingStack } from './security-tooling-stack';
+import type { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 
 export interface BuildAppOptions {
   /** Where cdktf writes the stacks (possibly a staging directory that is renamed afterwards). */
@@ -20,16 +25,20 @@ export interface BuildAppOptions {
   /** The directory of org.yaml; local state files live here, outside the output directory. */
   readonly projectDir: string;
   /**
-   * Which per-account stacks (those of one member account) to build, by stack name and account key;
-   * organization-wide stacks are always built. `lz synth` gives each worker process its share this way.
+   * Which per-account stacks to build, by stack name and account key; organization-wide stacks are
+   * always built, and so is an `account-<id>` stack that one of them reads an account id from.
+   * `lz synth` gives each worker process its share of the accounts this way.
    * @default every stack
    */
-  readonly selectStacks?: (name: string, accountKey: string) => boolean;
+  readonly selectStacks?: StackSelection;
 }
+
+export type StackSelection = (name: string, accountKey: string) => boolean;
 
 export interface LandingZoneStacks {
   readonly app: App;
   readonly organization: OrganizationStack;
+  readonly accounts: AccountDirectory;
   readonly logArchive?: LogArchiveStack;
   readonly orgTrail?: OrgTrailStack;
   readonly securityTooling?: SecurityToolingStack;
@@ -37,38 +46,52 @@ export interface LandingZoneStacks {
 }
 
 /**
- * Builds every stack of the landing zone from the resolved model. Stack traces are not captured
- * at token creation: they cost a fifth of synth time and only help debugging cdktf itself.
- * cdktf's own validations are skipped: lz has validated the configuration before any construct
- * exists, and cdktf's remaining checks run `terraform version` for import, moved and removed
- * blocks, which fails wherever no terraform binary is installed (CI runners that only synthesize).
- * The README states the Terraform version those blocks need.
+ * Builds every stack of the landing zone from the resolved model: organization-wide stacks
+ * (organization, delegated-administrators, identity-center, log and security stacks, network-hub)
+ * and, per account, `account-<id>`, `access-<id>` and `network-<id>`, named by the stack id that
+ * lz.lock.json pins. Stack traces are not captured at token creation: they cost a fifth of synth
+ * time and only help debugging cdktf itself. cdktf's own validations are skipped: lz has validated
+ * the configuration before any construct exists, and cdktf's remaining checks run
+ * `terraform version` for import, moved and removed blocks, which fails wherever no terraform
+ * binary is installed (CI runners that only synthesize). The README states the Terraform version
+ * those blocks need.
  */
 export function buildApp(model: LandingZoneModel, options: BuildAppOptions): LandingZoneStacks {
   const app = new App({ outdir: options.outdir, stackTraces: false, skipValidation: true, context: deploymentContext(model) });
+  const select = options.selectStacks ?? (() => true);
   const organization = new OrganizationStack(app, 'organization', { model });
-  const identityCenter = model.identityCenter
-    ? new IdentityCenterStack(app, 'identity-center', { model, identityCenter: model.identityCenter, organization })
+  const accounts = buildAccountStacks(app, model, organization, select);
+
+  const delegated = hasDelegatedAdministrators(model)
+    ? new DelegatedAdministratorsStack(app, ids.delegatedAdministratorsStack, { model, organization, accounts })
     : undefined;
+  const afterDelegation: LandingZoneStack[] = [organization, ...(delegated ? [delegated] : [])];
+
+  const identityCenter = model.identityCenter
+    ? new IdentityCenterStack(app, 'identity-center', { model, identityCenter: model.identityCenter, accounts, after: afterDelegation })
+    : undefined;
+  if (identityCenter) buildAccessStacks(app, model, identityCenter, accounts, select);
+
   const { logging, security } = model;
-  const logArchive = logging ? new LogArchiveStack(app, 'log-archive', { model, logging, organization }) : undefined;
+  const logArchive = logging ? new LogArchiveStack(app, 'log-archive', { model, logging, organization, accounts }) : undefined;
   const orgTrail = logging && logArchive ? new OrgTrailStack(app, 'org-trail', { model, logging, organization, logArchive }) : undefined;
-  const securityTooling = security ? new SecurityToolingStack(app, 'security-tooling', { model, security, organization }) : undefined;
+  const securityTooling = security ? new SecurityToolingStack(app, 'security-tooling', { model, security, accounts, after: afterDelegation }) : undefined;
   if (security?.detective && securityTooling) {
-    const detective = { model, detective: security.detective, organization, securityTooling };
+    const detective = { model, detective: security.detective, organization, accounts, securityTooling };
     const administration = new DetectiveAdministrationStack(app, ids.detectiveAdministrationStack, detective);
     new DetectiveConfigurationStack(app, ids.detectiveConfigurationStack, { ...detective, administration });
   }
-  if (model.network) buildNetworkStacks(app, model, organization, options.selectStacks ?? (() => true));
+  if (model.network) buildNetworkStacks(app, model, organization, accounts, select);
   // Last: backends and, for Terraform Cloud, the bootstrap stacks cover every stack built above.
   applyDeployment(app, model, {
     outdir: options.finalOutdir ?? options.outdir,
     projectDir: options.projectDir,
-    accountId: (key) => organization.accountId(key),
+    accountId: (key) => accounts.accountId(key),
   });
   return {
     app,
     organization,
+    accounts,
     ...(identityCenter ? { identityCenter } : {}),
     ...(logArchive ? { logArchive } : {}),
     ...(orgTrail ? { orgTrail } : {}),
@@ -76,14 +99,67 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
   };
 }
 
-/** network-hub, one network-spoke per account with a VPC, and network-routing. */
-function buildNetworkStacks(app: App, model: LandingZoneModel, organization: OrganizationStack, select: NonNullable<BuildAppOptions['selectStacks']>): void {
-  const network = model.network!;
-  const hub = new NetworkHubStack(app, ids.networkHubStack, { model, network, organization });
-  const spokes = new Map<string, NetworkSpokeStack>();
-  for (const accountKey of [...new Set(network.vpcs.map((v) => v.accountKey))].sort()) {
-    const name = ids.networkSpokeStack(accountKey);
-    if (select(name, accountKey)) spokes.set(accountKey, new NetworkSpokeStack(app, name, { model, network, organization, hub, accountKey }));
+/**
+ * One `account-<id>` stack per member account, per released account (its `removed` blocks), and
+ * for the management account only when a policy is attached to it. An account's stack that the
+ * selection leaves out is still built when another stack asks for its account id.
+ */
+function buildAccountStacks(app: App, model: LandingZoneModel, organization: OrganizationStack, select: StackSelection): AccountDirectory {
+  const literals = new Map<string, string>();
+  const withStack = new Map<string, AccountModel>();
+  const attachedToAccount = new Set((model.guardrails?.documents ?? []).flatMap((d) => d.targets.flatMap((t) => (t.kind === 'account' ? [t.key] : []))));
+  for (const account of model.accounts) {
+    if (account.id !== undefined) literals.set(account.key, account.id);
+    if (account.isManagement && !attachedToAccount.has(account.key)) continue;
+    withStack.set(account.key, account);
   }
-  new NetworkRoutingStack(app, ids.networkRoutingStack, { model, network, organization, hub, spokes });
+  const name = (key: string) => stackNames.account(model.stackIds[key]!);
+  const stacks = new OnDemandStacks((key) => {
+    const account = withStack.get(key);
+    return account && new AccountStack(app, name(key), { model, organization, account });
+  });
+  for (const key of withStack.keys()) if (select(name(key), key)) stacks.get(key);
+  for (const released of model.managedChanges?.removedAccounts ?? [])
+    if (select(name(released.key), released.key)) new AccountStack(app, name(released.key), { model, organization });
+  return new AccountDirectory(stacks, literals);
+}
+
+/** Account stacks by key, each built the first time it is asked for. */
+class OnDemandStacks extends Map<string, AccountStack> {
+  constructor(private readonly build: (key: string) => AccountStack | undefined) {
+    super();
+  }
+
+  override get(key: string): AccountStack | undefined {
+    if (!super.has(key)) {
+      const stack = this.build(key);
+      if (stack) this.set(key, stack);
+    }
+    return super.get(key);
+  }
+}
+
+/** One `access-<id>` stack per account that has assignments. */
+function buildAccessStacks(app: App, model: LandingZoneModel, identityCenterStack: IdentityCenterStack, accounts: AccountDirectory, select: StackSelection): void {
+  const identityCenter = model.identityCenter!;
+  const byAccount = new Map<string, (typeof identityCenter.assignments)[number][]>();
+  for (const a of identityCenter.assignments) {
+    const list = byAccount.get(a.accountKey);
+    if (list) list.push(a);
+    else byAccount.set(a.accountKey, [a]);
+  }
+  for (const [accountKey, assignments] of [...byAccount].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const name = stackNames.access(model.stackIds[accountKey]!);
+    if (select(name, accountKey)) new AccessStack(app, name, { model, identityCenter, identityCenterStack, accounts, accountKey, assignments });
+  }
+}
+
+/** network-hub, and one `network-<id>` per account with a VPC. */
+function buildNetworkStacks(app: App, model: LandingZoneModel, organization: OrganizationStack, accounts: AccountDirectory, select: StackSelection): void {
+  const network = model.network!;
+  const hub = new NetworkHubStack(app, ids.networkHubStack, { model, network, organization, accounts });
+  for (const [accountKey, part] of [...networkByAccount(network)].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const name = stackNames.network(model.stackIds[accountKey]!);
+    if (select(name, accountKey)) new NetworkSpokeStack(app, name, { model, network, accounts, hub, part });
+  }
 }

@@ -5,6 +5,7 @@ import { ManagementProvider, MemberAccountProvider } from '../src/constructs/aws
 import type { SecurityModel } from '../src/model/security';
 import type { LandingZoneModel } from '../src/model/types';
 import { ids } from './ids';
+import type { AccountDirectory } from './account-directory';
 import type { OrganizationStack } from './organization-stack';
 import type { SecurityToolingStack } from './security-tooling-stack';
 import { designateServiceAdministrator } from './service-administrators';
@@ -15,6 +16,7 @@ export interface DetectiveAdministrationStackProps {
   readonly model: LandingZoneModel;
   readonly detective: Detective;
   readonly organization: OrganizationStack;
+  readonly accounts: AccountDirectory;
   readonly securityTooling: SecurityToolingStack;
 }
 
@@ -26,12 +28,12 @@ export interface DetectiveAdministrationStackProps {
 export class DetectiveAdministrationStack extends LandingZoneStack {
   constructor(scope: Construct, id: string, props: DetectiveAdministrationStackProps) {
     super(scope, id);
-    const { model, detective, organization, securityTooling } = props;
+    const { model, detective, organization, accounts, securityTooling } = props;
     new ManagementProvider(this, 'aws', { accountId: model.organization.managementAccountId, region: model.organization.homeRegion });
     this.addDependency(organization);
     this.addDependency(securityTooling);
     const { administrator } = detective;
-    designateServiceAdministrator(this, administrator, organization.accountId(administrator.accountKey), []);
+    designateServiceAdministrator(this, administrator, accounts.accountId(administrator.accountKey), []);
   }
 }
 
@@ -39,6 +41,7 @@ export interface DetectiveConfigurationStackProps {
   readonly model: LandingZoneModel;
   readonly detective: Detective;
   readonly organization: OrganizationStack;
+  readonly accounts: AccountDirectory;
   readonly securityTooling: SecurityToolingStack;
   readonly administration: DetectiveAdministrationStack;
 }
@@ -51,10 +54,10 @@ export interface DetectiveConfigurationStackProps {
 export class DetectiveConfigurationStack extends LandingZoneStack {
   constructor(scope: Construct, id: string, props: DetectiveConfigurationStackProps) {
     super(scope, id);
-    const { model, detective, organization, securityTooling, administration } = props;
+    const { model, detective, organization, accounts, securityTooling, administration } = props;
     const org = model.organization;
     new MemberAccountProvider(this, 'aws', {
-      accountId: organization.accountId(detective.administrator.accountKey),
+      accountId: accounts.accountId(detective.administrator.accountKey),
       region: org.homeRegion,
       partition: org.partition,
       roleName: org.accessRoleName,

@@ -4,48 +4,54 @@ import { DataAwsIdentitystoreUser } from '@cdktf/provider-aws/lib/data-aws-ident
 import { DataAwsSsoadminInstances } from '@cdktf/provider-aws/lib/data-aws-ssoadmin-instances';
 import { IdentitystoreGroup } from '@cdktf/provider-aws/lib/identitystore-group';
 import { IdentitystoreUser } from '@cdktf/provider-aws/lib/identitystore-user';
-import { SsoadminAccountAssignment } from '@cdktf/provider-aws/lib/ssoadmin-account-assignment';
 import { SsoadminCustomerManagedPolicyAttachment } from '@cdktf/provider-aws/lib/ssoadmin-customer-managed-policy-attachment';
 import { SsoadminManagedPolicyAttachment } from '@cdktf/provider-aws/lib/ssoadmin-managed-policy-attachment';
 import { SsoadminPermissionSet } from '@cdktf/provider-aws/lib/ssoadmin-permission-set';
 import { SsoadminPermissionSetInlinePolicy } from '@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy';
 import { SsoadminPermissionsBoundaryAttachment } from '@cdktf/provider-aws/lib/ssoadmin-permissions-boundary-attachment';
-import { Fn, type ITerraformDependable } from 'cdktf';
+import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ManagementProvider, MemberAccountProvider } from '../src/constructs/aws-provider';
 import type { IdentityCenterModel, PermissionSetModel } from '../src/model/identity-center';
 import type { LandingZoneModel } from '../src/model/types';
+import type { AccountDirectory } from './account-directory';
+import { exportAttribute } from './exported-values';
 import { ids } from './ids';
-import type { OrganizationStack } from './organization-stack';
 
 export interface IdentityCenterStackProps {
   readonly model: LandingZoneModel;
   readonly identityCenter: IdentityCenterModel;
-  /** Account ids of assignment targets and of the delegated administrator come from here. */
-  readonly organization: OrganizationStack;
+  /** The delegated administrator's id comes from here. */
+  readonly accounts: AccountDirectory;
+  /** Trusted access (organization) and the delegated administrator's registration must exist first. */
+  readonly after: readonly LandingZoneStack[];
 }
 
 /**
  * Wave 2, management account or the delegated administrator of sso.amazonaws.com: permission
- * sets and their policies, identity store groups and users, and one account assignment per
- * (principal, permission set, account).
+ * sets and their policies, identity store groups and users. The assignments of an account live in
+ * its `access-<id>` stack; the instance, every permission set ARN and every principal id are
+ * outputs from the start, so a new account's assignments leave this stack unchanged.
  */
 export class IdentityCenterStack extends LandingZoneStack {
+  /** The instance ARNs (one, by the data source's postcondition): a list, as the output readers see it. */
+  readonly instanceArns: string[];
   private readonly instanceArn: string;
   private readonly identityStoreId: string;
+  private readonly permissionSetArns = new Map<string, string>();
+  private readonly principalIds = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: IdentityCenterStackProps) {
     super(scope, id);
-    const { model, identityCenter, organization } = props;
+    const { model, identityCenter, accounts } = props;
     const org = model.organization;
-    // Trusted access for sso.amazonaws.com and the delegated administrator registration live there.
-    this.addDependency(organization);
+    for (const stack of props.after) this.addDependency(stack);
 
     const admin = identityCenter.delegatedAdministratorKey;
     if (admin === undefined) new ManagementProvider(this, 'aws', { accountId: org.managementAccountId, region: identityCenter.region });
     else
       new MemberAccountProvider(this, 'aws', {
-        accountId: organization.accountId(admin),
+        accountId: accounts.accountId(admin),
         region: identityCenter.region,
         partition: org.partition,
         roleName: org.accessRoleName,
@@ -62,10 +68,12 @@ export class IdentityCenterStack extends LandingZoneStack {
         ],
       },
     });
+    this.instanceArns = instances.arns;
     this.instanceArn = Fn.one(instances.arns) as string;
     this.identityStoreId = Fn.one(instances.identityStoreIds) as string;
+    exportAttribute(this, instances, 'arns');
 
-    const principalIds = new Map<string, string>();
+    const principalIds = this.principalIds;
     for (const group of identityCenter.groups) {
       const groupId = group.create
         ? new IdentitystoreGroup(this, ids.identityStoreGroup(group.key), {
@@ -78,6 +86,7 @@ export class IdentityCenterStack extends LandingZoneStack {
             alternateIdentifier: { uniqueAttribute: { attributePath: 'DisplayName', attributeValue: group.displayName } },
           }).groupId;
       principalIds.set(`GROUP:${group.key}`, groupId);
+      exportAttribute(this, this.node.findChild(ids.identityStoreGroup(group.key)) as IdentitystoreGroup | DataAwsIdentitystoreGroup, 'group_id');
     }
     for (const user of identityCenter.users) {
       const userId = user.create
@@ -93,29 +102,30 @@ export class IdentityCenterStack extends LandingZoneStack {
             alternateIdentifier: { uniqueAttribute: { attributePath: 'UserName', attributeValue: user.userName } },
           }).userId;
       principalIds.set(`USER:${user.key}`, userId);
+      exportAttribute(this, this.node.findChild(ids.identityStoreUser(user.key)) as IdentitystoreUser | DataAwsIdentitystoreUser, 'user_id');
     }
 
-    const permissionSets = new Map<string, { arn: string; policies: ITerraformDependable[] }>();
-    for (const set of identityCenter.permissionSets) permissionSets.set(set.key, this.permissionSet(set));
-
-    for (const a of identityCenter.assignments) {
-      const set = permissionSets.get(a.permissionSetKey)!;
-      new SsoadminAccountAssignment(this, ids.accountAssignment({ type: a.principalType, key: a.principalKey }, a.permissionSetKey, a.accountKey), {
-        instanceArn: this.instanceArn,
-        permissionSetArn: set.arn,
-        principalType: a.principalType,
-        principalId: principalIds.get(`${a.principalType}:${a.principalKey}`)!,
-        targetType: 'AWS_ACCOUNT',
-        targetId: organization.accountId(a.accountKey),
-        // Provisioning into the account waits for every policy of the set, and destroying an
-        // assignment happens before its set's policies are detached.
-        ...(set.policies.length > 0 ? { dependsOn: set.policies } : {}),
-      });
+    for (const set of identityCenter.permissionSets) {
+      const resource = this.permissionSet(set);
+      this.permissionSetArns.set(set.key, resource.arn);
+      exportAttribute(this, resource, 'arn');
     }
   }
 
+  permissionSetArn(setKey: string): string {
+    const arn = this.permissionSetArns.get(setKey);
+    if (arn === undefined) throw new Error(`unknown permission set ${setKey}`);
+    return arn;
+  }
+
+  principalId(type: 'GROUP' | 'USER', key: string): string {
+    const id = this.principalIds.get(`${type}:${key}`);
+    if (id === undefined) throw new Error(`unknown ${type} ${key}`);
+    return id;
+  }
+
   /** The permission set and its policies; every attachment depends on the set explicitly. */
-  private permissionSet(set: PermissionSetModel): { arn: string; policies: ITerraformDependable[] } {
+  private permissionSet(set: PermissionSetModel): SsoadminPermissionSet {
     const resource = new SsoadminPermissionSet(this, ids.permissionSet(set.key), {
       instanceArn: this.instanceArn,
       name: set.name,
@@ -125,29 +135,24 @@ export class IdentityCenterStack extends LandingZoneStack {
       tags: { ...set.tags },
     });
     const common = { instanceArn: this.instanceArn, permissionSetArn: resource.arn, dependsOn: [resource] };
-    const policies: ITerraformDependable[] = [];
     for (const p of set.managedPolicies)
-      policies.push(new SsoadminManagedPolicyAttachment(this, ids.managedPolicyAttachment(set.key, p.slug), { ...common, managedPolicyArn: p.arn }));
+      new SsoadminManagedPolicyAttachment(this, ids.managedPolicyAttachment(set.key, p.slug), { ...common, managedPolicyArn: p.arn });
     for (const p of set.customerManagedPolicies)
-      policies.push(
-        new SsoadminCustomerManagedPolicyAttachment(this, ids.customerManagedPolicyAttachment(set.key, p.slug), {
-          ...common,
-          customerManagedPolicyReference: { name: p.name, path: p.path },
-        }),
-      );
+      new SsoadminCustomerManagedPolicyAttachment(this, ids.customerManagedPolicyAttachment(set.key, p.slug), {
+        ...common,
+        customerManagedPolicyReference: { name: p.name, path: p.path },
+      });
     if (set.inlinePolicy !== undefined)
-      policies.push(new SsoadminPermissionSetInlinePolicy(this, ids.inlinePolicy(set.key), { ...common, inlinePolicy: set.inlinePolicy }));
+      new SsoadminPermissionSetInlinePolicy(this, ids.inlinePolicy(set.key), { ...common, inlinePolicy: set.inlinePolicy });
     const boundary = set.permissionsBoundary;
     if (boundary !== undefined)
-      policies.push(
-        new SsoadminPermissionsBoundaryAttachment(this, ids.permissionsBoundary(set.key), {
-          ...common,
-          permissionsBoundary:
-            boundary.kind === 'managed'
-              ? { managedPolicyArn: boundary.policy.arn }
-              : { customerManagedPolicyReference: { name: boundary.policy.name, path: boundary.policy.path } },
-        }),
-      );
-    return { arn: resource.arn, policies };
+      new SsoadminPermissionsBoundaryAttachment(this, ids.permissionsBoundary(set.key), {
+        ...common,
+        permissionsBoundary:
+          boundary.kind === 'managed'
+            ? { managedPolicyArn: boundary.policy.arn }
+            : { customerManagedPolicyReference: { name: boundary.policy.name, path: boundary.policy.path } },
+      });
+    return resource;
   }
 }

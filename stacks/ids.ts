@@ -40,12 +40,13 @@ export const ids = {
   permissionsBoundary: (setKey: string) => `permission_set_${setKey}__boundary`,
   identityStoreGroup: (key: string) => `group_${key}`,
   identityStoreUser: (key: string) => `user_${key}`,
-  /** Only the principal, permission set and account: adding an account adds assignments and renames none. */
-  accountAssignment: (principal: { type: 'GROUP' | 'USER'; key: string }, setKey: string, accountKey: string) =>
-    `assignment_${principal.type === 'GROUP' ? 'group' : 'user'}_${principal.key}__${setKey}__${accountKey}`,
+  /**
+   * In the account's own `access-<id>` stack: only the principal and permission set, so renaming the
+   * account changes no address.
+   */
+  accountAssignment: (principal: { type: 'GROUP' | 'USER'; key: string }, setKey: string) =>
+    `assignment_${principal.type === 'GROUP' ? 'group' : 'user'}_${principal.key}__${setKey}`,
   networkHubStack: 'network-hub',
-  networkSpokeStack: (accountKey: string) => `network-spoke-${accountKey}`,
-  networkRoutingStack: 'network-routing',
   transitGateway: 'transit_gateway',
   tgwRouteTable: (segment: string) => `tgw_route_table_${segment}`,
   tgwShare: 'tgw_share',
@@ -68,12 +69,35 @@ export const ids = {
   natEip: (vpcKey: string, azIndex: number) => `nat_eip_${vpcKey}__az${azIndex}`,
   natGateway: (vpcKey: string, azIndex: number) => `nat_gateway_${vpcKey}__az${azIndex}`,
   tgwAttachment: (vpcKey: string) => `tgw_attachment_${vpcKey}`,
-  tgwAttachmentAccepter: (accountKey: string, vpcKey: string) => `tgw_accept_${accountKey}__${vpcKey}`,
-  tgwAssociation: (accountKey: string, vpcKey: string) => `tgw_association_${accountKey}__${vpcKey}`,
-  tgwPropagation: (accountKey: string, vpcKey: string, segment: string) => `tgw_propagation_${accountKey}__${vpcKey}__into_${segment}`,
+  tgwAttachmentAccepter: (vpcKey: string) => `tgw_accept_${vpcKey}`,
+  tgwAssociation: (vpcKey: string) => `tgw_association_${vpcKey}`,
+  tgwPropagation: (vpcKey: string, segment: string) => `tgw_propagation_${vpcKey}__into_${segment}`,
   tgwStaticRoute: (segment: string, routeKey: string) => `tgw_route_${segment}__${routeKey}`,
   ramSharingWithOrganization: 'ram_sharing_with_organization',
+  delegatedAdministratorsStack: 'delegated-administrators',
+  /** The AWS account in its `account-<id>` stack: one per stack, so the address needs no key. */
+  memberAccount: 'account',
+  /** A packed document's attachment to the account of an `account-<id>` stack. */
+  accountPolicyAttachment: (policyKey: string, part: number) => (part === 1 ? `attach_${policyKey}` : `attach_${policyKey}__part${part}`),
 } as const;
+
+/**
+ * Stack names are contract: a new name is a new, empty state. Per-account stacks are named by the
+ * account's stack id, which lz.lock.json pins (src/model/stack-ids.ts), never by its current key.
+ */
+export const stackNames = {
+  /** Management account: the AWS account, its own policy attachments. */
+  account: (stackId: string) => `account-${stackId}`,
+  /** Identity Center account (management or delegated administrator): the account's assignments. */
+  access: (stackId: string) => `access-${stackId}`,
+  /** The account itself (VPCs, attachments) and, through a second provider, its Transit Gateway routing in the network account. */
+  network: (stackId: string) => `network-${stackId}`,
+  /** Cloud backend only: the workspaces of the account's stacks and their run roles. */
+  bootstrap: (stackId: string) => `bootstrap-${stackId}`,
+} as const;
+
+/** The per-account stack kinds, as the prefixes of their names. */
+export const PER_ACCOUNT_STACK_PREFIXES = ['account-', 'access-', 'network-', 'bootstrap-'] as const;
 
 /** Addresses of the deployment stacks (`workspaces`, `workspace-roles`), by stack name and account key. */
 export const deploymentIds = {

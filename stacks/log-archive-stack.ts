@@ -8,12 +8,14 @@ import { accessLogsBucketPolicy, logBucketPolicy, logKeyPolicy, type LogArchiveP
 import { createLogBucket, type LogBucket } from '../src/constructs/log-bucket';
 import type { LoggingModel } from '../src/model/logging';
 import type { LandingZoneModel } from '../src/model/types';
+import type { AccountDirectory } from './account-directory';
 import type { OrganizationStack } from './organization-stack';
 
 export interface LogArchiveStackProps {
   readonly model: LandingZoneModel;
   readonly logging: LoggingModel;
   readonly organization: OrganizationStack;
+  readonly accounts: AccountDirectory;
 }
 
 /**
@@ -27,9 +29,9 @@ export class LogArchiveStack extends LandingZoneStack {
 
   constructor(scope: Construct, id: string, props: LogArchiveStackProps) {
     super(scope, id);
-    const { model, logging, organization } = props;
+    const { model, logging, organization, accounts } = props;
     const org = model.organization;
-    const accountId = organization.accountId(logging.accountKey);
+    const accountId = accounts.accountId(logging.accountKey);
     new MemberAccountProvider(this, 'aws', {
       accountId,
       region: org.homeRegion,

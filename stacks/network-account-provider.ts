@@ -1,23 +1,32 @@
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Construct } from 'constructs';
 import { ManagementProvider, MemberAccountProvider } from '../src/constructs/aws-provider';
 import type { LandingZoneModel } from '../src/model/types';
-import type { OrganizationStack } from './organization-stack';
+import type { AccountDirectory } from './account-directory';
 
 /**
- * The one AWS provider of a network stack: the management account's credentials as given when the
- * stack deploys there, else the member-account role with the id from the organization stack.
+ * An AWS provider of a network stack: the management account's credentials as given when the
+ * stack deploys there, else the member-account role with the id from the account's stack. With
+ * `alias`, a second provider of the stack (the network account's, for Transit Gateway routing).
  */
-export function networkAccountProvider(scope: Construct, model: LandingZoneModel, organization: OrganizationStack, accountKey: string, region: string): void {
+export function networkAccountProvider(
+  scope: Construct,
+  model: LandingZoneModel,
+  accounts: AccountDirectory,
+  accountKey: string,
+  region: string,
+  alias?: string,
+): AwsProvider {
   const org = model.organization;
-  if (accountKey === org.managementAccountKey) {
-    new ManagementProvider(scope, 'aws', { accountId: org.managementAccountId, region });
-    return;
-  }
-  new MemberAccountProvider(scope, 'aws', {
-    accountId: organization.accountId(accountKey),
+  const id = alias === undefined ? 'aws' : `aws_${alias}`;
+  if (accountKey === org.managementAccountKey)
+    return new ManagementProvider(scope, id, { accountId: org.managementAccountId, region, ...(alias !== undefined ? { alias } : {}) });
+  return new MemberAccountProvider(scope, id, {
+    accountId: accounts.accountId(accountKey),
     region,
     partition: org.partition,
     roleName: org.accessRoleName,
     sessionName: `lz-network-${accountKey}`,
+    ...(alias !== undefined ? { alias } : {}),
   });
 }

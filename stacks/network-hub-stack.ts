@@ -1,5 +1,6 @@
 import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { Ec2TransitGateway } from '@cdktf/provider-aws/lib/ec2-transit-gateway';
+import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
 import { Ec2TransitGatewayRouteTable } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table';
 import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-association';
 import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
@@ -7,6 +8,8 @@ import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import type { Construct } from 'constructs';
 import type { NetworkModel } from '../src/model/network/types';
 import type { LandingZoneModel } from '../src/model/types';
+import type { AccountDirectory } from './account-directory';
+import { exportAttribute } from './exported-values';
 import { ids } from './ids';
 import { networkAccountProvider } from './network-account-provider';
 import type { OrganizationStack } from './organization-stack';
@@ -15,12 +18,16 @@ export interface NetworkHubStackProps {
   readonly model: LandingZoneModel;
   readonly network: NetworkModel;
   readonly organization: OrganizationStack;
+  readonly accounts: AccountDirectory;
 }
 
 /**
- * Wave 2, network account: the Transit Gateway, one route table per segment, and its RAM share.
- * Default association and propagation are disabled: an attachment reaches nothing until
- * network-routing associates it with its segment's table, so a forgotten entry isolates, never opens.
+ * Wave 2, network account: the Transit Gateway, one route table per segment, the segments'
+ * blackhole routes, and the RAM share. Default association and propagation are disabled: an
+ * attachment reaches nothing until its account's network stack associates it with its segment's
+ * table, so a forgotten entry isolates, never opens. What belongs to one VPC (its association,
+ * propagations and the static routes to it) lives in that VPC's account's network stack; the
+ * gateway's and every table's id are outputs from the start, so a new VPC leaves this stack as it was.
  * @see https://docs.aws.amazon.com/vpc/latest/tgw/tgw-route-tables.html
  */
 export class NetworkHubStack extends LandingZoneStack {
@@ -29,9 +36,10 @@ export class NetworkHubStack extends LandingZoneStack {
 
   constructor(scope: Construct, id: string, props: NetworkHubStackProps) {
     super(scope, id);
-    const { model, network, organization } = props;
+    const { model, network, organization, accounts } = props;
     const name = model.organization.name;
-    networkAccountProvider(this, model, organization, network.accountKey, network.region);
+    networkAccountProvider(this, model, accounts, network.accountKey, network.region);
+    this.addDependency(organization);
 
     this.transitGateway = new Ec2TransitGateway(this, ids.transitGateway, {
       description: `${name} hub`,
@@ -42,12 +50,23 @@ export class NetworkHubStack extends LandingZoneStack {
       dnsSupport: enable(network.transitGateway.dnsSupport),
       tags: { Name: `${name}-hub` },
     });
+    exportAttribute(this, this.transitGateway, 'id');
 
-    for (const segment of network.segments)
-      this.routeTables.set(segment.key, new Ec2TransitGatewayRouteTable(this, ids.tgwRouteTable(segment.key), {
+    for (const segment of network.segments) {
+      const table = new Ec2TransitGatewayRouteTable(this, ids.tgwRouteTable(segment.key), {
         transitGatewayId: this.transitGateway.id,
         tags: { Name: `${name}-${segment.key}`, segment: segment.key },
-      }));
+      });
+      this.routeTables.set(segment.key, table);
+      exportAttribute(this, table, 'id');
+      for (const route of segment.routes)
+        if (route.target.kind === 'blackhole')
+          new Ec2TransitGatewayRoute(this, ids.tgwStaticRoute(segment.key, route.key), {
+            transitGatewayRouteTableId: table.id,
+            destinationCidrBlock: route.destination,
+            blackhole: true,
+          });
+    }
 
     const share = new RamResourceShare(this, ids.tgwShare, {
       name: `${name}-transit-gateway`,
@@ -62,7 +81,7 @@ export class NetworkHubStack extends LandingZoneStack {
     for (const path of network.sharing.ous)
       principal(ids.tgwSharePrincipal({ kind: 'ou', path }), `arn:${partition}:organizations::${managementId}:ou/${organization.organizationId}/${organization.ouId(path)}`);
     for (const key of network.sharing.accounts)
-      if (key !== network.accountKey) principal(ids.tgwSharePrincipal({ kind: 'account', key }), organization.accountId(key));
+      if (key !== network.accountKey) principal(ids.tgwSharePrincipal({ kind: 'account', key }), accounts.accountId(key));
   }
 
   routeTableId(segment: string): string {

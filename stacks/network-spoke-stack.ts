@@ -1,6 +1,10 @@
 import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
+import { Ec2TransitGatewayRoute } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route';
+import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-association';
+import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
+import { Ec2TransitGatewayVpcAttachmentAccepter } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
@@ -10,28 +14,37 @@ import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-cidr-block-association';
-import { Fn } from 'cdktf';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Fn, type ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
+import type { AccountNetwork } from '../src/model/network/by-account';
 import type { NetworkModel, SubnetTierModel, VpcModel } from '../src/model/network/types';
 import type { LandingZoneModel } from '../src/model/types';
+import type { AccountDirectory } from './account-directory';
 import { ids } from './ids';
 import { networkAccountProvider } from './network-account-provider';
 import type { NetworkHubStack } from './network-hub-stack';
-import type { OrganizationStack } from './organization-stack';
 
 export interface NetworkSpokeStackProps {
   readonly model: LandingZoneModel;
   readonly network: NetworkModel;
-  readonly organization: OrganizationStack;
+  readonly accounts: AccountDirectory;
   readonly hub: NetworkHubStack;
-  readonly accountKey: string;
+  /** The account's VPCs and the Transit Gateway entries that exist because of them. */
+  readonly part: AccountNetwork;
 }
 
 const DEFAULT_ROUTE = '0.0.0.0/0';
 
 /**
- * Wave 3, one member account: its VPCs, subnets per AZ per tier, route tables, and a Transit
- * Gateway attachment per VPC. The stack depends on network-hub, so the attachment is created
+ * `network-<id>`, one per account with a VPC: in the account, its VPCs, subnets per AZ per tier,
+ * route tables, and a Transit Gateway attachment per VPC; in the network account (a second
+ * provider, `aws.network`, unless the account is the network account), what each attachment may
+ * reach: its acceptance (unless the gateway auto-accepts), its association with its segment's
+ * table, its propagations into the tables of the segments allowed to reach it, and the segments'
+ * static routes to it. Exactly the model's entries (model/network/reachability.ts answers from the
+ * same data). Everything is ordered after the attachment inside one apply, so a new account's VPC
+ * is connected in a single pass. The stack depends on network-hub, so the attachment is created
  * after the RAM share exists. Routes exist only where org.yaml asks: a tier without defaultRoute
  * and transitGatewayDestinations reaches nothing outside its VPC.
  *
@@ -45,22 +58,70 @@ export class NetworkSpokeStack extends LandingZoneStack {
 
   constructor(scope: Construct, id: string, props: NetworkSpokeStackProps) {
     super(scope, id);
-    const { model, network, organization, hub, accountKey } = props;
-    networkAccountProvider(this, model, organization, accountKey, network.region);
+    const { model, network, accounts, hub, part } = props;
+    const accountKey = part.accountKey;
+    networkAccountProvider(this, model, accounts, accountKey, network.region);
+    const networkProvider = accountKey === network.accountKey
+      ? undefined
+      : networkAccountProvider(this, model, accounts, network.accountKey, network.region, 'network');
     this.addDependency(hub);
     const zones = new DataAwsAvailabilityZones(this, ids.availabilityZones, {
       state: 'available',
       filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
     });
     const zoneId = (azIndex: number) => Fn.element(Fn.sort(zones.zoneIds), azIndex);
-    for (const vpc of network.vpcs.filter((v) => v.accountKey === accountKey)) this.buildVpc(vpc, network, hub, zoneId);
+    for (const vpc of part.vpcs) this.buildVpc(vpc, network, hub, zoneId);
+    this.buildRouting(part, network, hub, networkProvider);
   }
 
-  /** The attachment id of this account's VPC `vpcKey` (a cross-stack reference elsewhere). */
-  attachmentId(vpcKey: string): string {
-    const attachment = this.attachments.get(vpcKey);
-    if (!attachment) throw new Error(`unknown VPC ${vpcKey}`);
-    return attachment.id;
+  /**
+   * The network account's side. An attachment from another account waits for acceptance unless
+   * the gateway auto-accepts; only the attachments org.yaml declares are accepted, so a stray one
+   * stays pending. Associations, propagations and routes come after the acceptance.
+   */
+  private buildRouting(part: AccountNetwork, network: NetworkModel, hub: NetworkHubStack, provider: AwsProvider | undefined): void {
+    const vpcKey = new Map(part.vpcs.map((v) => [v.id, v.key]));
+    const inNetworkAccount = provider ? { provider } : {};
+    const ready = new Map<string, ITerraformDependable[]>();
+    for (const v of part.vpcs) {
+      const attachment = this.attachments.get(v.key)!;
+      if (!provider || network.transitGateway.autoAcceptSharedAttachments) {
+        ready.set(v.id, [attachment]);
+        continue;
+      }
+      ready.set(v.id, [new Ec2TransitGatewayVpcAttachmentAccepter(this, ids.tgwAttachmentAccepter(v.key), {
+        ...inNetworkAccount,
+        transitGatewayAttachmentId: attachment.id,
+        transitGatewayDefaultRouteTableAssociation: false,
+        transitGatewayDefaultRouteTablePropagation: false,
+        tags: { Name: `${v.accountKey}-${v.key}`, segment: v.segment },
+      })]);
+    }
+    const attachmentId = (vpc: string) => this.attachments.get(vpcKey.get(vpc)!)!.id;
+    for (const a of part.associations)
+      new Ec2TransitGatewayRouteTableAssociation(this, ids.tgwAssociation(vpcKey.get(a.vpc)!), {
+        ...inNetworkAccount,
+        transitGatewayAttachmentId: attachmentId(a.vpc),
+        transitGatewayRouteTableId: hub.routeTableId(a.segment),
+        dependsOn: ready.get(a.vpc)!,
+      });
+    for (const p of part.propagations)
+      new Ec2TransitGatewayRouteTablePropagation(this, ids.tgwPropagation(vpcKey.get(p.vpc)!, p.segment), {
+        ...inNetworkAccount,
+        transitGatewayAttachmentId: attachmentId(p.vpc),
+        transitGatewayRouteTableId: hub.routeTableId(p.segment),
+        dependsOn: ready.get(p.vpc)!,
+      });
+    for (const route of part.routes) {
+      if (route.target.kind !== 'attachment') continue;
+      new Ec2TransitGatewayRoute(this, ids.tgwStaticRoute(route.segment, route.key), {
+        ...inNetworkAccount,
+        transitGatewayRouteTableId: hub.routeTableId(route.segment),
+        destinationCidrBlock: route.destination,
+        transitGatewayAttachmentId: attachmentId(route.target.vpc),
+        dependsOn: ready.get(route.target.vpc)!,
+      });
+    }
   }
 
   private buildVpc(v: VpcModel, network: NetworkModel, hub: NetworkHubStack, zoneId: (azIndex: number) => string): void {

@@ -1,19 +1,16 @@
 import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
-import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-account';
-import { OrganizationsDelegatedAdministrator } from '@cdktf/provider-aws/lib/organizations-delegated-administrator';
 import { OrganizationsOrganization } from '@cdktf/provider-aws/lib/organizations-organization';
 import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
 import { OrganizationsPolicy } from '@cdktf/provider-aws/lib/organizations-policy';
 import { OrganizationsPolicyAttachment } from '@cdktf/provider-aws/lib/organizations-policy-attachment';
 import { RamSharingWithOrganization } from '@cdktf/provider-aws/lib/ram-sharing-with-organization';
-import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ManagementProvider } from '../src/constructs/aws-provider';
 import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
 import { ROOT } from '../src/model/org-tree';
 import type { LandingZoneModel, PolicyTarget } from '../src/model/types';
+import { exportAttribute } from './exported-values';
 import { ids } from './ids';
-import { designateServiceAdministrator } from './service-administrators';
 import { refactoringAddresses } from './refactoring-addresses';
 
 export interface OrganizationStackProps {
@@ -21,13 +18,16 @@ export interface OrganizationStackProps {
 }
 
 /**
- * Wave 1, management account: the organization, its OUs and accounts, organization policies and
- * their attachments, and delegated administrators.
+ * Wave 1, management account: what is organization-wide and nothing per account: the
+ * organization, its OUs, the organization policies and their attachments to the root and OUs, and
+ * RAM sharing. Accounts and what is attached to one account live in that account's `account-<id>`
+ * stack. Every OU id, the root id and every policy id is an output from the start, so adding an
+ * account that reads one leaves this stack as it was.
  */
 export class OrganizationStack extends LandingZoneStack {
   readonly organization: OrganizationsOrganization;
   private readonly ouIds = new Map<string, string>();
-  private readonly accountIds = new Map<string, string>();
+  private readonly policyIds = new Map<string, string>();
   private readonly model: LandingZoneModel;
 
   constructor(scope: Construct, id: string, props: OrganizationStackProps) {
@@ -46,6 +46,8 @@ export class OrganizationStack extends LandingZoneStack {
     });
     if (org.id !== undefined) this.organization.importFrom(org.id);
     const rootId = this.organization.roots.get(0).id;
+    exportAttribute(this, this.organization, 'roots[0].id');
+    exportAttribute(this, this.organization, 'id');
 
     // Parents come before children in model.ous, so every parent id is known when it is needed.
     for (const ou of model.ous) {
@@ -56,30 +58,7 @@ export class OrganizationStack extends LandingZoneStack {
         lifecycle: { preventDestroy: true },
       });
       this.ouIds.set(ou.path, resource.id);
-    }
-
-    for (const account of model.accounts) {
-      if (account.isManagement) {
-        this.accountIds.set(account.key, account.id!);
-        continue;
-      }
-      const resource = new OrganizationsAccount(this, ids.account(account.key), {
-        name: account.name,
-        email: account.email,
-        parentId: account.ouPath === ROOT ? rootId : this.ouIds.get(account.ouPath)!,
-        roleName: org.accessRoleName,
-        iamUserAccessToBilling: account.iamUserAccessToBilling,
-        // Closing an account is never a side effect of a Terraform change.
-        closeOnDeletion: false,
-        tags: { ...account.tags },
-        lifecycle: {
-          preventDestroy: true,
-          // Neither can be read back from AWS; without this an imported account would be replaced.
-          ignoreChanges: ['role_name', 'iam_user_access_to_billing'],
-        },
-      });
-      if (account.id !== undefined) resource.importFrom(account.id);
-      this.accountIds.set(account.key, account.id ?? resource.id);
+      exportAttribute(this, resource, 'id');
     }
 
     // Packed documents (src/model/policy-packing.ts): one resource per policy, or per part of a split one.
@@ -93,7 +72,10 @@ export class OrganizationStack extends LandingZoneStack {
         // A policy type must be enabled on the root before a policy of that type exists.
         dependsOn: [this.organization],
       });
-      for (const target of document.targets) {
+      this.policyIds.set(`${document.policyKey}#${document.part}`, resource.id);
+      exportAttribute(this, resource, 'id');
+      // Attachments to an account are made in that account's stack.
+      for (const target of document.targets.filter((t): t is Exclude<PolicyTarget, { kind: 'account' }> => t.kind !== 'account')) {
         new OrganizationsPolicyAttachment(this, ids.policyDocumentAttachment(document.policyKey, document.part, target), {
           policyId: resource.id,
           targetId: this.targetId(target, rootId),
@@ -101,33 +83,17 @@ export class OrganizationStack extends LandingZoneStack {
       }
     }
 
-    for (const delegated of model.delegatedAdministrators) {
-      new OrganizationsDelegatedAdministrator(this, ids.delegatedAdministrator(delegated.servicePrincipal), {
-        accountId: this.accountId(delegated.accountKey),
-        servicePrincipal: delegated.servicePrincipal,
-        // Trusted access for the service must be enabled first.
-        dependsOn: [this.organization],
-      });
-    }
-
-    for (const delegation of model.security?.serviceAdministrators ?? [])
-      designateServiceAdministrator(this, delegation, this.accountId(delegation.accountKey), [this.organization]);
-    // Renames and confirmed removals: `moved` and `removed` blocks, so no account or OU is destroyed by an edit.
+    // OU renames and confirmed removals: `moved` and `removed` blocks, so no OU is destroyed by an edit.
     if (model.managedChanges) new RefactoringBlocks(this, 'refactoring', refactoringAddresses(model.managedChanges, model.policies));
     // The Transit Gateway is shared with the organization or its OUs through RAM; that needs RAM
     // sharing enabled once, from the management account (not through the service access list).
     if (model.network) new RamSharingWithOrganization(this, ids.ramSharingWithOrganization, { dependsOn: [this.organization] });
-
-    new TerraformOutput(this, 'account_ids', {
-      description: 'Account ids by org.yaml key.',
-      value: Object.fromEntries(model.accounts.map((a) => [a.key, this.accountId(a.key)])),
-    });
   }
 
-  /** The account's id: a literal for adopted accounts, else this stack's attribute (a cross-stack reference elsewhere). */
-  accountId(key: string): string {
-    const id = this.accountIds.get(key);
-    if (id === undefined) throw new Error(`unknown account key ${key}`);
+  /** The id of a packed policy document (a cross-stack reference from an account's stack). */
+  policyId(policyKey: string, part: number): string {
+    const id = this.policyIds.get(`${policyKey}#${part}`);
+    if (id === undefined) throw new Error(`unknown policy document ${policyKey} part ${part}`);
     return id;
   }
 
@@ -142,9 +108,7 @@ export class OrganizationStack extends LandingZoneStack {
     return this.model.organization.id ?? this.organization.id;
   }
 
-  private targetId(target: PolicyTarget, rootId: string): string {
-    if (target.kind === 'root') return rootId;
-    if (target.kind === 'ou') return this.ouId(target.path);
-    return this.accountId(target.key);
+  private targetId(target: Exclude<PolicyTarget, { kind: 'account' }>, rootId: string): string {
+    return target.kind === 'root' ? rootId : this.ouId(target.path);
   }
 }

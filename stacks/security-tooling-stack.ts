@@ -17,18 +17,20 @@ import { MemberAccountProvider } from '../src/constructs/aws-provider';
 import type { SecurityModel } from '../src/model/security';
 import type { LandingZoneModel } from '../src/model/types';
 import { ids } from './ids';
-import type { OrganizationStack } from './organization-stack';
+import type { AccountDirectory } from './account-directory';
 
 export interface SecurityToolingStackProps {
   readonly model: LandingZoneModel;
   readonly security: SecurityModel;
-  readonly organization: OrganizationStack;
+  readonly accounts: AccountDirectory;
+  /** The organization (trusted access) and delegated-administrators (the designations) must be applied first. */
+  readonly after: readonly LandingZoneStack[];
 }
 
 /**
  * Wave 2, security tooling account (home region): the organization-wide configuration of every
- * enabled service. The organization stack has made this account the services' delegated
- * administrator, which is why this stack depends on it. Detective is the exception: its behavior
+ * enabled service. The delegated-administrators stack has made this account the services'
+ * delegated administrator, which is why this stack depends on it. Detective is the exception: its behavior
  * graph is created here, before its designation (see SecurityModel.detective).
  */
 export class SecurityToolingStack extends LandingZoneStack {
@@ -37,9 +39,9 @@ export class SecurityToolingStack extends LandingZoneStack {
 
   constructor(scope: Construct, id: string, props: SecurityToolingStackProps) {
     super(scope, id);
-    const { model, security, organization } = props;
+    const { model, security, accounts } = props;
     const org = model.organization;
-    const accountId = organization.accountId(security.accountKey);
+    const accountId = accounts.accountId(security.accountKey);
     new MemberAccountProvider(this, 'aws', {
       accountId,
       region: org.homeRegion,
@@ -47,7 +49,7 @@ export class SecurityToolingStack extends LandingZoneStack {
       roleName: org.accessRoleName,
       sessionName: 'lz-security-tooling',
     });
-    this.addDependency(organization);
+    for (const stack of props.after) this.addDependency(stack);
 
     if (security.guardDuty) {
       // Designating the administrator created its detector; a second CreateDetector would fail.

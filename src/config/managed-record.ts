@@ -10,17 +10,21 @@ import { AccountKey, OuKeyPath } from './schema/common';
  * organization.
  */
 const AccountId = z.string().regex(/^\d{12}$/);
+/** The name part of an account's stacks (`account-<id>`, `access-<id>`, ...), pinned at the account's first synth. */
+export const StackId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/);
 
 export const ManagedRecordSchema = z.strictObject({
-  accounts: z.record(AccountKey, z.strictObject({ email: z.string(), id: AccountId.optional() })),
+  accounts: z.record(AccountKey, z.strictObject({ email: z.string(), id: AccountId.optional(), stack: StackId.optional() })),
   organizationalUnits: z.array(OuKeyPath),
+  /** The management account's stack id: it is no member account, and its key may change too. */
+  managementStack: StackId.optional(),
   /**
    * Confirmed removals, kept after the run that confirmed them: their `removed` blocks must outlive
    * that run (a later synth without the flag, before apply, must not plan a destroy).
    */
   released: z
     .strictObject({
-      accounts: z.record(AccountKey, z.strictObject({ id: AccountId.optional() })),
+      accounts: z.record(AccountKey, z.strictObject({ id: AccountId.optional(), stack: StackId.optional() })),
       organizationalUnits: z.array(OuKeyPath),
     })
     .optional(),

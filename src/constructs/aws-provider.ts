@@ -15,6 +15,8 @@ export interface ManagementProviderProps {
   /** The management account id from org.yaml; the provider refuses credentials of any other account. */
   readonly accountId: string;
   readonly region: string;
+  /** For a stack's second provider. @default - the stack's default provider */
+  readonly alias?: string;
 }
 
 /** The provider of stacks that deploy into the management account, with its credentials as given. */
@@ -24,6 +26,7 @@ export class ManagementProvider extends AwsProvider {
       region: props.region,
       allowedAccountIds: [props.accountId],
       defaultTags: [{ tags: { ...MANAGED_BY_TAG } }],
+      ...(props.alias !== undefined ? { alias: props.alias } : {}),
     });
   }
 }
@@ -37,6 +40,8 @@ export interface MemberAccountProviderProps {
   readonly roleName: string;
   /** Shown in CloudTrail as the session name of every call this provider makes. */
   readonly sessionName: string;
+  /** For a stack's second provider. @default - the stack's default provider */
+  readonly alias?: string;
 }
 
 /**
@@ -47,7 +52,7 @@ export interface MemberAccountProviderProps {
  */
 export class MemberAccountProvider extends AwsProvider {
   constructor(scope: Construct, id: string, props: MemberAccountProviderProps) {
-    const workspaceCredentials = scope.node.tryGetContext(WORKSPACE_CREDENTIALS_CONTEXT) === true;
+    const workspaceCredentials = scope.node.tryGetContext(WORKSPACE_CREDENTIALS_CONTEXT) === true && props.alias === undefined;
     super(scope, id, {
       region: props.region,
       allowedAccountIds: [props.accountId],
@@ -55,6 +60,7 @@ export class MemberAccountProvider extends AwsProvider {
         ? {}
         : { assumeRole: [{ roleArn: memberRoleArn(props.partition, props.accountId, props.roleName), sessionName: props.sessionName }] }),
       defaultTags: [{ tags: { ...MANAGED_BY_TAG } }],
+      ...(props.alias !== undefined ? { alias: props.alias } : {}),
     });
   }
 }

@@ -6,6 +6,7 @@ import { buildDeployment } from './deployment';
 import { buildIdentityCenterModel, identityCenterDelegation, identityCenterServicePrincipals, type InlinePolicyFiles } from './identity-center';
 import { buildLoggingModel, LOGGING_SERVICE_PRINCIPALS, resourceNamePrefix } from './logging';
 import { buildManagedChanges, buildManagedRecord } from './managed-changes';
+import { assignStackIds } from './stack-ids';
 import { buildNetworkModel } from './network/build-network';
 import { flattenOus } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
@@ -29,6 +30,7 @@ export function buildModel(
 ): LandingZoneModel {
   const managed = readManagedRecord(previousLock).record;
   const managedChanges = buildManagedChanges(config, managed, confirmations);
+  const stackIds = assignStackIds(config, managed, managedChanges.removedAccounts);
   const ous = flattenOus(config.organizationalUnits);
   const managementKey = config.organization.managementAccount;
 
@@ -110,9 +112,10 @@ export function buildModel(
     ...(config.identityCenter ? { identityCenter: buildIdentityCenterModel(config, config.organization.partition, inlinePolicyFiles) } : {}),
     guardrails: buildGuardrailsModel(config, files),
     managedChanges,
+    stackIds: Object.fromEntries([...stackIds].sort(([a], [b]) => byString(a, b))),
     ...(network ? { network } : {}),
     // Sections are added by the capabilities that own them; unknown sections are carried over.
-    lock: { ...previousLock, ...lockSections, version: 1, managed: buildManagedRecord(config, managed, managedChanges) },
+    lock: { ...previousLock, ...lockSections, version: 1, managed: buildManagedRecord(config, managed, managedChanges, stackIds) },
     deployment: buildDeployment(config),
   };
 }

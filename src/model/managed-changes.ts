@@ -154,17 +154,31 @@ function withHistory(current: readonly Rename[], recorded: readonly Rename[], de
  * carried over from the record across a rename), every OU path, and the removals and renames
  * that must keep their `removed` and `moved` blocks.
  */
-export function buildManagedRecord(config: OrgConfig, previous: ManagedRecord | undefined, changes: ManagedChangesModel): ManagedRecord {
+export function buildManagedRecord(
+  config: OrgConfig,
+  previous: ManagedRecord | undefined,
+  changes: ManagedChangesModel,
+  stackIds: ReadonlyMap<string, string>,
+): ManagedRecord {
   const accounts: ManagedRecord['accounts'] = {};
   for (const key of Object.keys(config.accounts).sort(byString)) {
     if (key === config.organization.managementAccount) continue;
     const a = config.accounts[key]!;
     const id = a.id ?? previous?.accounts[key]?.id ?? (a.formerKey !== undefined ? previous?.accounts[a.formerKey]?.id : undefined);
-    accounts[key] = { email: a.email, ...(id !== undefined ? { id } : {}) };
+    const stack = stackIds.get(key);
+    accounts[key] = { email: a.email, ...(id !== undefined ? { id } : {}), ...(stack !== undefined ? { stack } : {}) };
   }
-  const record: ManagedRecord = { accounts, organizationalUnits: ousWithFormerPaths(config.organizationalUnits).map((ou) => ou.path) };
+  const managementStack = stackIds.get(config.organization.managementAccount);
+  const record: ManagedRecord = {
+    accounts,
+    organizationalUnits: ousWithFormerPaths(config.organizationalUnits).map((ou) => ou.path),
+    ...(managementStack !== undefined ? { managementStack } : {}),
+  };
   const released = {
-    accounts: Object.fromEntries(changes.removedAccounts.map((r) => [r.key, r.id !== undefined ? { id: r.id } : {}])),
+    accounts: Object.fromEntries(changes.removedAccounts.map((r) => {
+      const stack = stackIds.get(r.key);
+      return [r.key, { ...(r.id !== undefined ? { id: r.id } : {}), ...(stack !== undefined ? { stack } : {}) }];
+    })),
     organizationalUnits: changes.removedOus.map((r) => r.path),
   };
   const renamed = { accounts: [...changes.renamedAccounts], organizationalUnits: [...changes.renamedOus] };

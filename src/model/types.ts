@@ -78,6 +78,11 @@ export interface LandingZoneModel {
   readonly guardrails?: GuardrailsModel;
   /** Confirmed removals and declared renames against lz.lock.json: `removed` and `moved` blocks. */
   readonly managedChanges?: ManagedChangesModel;
+  /**
+   * The stack id of every account, current and released, by key: per-account stacks are named
+   * `account-<id>`, `access-<id>`, `network-<id>`. Pinned in lz.lock.json, so a rename keeps them.
+   */
+  readonly stackIds: Readonly<Record<string, string>>;
   /** Transit Gateway hub, segments and VPCs; absent when org.yaml has no network section. */
   readonly network?: NetworkModel;
   /** The record to write next to org.yaml after a successful synth (lz.lock.json). */

@@ -8,17 +8,18 @@ import { join } from 'node:path';
 import { ManagementProvider, MemberAccountProvider } from '../../src/constructs/aws-provider';
 import type { LandingZoneModel } from '../../src/model/types';
 import { applyDeployment, deploymentContext } from '../../stacks/deployment';
+import { AccountStack } from '../../stacks/account-stack';
 import { OrganizationStack } from '../../stacks/organization-stack';
 import { readTree, tempDir, type TerraformJson } from '../helpers';
 
-/** A test-only member stack: a bucket in a new account, whose id comes from the organization stack. */
+/** A test-only member stack: a bucket in a new account, whose id comes from the account's stack. */
 class BucketStack extends LandingZoneStack {
   readonly bucket: S3Bucket;
-  constructor(scope: Construct, id: string, props: { model: LandingZoneModel; organization: OrganizationStack; accountKey: string }) {
+  constructor(scope: Construct, id: string, props: { model: LandingZoneModel; account: AccountStack }) {
     super(scope, id);
     const org = props.model.organization;
     new MemberAccountProvider(this, 'aws', {
-      accountId: props.organization.accountId(props.accountKey),
+      accountId: props.account.accountId,
       region: org.homeRegion,
       partition: org.partition,
       roleName: org.accessRoleName,
@@ -47,8 +48,8 @@ export interface AppOutput {
 }
 
 /**
- * organization -> log-archive (bucket in a new member account) -> org-trail (management, reads the
- * bucket ARN): three stacks that reference each other the way the real ones will.
+ * organization -> account-log-archive -> log-archive (bucket in the new member account) -> org-trail
+ * (management, reads the bucket ARN): stacks that reference each other the way the real ones do.
  */
 export function synthTestApp(model: LandingZoneModel): AppOutput {
   const projectDir = tempDir('lz-deploy-');
@@ -56,9 +57,11 @@ export function synthTestApp(model: LandingZoneModel): AppOutput {
     const outdir = join(projectDir, 'cdktf.out');
     const app = new App({ outdir, stackTraces: false, context: deploymentContext(model) });
     const organization = new OrganizationStack(app, 'organization', { model });
-    const logs = new BucketStack(app, 'log-archive', { model, organization, accountKey: 'log-archive' });
+    const account = new AccountStack(app, 'account-log-archive', { model, organization, account: model.accounts.find((a) => a.key === 'log-archive')! });
+    const logs = new BucketStack(app, 'log-archive', { model, account });
     new ReaderStack(app, 'org-trail', { model, source: logs });
-    applyDeployment(app, model, { outdir, projectDir, accountId: (key) => organization.accountId(key) });
+    const accountId = (key: string) => (key === 'log-archive' ? account.accountId : model.accounts.find((a) => a.key === key)!.id!);
+    applyDeployment(app, model, { outdir, projectDir, accountId });
     app.synth();
     const files = readTree(outdir);
     const stacks: Record<string, TerraformJson> = {};

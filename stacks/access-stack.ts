@@ -1,0 +1,58 @@
+import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
+import { SsoadminAccountAssignment } from '@cdktf/provider-aws/lib/ssoadmin-account-assignment';
+import { Fn } from 'cdktf';
+import type { Construct } from 'constructs';
+import { ManagementProvider, MemberAccountProvider } from '../src/constructs/aws-provider';
+import type { AccountAssignmentModel, IdentityCenterModel } from '../src/model/identity-center';
+import type { LandingZoneModel } from '../src/model/types';
+import type { AccountDirectory } from './account-directory';
+import { ids } from './ids';
+import type { IdentityCenterStack } from './identity-center-stack';
+
+export interface AccessStackProps {
+  readonly model: LandingZoneModel;
+  readonly identityCenter: IdentityCenterModel;
+  readonly identityCenterStack: IdentityCenterStack;
+  readonly accounts: AccountDirectory;
+  /** The account whose assignments this stack holds. */
+  readonly accountKey: string;
+  /** Its assignments (each with this accountKey). */
+  readonly assignments: readonly AccountAssignmentModel[];
+}
+
+/**
+ * Identity Center's account (management, or identityCenter.delegatedAdministrator), one per
+ * account: who may sign in to this one account, one `aws_ssoadmin_account_assignment` per
+ * (principal, permission set), expanded from OU targets. Runs after identity-center, whose
+ * permission sets, with all their policies, are provisioned by then.
+ */
+export class AccessStack extends LandingZoneStack {
+  constructor(scope: Construct, id: string, props: AccessStackProps) {
+    super(scope, id);
+    const { model, identityCenter, identityCenterStack, accounts, accountKey, assignments } = props;
+    const org = model.organization;
+    this.addDependency(identityCenterStack);
+    const admin = identityCenter.delegatedAdministratorKey;
+    if (admin === undefined) new ManagementProvider(this, 'aws', { accountId: org.managementAccountId, region: identityCenter.region });
+    else
+      new MemberAccountProvider(this, 'aws', {
+        accountId: accounts.accountId(admin),
+        region: identityCenter.region,
+        partition: org.partition,
+        roleName: org.accessRoleName,
+        sessionName: 'lz-identity-center',
+      });
+
+    const accountId = accounts.accountId(accountKey);
+    const instanceArn = Fn.one(identityCenterStack.instanceArns) as string;
+    for (const a of assignments)
+      new SsoadminAccountAssignment(this, ids.accountAssignment({ type: a.principalType, key: a.principalKey }, a.permissionSetKey), {
+        instanceArn,
+        permissionSetArn: identityCenterStack.permissionSetArn(a.permissionSetKey),
+        principalType: a.principalType,
+        principalId: identityCenterStack.principalId(a.principalType, a.principalKey),
+        targetType: 'AWS_ACCOUNT',
+        targetId: accountId,
+      });
+  }
+}
