@@ -22,46 +22,47 @@ interface Manifest {
 export class ShareMismatchError extends Error {}
 
 /**
- * Merges the shares' outputs into `outdir`: the organization-wide stacks from share 0 (after
- * checking that every other share wrote them byte for byte the same), each per-account stack from
- * the one share that built it, and one manifest.json in cdktf's format (keys sorted, two-space
- * indent). The share directories are removed. Returns every stack name, sorted.
+ * Merges the shares' outputs into `outdir`. A stack that every share wrote (the organization-wide
+ * stacks, and account stacks that one of them reads) is taken from share 0, after checking that
+ * every other share wrote it byte for byte the same; a stack that one share wrote (a per-account
+ * stack) is taken from it; anything else is an error. One manifest.json is written in cdktf's
+ * format (keys sorted, two-space indent), and the share directories are removed. Returns every
+ * stack name, sorted.
  */
 export function mergeShares(outdir: string, shares: readonly ShareOutput[]): string[] {
-  const owner = new Map<string, number>();
+  const writers = new Map<string, number[]>();
   shares.forEach((share, i) => {
-    for (const name of share.result.perAccount) {
-      if (owner.has(name)) throw new ShareMismatchError(`the per-account stack \`${name}\` was built by workers ${owner.get(name)} and ${i}; each belongs to one`);
-      owner.set(name, i);
-    }
+    for (const name of share.result.stacks) writers.set(name, [...(writers.get(name) ?? []), i]);
   });
-  const organizationWide = (share: ShareOutput) => share.result.stacks.filter((name) => !share.result.perAccount.includes(name));
-  const shared = organizationWide(shares[0]!);
   const manifests = shares.map((share) => JSON.parse(readFileSync(join(share.dir, 'manifest.json'), 'utf8')) as Manifest);
-  shares.forEach((share, i) => {
-    if (i === 0) return;
-    const mine = organizationWide(share);
-    if (mine.join('\n') !== shared.join('\n'))
-      throw new ShareMismatchError(`worker ${i} built the organization-wide stacks ${mine.join(', ')}, worker 0 built ${shared.join(', ')}`);
-    for (const name of shared) {
-      const difference = firstDifference(join(shares[0]!.dir, 'stacks', name), join(share.dir, 'stacks', name));
-      if (difference !== undefined)
-        throw new ShareMismatchError(
-          `the organization-wide stack \`${name}\` came out differently in worker ${i} than in worker 0 (${difference}). ` +
-            'Its content depends on which per-account stacks were built beside it, which is a bug in lz; `lz synth --workers 1` synthesizes in one process meanwhile.',
-        );
-      if (stableJson(manifests[i]!.stacks[name]) !== stableJson(manifests[0]!.stacks[name]))
-        throw new ShareMismatchError(`the manifest entry of the organization-wide stack \`${name}\` differs between worker ${i} and worker 0`);
-    }
-  });
+  const names = [...writers.keys()].sort();
+  const source = new Map<string, number>();
+  for (const name of names) {
+    const by = writers.get(name)!;
+    if (by.length === 1) source.set(name, by[0]!);
+    else if (by.length === shares.length) {
+      for (const i of by.slice(1)) assertSame(name, shares, manifests, i);
+      source.set(name, 0);
+    } else
+      throw new ShareMismatchError(`the stack \`${name}\` was written by workers ${by.join(', ')} of ${shares.length}: a stack is organization-wide (every worker) or per-account (one)`);
+  }
   mkdirSync(join(outdir, 'stacks'), { recursive: true });
-  const from = (name: string) => shares[owner.get(name) ?? 0]!;
-  const names = [...shared, ...owner.keys()].sort();
-  for (const name of names) renameSync(join(from(name).dir, 'stacks', name), join(outdir, 'stacks', name));
-  const stacks = Object.fromEntries(names.map((name) => [name, manifests[owner.get(name) ?? 0]!.stacks[name]]));
+  for (const name of names) renameSync(join(shares[source.get(name)!]!.dir, 'stacks', name), join(outdir, 'stacks', name));
+  const stacks = Object.fromEntries(names.map((name) => [name, manifests[source.get(name)!]!.stacks[name]]));
   writeFileSync(join(outdir, 'manifest.json'), stableJson({ version: manifests[0]!.version, stacks }));
   for (const share of shares) rmSync(share.dir, { recursive: true, force: true });
   return names;
+}
+
+function assertSame(name: string, shares: readonly ShareOutput[], manifests: readonly Manifest[], i: number): void {
+  const difference = firstDifference(join(shares[0]!.dir, 'stacks', name), join(shares[i]!.dir, 'stacks', name));
+  if (difference !== undefined)
+    throw new ShareMismatchError(
+      `the organization-wide stack \`${name}\` came out differently in worker ${i} than in worker 0 (${difference}). ` +
+        'Its content depends on which per-account stacks were built beside it, which is a bug in lz; `lz synth --workers 1` synthesizes in one process meanwhile.',
+    );
+  if (stableJson(manifests[i]!.stacks[name]) !== stableJson(manifests[0]!.stacks[name]))
+    throw new ShareMismatchError(`the manifest entry of the organization-wide stack \`${name}\` differs between worker ${i} and worker 0`);
 }
 
 /** Where two stack directories differ: a file only one has, or the first differing line; undefined when equal. */
@@ -96,17 +97,17 @@ function listFiles(root: string): string[] {
 }
 
 /**
- * JSON with every object's keys sorted and a two-space indent, as cdktf writes manifest.json. The
- * text is built here rather than by JSON.stringify of a re-sorted object, which would still put
- * integer-like keys first.
+ * JSON as cdktf writes manifest.json (json-stable-stringify, two spaces): every object's keys
+ * sorted, and an empty array or object still opened and closed on two lines. The text is built
+ * here rather than by JSON.stringify of a re-sorted object, which would put integer-like keys first.
  */
 export function stableJson(value: unknown, indent = ''): string {
   const inner = `${indent}  `;
-  if (Array.isArray(value))
-    return value.length === 0 ? '[]' : `[\n${value.map((v) => `${inner}${stableJson(v ?? null, inner)}`).join(',\n')}\n${indent}]`;
+  const group = (open: string, items: string[], close: string) => `${open}${items.map((item) => `\n${inner}${item}`).join(',')}\n${indent}${close}`;
+  if (Array.isArray(value)) return group('[', value.map((v) => stableJson(v ?? null, inner)), ']');
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return entries.length === 0 ? '{}' : `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${stableJson(v, inner)}`).join(',\n')}\n${indent}}`;
+    return group('{', entries.map(([k, v]) => `${JSON.stringify(k)}: ${stableJson(v, inner)}`), '}');
   }
   return JSON.stringify(value);
 }

@@ -17,10 +17,14 @@ export interface ShareDirs {
   readonly projectDir: string;
 }
 
+/**
+ * Progress of a share. A stack "counts" in exactly one share, so that the counts of all shares add
+ * up to the stacks of the merged output: a per-account stack in the share it belongs to, every
+ * other stack (organization-wide ones, and account stacks built because one of those reads them) in share 0.
+ */
 export type ShareEvent =
-  | { readonly kind: 'built'; readonly stacks: number; readonly perAccount: number }
-  /** One more stack is on disk: a per-account stack of this share, or an organization-wide one. */
-  | { readonly kind: 'written'; readonly perAccount: boolean };
+  | { readonly kind: 'built'; readonly counted: number }
+  | { readonly kind: 'written'; readonly counts: boolean };
 
 export interface ShareResult {
   /** Every stack this share wrote, sorted. */
@@ -30,12 +34,13 @@ export interface ShareResult {
 }
 
 /**
- * The share an account's stacks belong to: round-robin over the sorted account keys, so all the
- * stacks of one account (which may reference each other) are built in the same App, and the
- * partition depends on nothing but the model.
+ * The share an account's stacks belong to: round-robin over the sorted account keys (released
+ * accounts included), so all the stacks of one account, which may reference each other, are built
+ * in the same App, and the partition depends on nothing but the model.
  */
 export function accountShares(model: LandingZoneModel, count: number): (accountKey: string) => number {
-  const share = new Map(model.accounts.map((a) => a.key).sort().map((key, i) => [key, i % count]));
+  const keys = [...model.accounts.map((a) => a.key), ...(model.managedChanges?.removedAccounts ?? []).map((a) => a.key)];
+  const share = new Map([...new Set(keys)].sort().map((key, i) => [key, i % count]));
   return (accountKey) => {
     const index = share.get(accountKey);
     if (index === undefined) throw new Error(`a per-account stack names the account key "${accountKey}", which is not in the model`);
@@ -50,18 +55,20 @@ export function accountShares(model: LandingZoneModel, count: number): (accountK
 export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: ShareDirs, onEvent: (event: ShareEvent) => void): ShareResult {
   const shareOf = accountShares(model, share.count);
   const perAccount = new Set<string>();
+  const elsewhere = new Set<string>();
   const selectStacks = (name: string, accountKey: string) => {
-    if (shareOf(accountKey) !== share.index) return false;
-    perAccount.add(name);
-    return true;
+    const mine = shareOf(accountKey) === share.index;
+    (mine ? perAccount : elsewhere).add(name);
+    return mine;
   };
+  const counts = (name: string) => perAccount.has(name) || (share.index === 0 && !elsewhere.has(name));
   return withoutTokenStackTraces(() => {
     const { app } = buildApp(model, { outdir: dirs.outdir, finalOutdir: dirs.finalOutdir, projectDir: dirs.projectDir, selectStacks });
     const stacks = app.node.findAll().filter(TerraformStack.isStack);
-    onEvent({ kind: 'built', stacks: stacks.length, perAccount: perAccount.size });
+    onEvent({ kind: 'built', counted: stacks.filter((s) => counts(s.node.id)).length });
     for (const stack of stacks) {
       const inner = stack.synthesizer;
-      const event: ShareEvent = { kind: 'written', perAccount: perAccount.has(stack.node.id) };
+      const event: ShareEvent = { kind: 'written', counts: counts(stack.node.id) };
       stack.synthesizer = {
         synthesize: (session) => {
           inner.synthesize(session);

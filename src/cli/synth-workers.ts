@@ -59,13 +59,13 @@ export async function synthesizeInWorkers(model: LandingZoneModel, count: number
   const shareDirs = Array.from({ length: count }, (_, i) => join(dirs.outdir, `.share-${i}`));
   for (const dir of shareDirs) mkdirSync(dir, { recursive: true });
   const children: ChildProcess[] = [];
-  const built: Array<{ stacks: number; perAccount: number } | undefined> = [];
+  const counted: number[] = [];
   let total = 0;
   let written = 0;
-  const onBuilt = (i: number, stacks: number, perAccount: number) => {
-    built[i] = { stacks, perAccount };
-    if (built.filter(Boolean).length < count) return;
-    total = stacks - perAccount + built.reduce((n, b) => n + b!.perAccount, 0);
+  const onBuilt = (i: number, stacks: number) => {
+    counted[i] = stacks;
+    if (counted.filter((n) => n !== undefined).length < count) return;
+    total = counted.reduce((a, b) => a + b, 0);
     progress.phase('synth');
   };
   const run = (i: number) =>
@@ -74,10 +74,9 @@ export async function synthesizeInWorkers(model: LandingZoneModel, count: number
       children.push(child);
       let settled = false;
       child.on('message', (message: WorkerMessage) => {
-        if (message.kind === 'built') onBuilt(i, message.stacks, message.perAccount);
+        if (message.kind === 'built') onBuilt(i, message.counted);
         else if (message.kind === 'written') {
-          // The organization-wide stacks are counted once, as worker 0 writes them.
-          if (message.perAccount || i === 0) progress.stacksWritten(++written, total);
+          if (message.counts) progress.stacksWritten(++written, total);
         } else if (message.kind === 'done') {
           settled = true;
           resolve({ dir: shareDirs[i]!, result: message.result, peakRssKb: message.peakRssKb });

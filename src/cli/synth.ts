@@ -79,7 +79,7 @@ function synthesizeHere(model: LandingZoneModel, dirs: ShareDirs, progress: Synt
   let written = 0;
   const { stacks } = synthesizeShare(model, { index: 0, count: 1 }, dirs, (event) => {
     if (event.kind === 'built') {
-      total = event.stacks;
+      total = event.counted;
       progress.phase('synth');
     } else progress.stacksWritten(++written, total);
   });
