@@ -18,7 +18,7 @@ import { renderMarkdown, type Report, type SizeResult } from './report';
 import { readStackFiles, shapeOf, touchedStacks } from './shape';
 
 const ROOT = resolve(__dirname, '..', '..');
-const LZ = join(ROOT, 'bin', 'lz.js');
+export const LZ = join(ROOT, 'bin', 'lz.js');
 const BASELINE = join(__dirname, 'baseline.js');
 const PROBE = join(__dirname, 'rss-probe.js');
 
@@ -29,11 +29,13 @@ export interface Sample {
   /** Sum of the peak RSS of every process of the run (lz and its synth workers): an upper bound of the footprint. */
   readonly totalPeakMb: number;
   readonly processes: number;
+  /** CPU time (user + system) of the lz process and of each child, in seconds. */
+  readonly cpuSeconds: { readonly main: number; readonly children: number[] };
 }
 export interface Stats { readonly median: number; readonly min: number; readonly max: number }
 export interface Measurement { readonly seconds: Stats; readonly peakMb: Stats; readonly totalPeakMb: Stats; readonly processes: number }
 
-function run(args: string[], cwd: string): Sample {
+export function run(args: string[], cwd: string): Sample {
   const rssFile = join(cwd, `.rss-${process.pid}`);
   rmSync(rssFile, { force: true });
   const start = process.hrtime.bigint();
@@ -46,7 +48,9 @@ function run(args: string[], cwd: string): Sample {
   const kb = (l: string[]) => Number(l[1]);
   const main = lines.filter((l) => l[0] === 'main').map(kb);
   if (main.length !== 1) throw new Error(`expected one main process in the RSS record of ${args.join(' ')}, got ${main.length}`);
-  return { seconds, peakMb: main[0]! / 1024, totalPeakMb: lines.map(kb).reduce((a, b) => a + b, 0) / 1024, processes: lines.length };
+  const cpu = (l: string[]) => Number(l[2]) / 1e6;
+  const cpuSeconds = { main: cpu(lines.find((l) => l[0] === 'main')!), children: lines.filter((l) => l[0] === 'child').map(cpu) };
+  return { seconds, peakMb: main[0]! / 1024, totalPeakMb: lines.map(kb).reduce((a, b) => a + b, 0) / 1024, processes: lines.length, cpuSeconds };
 }
 
 function stats(values: number[]): Stats {
@@ -142,4 +146,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+if (require.main === module) void main();

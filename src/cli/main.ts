@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .argument('[file]', 'the organization file', 'org.yaml')
     .option('--out <dir>', 'output directory (default: $CDKTF_OUTDIR or cdktf.out)')
     .option('--release <stack:address>', 'stop managing a protected resource that org.yaml no longer declares, leaving it in AWS (repeatable)', collect, [])
-    .option('--workers <n>', 'processes that synthesize (default: $LZ_SYNTH_WORKERS, else one below 300 accounts and two from 300)')
+    .option('--workers <n>', 'processes that synthesize (default: $LZ_SYNTH_WORKERS, else one process below 100 accounts and two workers from 100)')
     .option('--progress', 'show the phases, the stacks written and a summary with timings on stderr even when it is not a terminal')
     .action(async (file: string, options: { out?: string; release: string[]; workers?: string; progress?: boolean } & ConfirmationOptions) => {
       const { SynthProgress } = await import('./progress');

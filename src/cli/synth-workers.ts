@@ -10,11 +10,14 @@ import type { ShareDirs } from './synth-share';
 import type { WorkerMessage, WorkerRequest } from './synth-worker';
 
 /**
- * Below this many accounts `lz synth` stays in one process unless told otherwise: a worker's
- * start-up (a process that loads cdktf and the provider bindings) costs more than its half of the
- * stacks saves. Measured with bench/workers.ts (README, Performance).
+ * Below this many accounts `lz synth` stays in one process unless told otherwise. Each worker
+ * loads cdktf and the provider bindings and builds every organization-wide stack again, so two
+ * workers spend about 1.5x the CPU of one process; measured with bench/workers.ts (README,
+ * Performance), two workers on two free cores already finish first at 50 accounts (estimate 0.90
+ * of the single process), but save under a second there, which a busy two-core CI runner loses
+ * again. From 100 accounts on the saving is a quarter or more.
  */
-export const IN_PROCESS_BELOW_ACCOUNTS = 300;
+export const IN_PROCESS_BELOW_ACCOUNTS = 100;
 
 /** At most this many workers: each holds a copy of cdktf and its share of the constructs. */
 export const MAX_WORKERS = 64;
