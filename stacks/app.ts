@@ -139,7 +139,12 @@ class OnDemandStacks extends Map<string, AccountStack> {
   }
 }
 
-/** One `access-<id>` stack per account that has assignments. */
+/** Accounts that have the optional stack `kind` (src/model/stack-ids.ts), sorted. */
+function accountsWith(model: LandingZoneModel, kind: 'access' | 'network'): string[] {
+  return Object.keys(model.optionalStacks).filter((key) => model.optionalStacks[key]!.includes(kind)).sort();
+}
+
+/** One `access-<id>` stack per account that has assignments, or had them. */
 function buildAccessStacks(app: App, model: LandingZoneModel, identityCenterStack: IdentityCenterStack, accounts: AccountDirectory, select: StackSelection): void {
   const identityCenter = model.identityCenter!;
   const byAccount = new Map<string, (typeof identityCenter.assignments)[number][]>();
@@ -148,18 +153,22 @@ function buildAccessStacks(app: App, model: LandingZoneModel, identityCenterStac
     if (list) list.push(a);
     else byAccount.set(a.accountKey, [a]);
   }
-  for (const [accountKey, assignments] of [...byAccount].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const accountKey of accountsWith(model, 'access')) {
     const name = stackNames.access(model.stackIds[accountKey]!);
-    if (select(name, accountKey)) new AccessStack(app, name, { model, identityCenter, identityCenterStack, accounts, accountKey, assignments });
+    if (!select(name, accountKey)) continue;
+    new AccessStack(app, name, { model, identityCenter, identityCenterStack, accounts, accountKey, assignments: byAccount.get(accountKey) ?? [] });
   }
 }
 
-/** network-hub, and one `network-<id>` per account with a VPC. */
+/** network-hub, and one `network-<id>` per account with a VPC, or that had one. */
 function buildNetworkStacks(app: App, model: LandingZoneModel, organization: OrganizationStack, accounts: AccountDirectory, select: StackSelection): void {
   const network = model.network!;
   const hub = new NetworkHubStack(app, ids.networkHubStack, { model, network, organization, accounts });
-  for (const [accountKey, part] of [...networkByAccount(network)].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const parts = networkByAccount(network);
+  for (const accountKey of accountsWith(model, 'network')) {
     const name = stackNames.network(model.stackIds[accountKey]!);
-    if (select(name, accountKey)) new NetworkSpokeStack(app, name, { model, network, accounts, hub, part });
+    if (!select(name, accountKey)) continue;
+    const part = parts.get(accountKey) ?? { accountKey, vpcs: [], associations: [], propagations: [], routes: [] };
+    new NetworkSpokeStack(app, name, { model, network, accounts, hub, part });
   }
 }
