@@ -26,6 +26,8 @@ export interface Report {
 }
 
 const time = (m?: Measurement) => (m ? `${m.seconds.median.toFixed(2)} s` + (m.seconds.min !== m.seconds.max ? ` (${m.seconds.min.toFixed(2)}-${m.seconds.max.toFixed(2)})` : '') : '-');
+/** CPU time of the first run's processes: less sensitive than wall time to a busy machine. */
+const cpu = (m?: Measurement) => (m ? `${m.cpuSeconds.main.toFixed(1)} s` + (m.cpuSeconds.children.length ? ` + workers ${m.cpuSeconds.children.map((c) => c.toFixed(1)).join(', ')} s` : '') : '-');
 const memory = (m?: Measurement) => (m ? `${m.totalPeakMb.max.toFixed(0)} MB` + (m.processes > 1 ? ` in ${m.processes} processes (main ${m.peakMb.max.toFixed(0)} MB)` : '') : '-');
 
 function touched(t: TouchedStacks): string {
@@ -39,17 +41,17 @@ export function renderMarkdown(report: Report): string {
     `Machine: \`nproc\` ${m.nproc}, ${m.cpuModel}, ${m.memoryGb} GiB (\`free -h\`: ${String(m.free).split('\n')[1]?.replace(/\s+/g, ' ').trim() ?? ''}), Node ${m.node}, ${m.platform}; ${report.runs} run(s) each, median (min-max); ${report.date.slice(0, 16).replace('T', ' ')} UTC.`,
     `Load: at start \`${m.loadAtStart}\`; at end \`${m.loadAtEnd}\`.`,
     '',
-    '| backend | accounts | lz validate | lz synth | synth memory | synth --workers 1 | memory | stacks | largest stack | median stack | busiest stack (provider configurations) | adding one account touches | resources touched |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| backend | accounts | lz validate | lz synth | CPU | synth memory | synth --workers 1 | CPU | memory | stacks | largest stack | median stack | busiest stack (provider configurations) | adding one account touches | resources touched |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of report.results) {
     if (r.error || !r.shape || !r.oneAccountAdd) {
-      lines.push(`| ${r.backend} | ${r.accounts} | ${time(r.validate)} | failed: ${(r.error ?? 'no output').replace(/\|/g, '\\|').slice(0, 300)} | | | | | | | | | |`);
+      lines.push(`| ${r.backend} | ${r.accounts} | ${time(r.validate)} | failed: ${(r.error ?? 'no output').replace(/\|/g, '\\|').slice(0, 300)} | | | | | | | | | | | |`);
       continue;
     }
     const s = r.shape;
     lines.push(
-      `| ${r.backend} | ${r.accounts} | ${time(r.validate)} | ${time(r.synth)} | ${memory(r.synth)} | ${time(r.synthOneProcess)} | ${memory(r.synthOneProcess)} | ${s.stacks} | ${s.largestStack.name} (${s.largestStack.resources}) | ${s.medianStackResources} | ${s.busiestStack.name} (${s.busiestStack.providers}) | ${touched(r.oneAccountAdd)} | ${r.oneAccountAdd.resources} |`,
+      `| ${r.backend} | ${r.accounts} | ${time(r.validate)} | ${time(r.synth)} | ${cpu(r.synth)} | ${memory(r.synth)} | ${time(r.synthOneProcess)} | ${cpu(r.synthOneProcess)} | ${memory(r.synthOneProcess)} | ${s.stacks} | ${s.largestStack.name} (${s.largestStack.resources}) | ${s.medianStackResources} | ${s.busiestStack.name} (${s.busiestStack.providers}) | ${touched(r.oneAccountAdd)} | ${r.oneAccountAdd.resources} |`,
     );
   }
   const withBaseline = report.results.filter((r) => r.baseline && r.synth);

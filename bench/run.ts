@@ -33,7 +33,14 @@ export interface Sample {
   readonly cpuSeconds: { readonly main: number; readonly children: number[] };
 }
 export interface Stats { readonly median: number; readonly min: number; readonly max: number }
-export interface Measurement { readonly seconds: Stats; readonly peakMb: Stats; readonly totalPeakMb: Stats; readonly processes: number }
+export interface Measurement {
+  readonly seconds: Stats;
+  readonly peakMb: Stats;
+  readonly totalPeakMb: Stats;
+  readonly processes: number;
+  /** CPU time of the first run's processes. */
+  readonly cpuSeconds: Sample['cpuSeconds'];
+}
 
 export function run(args: string[], cwd: string): Sample {
   const rssFile = join(cwd, `.rss-${process.pid}`);
@@ -60,7 +67,7 @@ function stats(values: number[]): Stats {
 
 function measure(runs: number, args: string[], cwd: string): Measurement {
   const samples = Array.from({ length: runs }, () => run(args, cwd));
-  return { seconds: stats(samples.map((s) => s.seconds)), peakMb: stats(samples.map((s) => s.peakMb)), totalPeakMb: stats(samples.map((s) => s.totalPeakMb)), processes: samples[0]!.processes };
+  return { seconds: stats(samples.map((s) => s.seconds)), peakMb: stats(samples.map((s) => s.peakMb)), totalPeakMb: stats(samples.map((s) => s.totalPeakMb)), processes: samples[0]!.processes, cpuSeconds: samples[0]!.cpuSeconds };
 }
 
 async function measureSize(size: number, backend: 'local' | 'cloud', work: string, options: { runs: number; plan: boolean; baseline: boolean }): Promise<SizeResult> {

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { ADDED_ACCOUNT, generateOrg, withOneMoreAccount } from '../../bench/generate';
@@ -26,6 +26,8 @@ describe("the benchmark's one-account add", () => {
     mkdirSync(second, { recursive: true });
     writeFileSync(join(second, 'lz.lock.json'), readFileSync(join(first, 'lz.lock.json'), 'utf8'));
     const after = await synthProject(second, withOneMoreAccount(org));
+    rmSync(first, { recursive: true, force: true });
+    rmSync(second, { recursive: true, force: true });
     // When
     const touched = touchedStacks(before.files, after.files);
     // Then: the added stacks are those named by the stack id the record pinned for the new account
