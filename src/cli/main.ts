@@ -101,7 +101,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         exitCode = 1;
         return;
       }
-      progress.finish(summary.workers === 1 ? `${summary.stacks.length} stacks, 1 process` : `${summary.stacks.length} stacks, ${summary.workers} worker processes`);
+      const peaks = summary.workerPeakRssKb.map((kb) => `${Math.round(kb / 1024)} MB`).join(', ');
+      progress.finish(summary.workers === 1 ? `${summary.stacks.length} stacks, 1 process` : `${summary.stacks.length} stacks, ${summary.workers} worker processes, peak memory ${peaks}`);
       const names = summary.stacks.length <= 20 ? summary.stacks.join(', ') : `${summary.stacks.slice(0, 20).join(', ')} and ${summary.stacks.length - 20} more`;
       io.stdout.write(`Synthesized ${summary.stacks.length} stacks into ${display(summary.outdir)}: ${names}\n`);
     });
