@@ -9,5 +9,5 @@ if (!fs.existsSync(entry)) {
   process.exit(2);
 }
 require(entry)
-  .main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env })
+  .main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env })
   .then((code) => { process.exitCode = code; });

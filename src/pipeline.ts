@@ -4,6 +4,7 @@ import { loadFile, loadText, type LoadResult, type SourceDocument } from './conf
 import { readLockFile } from './config/lock-file';
 import { NO_CONFIRMATIONS, type ChangeConfirmations } from './config/managed-record';
 import { parseConfig } from './config/parse';
+import { partialConfig, withoutFollowOns } from './config/partial-config';
 import { readPolicyFiles } from './config/policy-files';
 import type { OrgConfig } from './config/schema';
 import { buildModel } from './model/build-model';
@@ -23,14 +24,31 @@ export interface Validation {
 /** Hears the start of each phase after load, for progress and timings. */
 export type PhaseListener = (phase: 'validate' | 'model') => void;
 
-/** load -> parse -> check -> model, collecting every diagnostic; never throws for a config mistake. */
+/**
+ * load -> parse -> check -> model, collecting every diagnostic; never throws for a config mistake.
+ * When the schema refuses part of the document, the rules still judge the part that parses (see
+ * partialConfig), so one run reports every problem; no model is built from it.
+ */
 export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirmations = NO_CONFIRMATIONS, onPhase?: PhaseListener): Validation {
   if (!loaded.ok) return { diagnostics: sortDiagnostics(loaded.diagnostics) };
   onPhase?.('validate');
   const { source } = loaded;
   const parsed = parseConfig(source.data);
-  if (!parsed.config) return { diagnostics: sortDiagnostics(parsed.findings.map((f) => source.place(f))), source };
+  if (!parsed.config) {
+    const partial = partialConfig(source.data, parsed.issues ?? []);
+    const semantic = partial ? withoutFollowOns(check(partial.config, source, confirmations).findings, partial.setAside) : [];
+    return { diagnostics: sortDiagnostics([...parsed.findings, ...semantic].map((f) => source.place(f))), source };
+  }
   const config = parsed.config;
+  const { findings, files, previous, inline } = check(config, source, confirmations);
+  const diagnostics = sortDiagnostics(findings.map((f) => source.place(f)));
+  if (hasErrors(diagnostics)) return { diagnostics, config, source };
+  onPhase?.('model');
+  return { diagnostics, config, source, model: buildModel(config, files.statements, previous.lock, inline.statements, confirmations) };
+}
+
+/** The policy files, the record and the semantic rules over a parsed config. */
+function check(config: OrgConfig, source: SourceDocument, confirmations: ChangeConfirmations) {
   const files = readPolicyFiles(config, source.dir);
   const inline = readInlinePolicyFiles(config, source.dir);
   const previous = readLockFile(source.dir);
@@ -40,10 +58,7 @@ export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirma
     ...previous.findings,
     ...runRules(makeRuleContext(config, files.statements, previous.lock, inline.statements, confirmations)),
   ];
-  const diagnostics = sortDiagnostics(findings.map((f) => source.place(f)));
-  if (hasErrors(diagnostics)) return { diagnostics, config, source };
-  onPhase?.('model');
-  return { diagnostics, config, source, model: buildModel(config, files.statements, previous.lock, inline.statements, confirmations) };
+  return { findings, files, previous, inline };
 }
 
 export function validateFile(file: string, displayName = file, confirmations: ChangeConfirmations = NO_CONFIRMATIONS, onPhase?: PhaseListener): Validation {

@@ -1,9 +1,11 @@
-import { App } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { networkByAccount } from '../src/model/network/by-account';
+import { buildTerraformVersions } from '../src/model/terraform-versions';
 import type { AccountModel, LandingZoneModel } from '../src/model/types';
 import { AccessStack } from './access-stack';
 import { AccountDirectory } from './account-directory';
 import { AccountStack } from './account-stack';
+import { requireVersions } from './backends';
 import { DelegatedAdministratorsStack, hasDelegatedAdministrators } from './delegated-administrators-stack';
 import { applyDeployment, deploymentContext } from './deployment';
 import { DetectiveAdministrationStack, DetectiveConfigurationStack } from './detective-stacks';
@@ -88,6 +90,8 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
     projectDir: options.projectDir,
     accountId: (key) => accounts.accountId(key),
   });
+  const versions = model.versions ?? buildTerraformVersions(undefined);
+  for (const stack of app.node.children) if (stack instanceof TerraformStack) requireVersions(stack, versions);
   return {
     app,
     organization,

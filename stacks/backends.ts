@@ -1,6 +1,8 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformStack } from 'cdktf';
 import { join, relative } from 'node:path';
 import { workspaceName, type DeploymentModel } from '../src/model/deployment';
+import type { TerraformVersions } from '../src/model/terraform-versions';
 
 export interface BackendOptions {
   /** The directory the output finally lives in; local state paths are relative to a stack's directory in it. */
@@ -41,4 +43,14 @@ export function useBackend(stack: TerraformStack, deployment: DeploymentModel, o
     hostname: deployment.hostname,
     workspaces: new NamedCloudWorkspace(workspaceName(deployment.workspaceNamePattern, name), deployment.project),
   });
+}
+
+/**
+ * Writes the version constraints into a stack's `terraform` block. cdktf pins the AWS provider to
+ * the exact version its bindings were generated from; a range lets a team take provider fixes
+ * without a new release of this tool, and `required_version` stops an old Terraform early.
+ */
+export function requireVersions(stack: TerraformStack, versions: TerraformVersions): void {
+  stack.addOverride('terraform.required_version', versions.terraform);
+  if (stack.node.children.some((c) => c instanceof AwsProvider)) stack.addOverride('terraform.required_providers.aws.version', versions.awsProvider);
 }

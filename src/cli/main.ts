@@ -13,6 +13,8 @@ export interface Io {
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where `lz init` asks for what its flags did not give; only when it is a terminal. */
+  readonly stdin?: NodeJS.ReadableStream & { readonly isTTY?: boolean };
 }
 
 type Format = 'text' | 'json' | 'github';
@@ -165,14 +167,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('can')
-    .description('may <account> perform <action>? Evaluates the SCPs along the account\'s path and explains the answer (exit 0 allowed, 3 denied)')
+    .description('may <account> perform <action>? Evaluates the SCPs along the account\'s path and explains the answer (exit 0 allowed, 3 denied, 2 when it cannot be judged)')
     .argument('<account>', 'account key in org.yaml')
     .argument('<action>', 'IAM action, e.g. ec2:RunInstances')
     .option('--resource <arn>', 'resource ARN (default *)')
     .option('--principal-arn <arn>', 'calling principal (default an ordinary role of the account)')
     .option('--region <region>', 'requested region (default the home region)')
+    .option('--context <key=value>', 'a condition key of the request, e.g. ec2:MetadataHttpTokens=required (repeatable; a key given twice has both values)', collect, [])
     .option('--file <file>', 'the organization file', 'org.yaml')
-    .action(async (account: string, action: string, options: { resource?: string; principalArn?: string; region?: string; file: string }) => {
+    .action(async (account: string, action: string, options: { resource?: string; principalArn?: string; region?: string; context: string[]; file: string }) => {
       const result = validateFile(resolve(io.cwd, options.file), display(options.file));
       report(result.diagnostics, 'text');
       if (!result.model) {
@@ -193,6 +196,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const { orgJsonSchema } = await import('../config/json-schema');
       writeFileSync(resolve(io.cwd, options.out), `${JSON.stringify(orgJsonSchema(), null, 2)}\n`);
       io.stdout.write(`Wrote ${options.out}\n`);
+    });
+
+  program
+    .command('init')
+    .description('scaffold a landing-zone repository: org.yaml, package.json, an intent test, .gitignore, .terraformignore, a CI workflow')
+    .argument('[dir]', 'the directory to create it in', '.')
+    .option('--management-account-id <id>', 'the 12-digit id of the management account (asked when left out)')
+    .option('--email-domain <domain>', 'the domain of the accounts\' root emails, aws+<account>@<domain> (asked when left out)')
+    .option('--name <name>', 'the organization\'s name in org.yaml (default: the directory\'s name)')
+    .action(async (dir: string, options: { managementAccountId?: string; emailDomain?: string; name?: string }) => {
+      const { runInit } = await import('./init');
+      const ask = async (flag: string, question: string): Promise<string> => {
+        if (!io.stdin?.isTTY) throw new InputError(`give ${flag}: lz init asks for it only on a terminal.`);
+        const { createInterface } = await import('node:readline/promises');
+        const rl = createInterface({ input: io.stdin, output: io.stdout as NodeJS.WritableStream });
+        try {
+          return (await rl.question(question)).trim();
+        } finally {
+          rl.close();
+        }
+      };
+      const managementAccountId = options.managementAccountId ?? (await ask('--management-account-id', 'Management account id (12 digits): '));
+      const emailDomain = options.emailDomain ?? (await ask('--email-domain', 'Email domain of the accounts (aws+<account>@<domain>): '));
+      const target = resolve(io.cwd, dir);
+      const written = runInit(target, { managementAccountId, emailDomain, ...(options.name !== undefined ? { name: options.name } : {}) });
+      io.stdout.write(`Wrote ${written.length} files into ${display(dir) || '.'}:\n${written.map((f) => `  ${f}`).join('\n')}\n` +
+        `Next: cd ${display(dir) || '.'} && npm install && npx lz validate && npm test && npx lz synth\n`);
     });
 
   try {

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import { error, type Diagnostic, type Finding, type YamlPath } from './diagnostics';
+import { yamlErrorDiagnostics } from './yaml-errors';
 
 /** Larger files are refused before they are read: no landing zone needs one, and parsing it would stall CI. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -91,13 +92,7 @@ export function loadText(input: string | Buffer, file = 'org.yaml', dir = '.'): 
     return fail(file, 'LZ0006', 'The file is empty: there is no organization to validate.',
       'Start from the default org.yaml in the repository and edit it.');
   }
-  const diagnostics: Diagnostic[] = [];
-  for (const doc of docs) {
-    for (const e of doc.errors) {
-      const at = pos(e.pos[0]);
-      diagnostics.push({ ...yamlErrorFinding(e.code, e.message), file, line: at.line, col: at.col });
-    }
-  }
+  const diagnostics: Diagnostic[] = yamlErrorDiagnostics(docs.flatMap((doc) => doc.errors), text, file, lineCounter);
   if (docs.length > 1) {
     const at = pos(docs[1]!.range[0]);
     diagnostics.push({
@@ -132,19 +127,6 @@ function binary(file: string, bytes: Buffer, nulAt: number): LoadResult {
   const line = before.split('\n').length;
   return fail(file, 'LZ0005', `The file contains a NUL byte (offset ${nulAt}); it is not a text file.`,
     'Point lz at your org.yaml; this looks like a binary file.', line, 1);
-}
-
-function yamlErrorFinding(code: string, message: string): Finding {
-  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return error('LZ0003', [], `${first}: a key appears twice in the same mapping, and YAML would keep only one of them.`,
-        'Remove one of the two entries, or merge them into one.');
-    case 'TAB_AS_INDENT':
-      return error('LZ0009', [], 'A tab is used for indentation; YAML allows only spaces.', 'Replace the tab with spaces (two per level).');
-    default:
-      return error('LZ0002', [], `YAML syntax error (${code}): ${first}.`, 'Fix the YAML syntax at this place; check indentation, quotes and colons.');
-  }
 }
 
 function makeSource(file: string, dir: string, doc: Document, data: unknown, pos: (offset: number) => Position): SourceDocument {

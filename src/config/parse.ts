@@ -2,14 +2,19 @@ import type { z } from 'zod';
 import { error, show, type Finding, type YamlPath } from './diagnostics';
 import { OrgConfigSchema, type OrgConfig } from './schema';
 
-export type ParseResult = { readonly config?: OrgConfig; readonly findings: Finding[] };
+export type ParseResult = {
+  readonly config?: OrgConfig;
+  readonly findings: Finding[];
+  /** When the document does not parse: the issues, from which the part that parses can be recovered. */
+  readonly issues?: readonly z.core.$ZodIssue[];
+};
 
 /** Runs the strict schema over the loaded data and turns every zod issue into a finding. */
 export function parseConfig(data: unknown): ParseResult {
   const result = OrgConfigSchema.safeParse(data);
   if (result.success) return { config: result.data, findings: [] };
   const findings = result.error.issues.flatMap((issue) => issueToFindings(issue, data));
-  return { findings };
+  return { findings, issues: result.error.issues };
 }
 
 type Issue = z.core.$ZodIssue;
@@ -82,10 +87,10 @@ function issueToFindings(issue: Issue, data: unknown): Finding[] {
       const branches = issue.errors.filter((b) => b.length > 0);
       const deepest = branches.sort((a, b) => depth(b) - depth(a))[0];
       if (deepest && depth(deepest) > path.length) return deepest.flatMap((i) => issueToFindings(i, data));
-      return [error('LZ0010', path, `${typeName(received)} does not fit here: ${issue.message}.`, 'Check the reference of this key in the README.')];
+      return [error('LZ0010', path, `${typeName(received)} does not fit here: ${issue.message}.`, 'Check the reference of this key in docs/reference/org-yaml.md.')];
     }
     default:
-      return [error('LZ0013', path, `${show(received)} is not valid: ${issue.message}.`, 'Check the reference of this key in the README.')];
+      return [error('LZ0013', path, `${show(received)} is not valid: ${issue.message}.`, 'Check the reference of this key in docs/reference/org-yaml.md.')];
   }
 }
 
@@ -93,31 +98,38 @@ function depth(issues: readonly Issue[]): number {
   return Math.max(...issues.map((i) => i.path.length));
 }
 
-/** The keys a strict object at `path` accepts, found by walking the schema. */
-function knownKeys(path: YamlPath): string[] {
+type SchemaDef = Record<string, unknown> & { type: string };
+const defOf = (s: unknown): SchemaDef => (s as { _zod: { def: SchemaDef } })._zod.def;
+
+function unwrap(s: unknown): unknown {
+  for (let i = 0; i < 20; i++) {
+    const def = defOf(s);
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') s = def.innerType;
+    else if (def.type === 'lazy') s = (def.getter as () => unknown)();
+    else if (def.type === 'pipe') s = def.in;
+    else return s;
+  }
+  return s;
+}
+
+/** The schema of the value at `path` (wrappers removed), or undefined where the path leaves the schema. */
+export function schemaAt(path: YamlPath): SchemaDef | undefined {
   let schema: unknown = OrgConfigSchema;
-  const unwrap = (s: unknown): unknown => {
-    for (let i = 0; i < 20; i++) {
-      const def = (s as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
-      if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') s = def.innerType;
-      else if (def.type === 'lazy') s = (def.getter as () => unknown)();
-      else if (def.type === 'pipe') s = def.in;
-      else return s;
-    }
-    return s;
-  };
   for (const segment of path) {
-    schema = unwrap(schema);
-    const def = (schema as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+    const def = defOf(unwrap(schema));
     if (def.type === 'object') schema = (def.shape as Record<string, unknown>)[String(segment)];
     else if (def.type === 'record') schema = def.valueType;
     else if (def.type === 'array') schema = def.element;
-    else return [];
-    if (schema === undefined) return [];
+    else return undefined;
+    if (schema === undefined) return undefined;
   }
-  schema = unwrap(schema);
-  const def = (schema as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
-  return def.type === 'object' ? Object.keys(def.shape as object).sort() : [];
+  return defOf(unwrap(schema));
+}
+
+/** The keys a strict object at `path` accepts, found by walking the schema. */
+export function knownKeys(path: YamlPath): string[] {
+  const def = schemaAt(path);
+  return def?.type === 'object' ? Object.keys(def.shape as object).sort() : [];
 }
 
 /** The known key closest to a typo, if it is close enough to be a plausible typo. */

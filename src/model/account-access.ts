@@ -85,7 +85,8 @@ export function canAccount(model: LandingZoneModel, accountKey: string, action: 
     ...(orgId !== undefined ? { 'aws:PrincipalOrgID': orgId } : {}),
     ...options.context,
   };
-  const request: AuthorizationRequest = { action, ...(options.resource !== undefined ? { resource: options.resource } : {}), context };
+  // A question, not a recorded request: keys and resources it does not give are unknown, not absent.
+  const request: AuthorizationRequest = { action, ...(options.resource !== undefined ? { resource: options.resource } : {}), context, partial: true };
   if (account.isManagement) {
     const decision: ScpDecision = { allowed: true, reason: 'allowed', levels: [] };
     return { ...decision, account: accountKey, managementAccount: true, request,

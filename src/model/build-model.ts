@@ -3,6 +3,7 @@ import { NO_CONFIRMATIONS, readManagedRecord, type ChangeConfirmations } from '.
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
 import { buildDeployment } from './deployment';
+import { buildTerraformVersions } from './terraform-versions';
 import { buildIdentityCenterModel, identityCenterDelegation, identityCenterServicePrincipals, type InlinePolicyFiles } from './identity-center';
 import { buildLoggingModel, LOGGING_SERVICE_PRINCIPALS, resourceNamePrefix } from './logging';
 import { buildManagedChanges, buildManagedRecord } from './managed-changes';
@@ -123,5 +124,6 @@ export function buildModel(
     // Sections are added by the capabilities that own them; unknown sections are carried over.
     lock: { ...previousLock, ...lockSections, version: 1, managed: buildManagedRecord(config, managed, managedChanges, stackIds, optionalStacks) },
     deployment: buildDeployment(config),
+    versions: buildTerraformVersions(config.deployment),
   };
 }

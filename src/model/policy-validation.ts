@@ -1,5 +1,6 @@
 import type { PolicyStatement } from '../config/schema/common';
 import { actionNames, conditionKeyExists, rcpServiceKeys, serviceKeys, wildcardRegex } from './iam-reference';
+import { closest } from '../config/parse';
 
 /** Which grammar applies: SCPs and RCPs have their own restrictions on top of IAM's. */
 export type PolicyKind = 'service-control-policy' | 'resource-control-policy' | 'identity-policy';
@@ -106,13 +107,18 @@ function checkAction(action: string, kind: PolicyKind, path: Array<string | numb
   }
   const service = m[1]!.toLowerCase();
   if (!serviceKeys().has(service)) {
-    issues.push({ kind: 'action', path, message: `"${m[1]}" in "${action}" is not a known service prefix.`, fix: 'Check the prefix in the service authorization reference (e.g. s3, ec2, iam, organizations).' });
+    const suggestion = closest(service, [...serviceKeys()]);
+    issues.push({ kind: 'action', path, message: `"${m[1]}" in "${action}" is not a known service prefix.`,
+      fix: suggestion !== undefined ? `Did you mean \`${suggestion}:${m[2]}\`?` : 'Check the prefix in the service authorization reference (e.g. s3, ec2, iam, organizations).' });
     return;
   }
   if (kind === 'resource-control-policy' && !rcpServiceKeys().has(service))
     issues.push({ kind: 'action', path, message: `Resource control policies do not apply to ${service}; "${action}" has no effect.`, fix: `Use one of the services RCPs support: ${[...rcpServiceKeys()].sort().join(', ')}.` });
   const names = actionNames(service);
   const pattern = wildcardRegex(m[2]!);
-  if (!names.some((n) => pattern.test(n)))
-    issues.push({ kind: 'action', path, message: `"${action}" matches no action of ${service}.`, fix: 'Check the action name in the service authorization reference; actions are case-insensitive but must exist.' });
+  if (!names.some((n) => pattern.test(n))) {
+    const suggestion = /[*?]/.test(m[2]!) ? undefined : closest(m[2]!, names);
+    issues.push({ kind: 'action', path, message: `"${action}" matches no action of ${service}.`,
+      fix: suggestion !== undefined ? `Did you mean \`${service}:${suggestion}\`?` : 'Check the action name in the service authorization reference; actions are case-insensitive but must exist.' });
+  }
 }

@@ -1,5 +1,6 @@
 import type { LockFile } from '../config/lock-file';
 import type { DeploymentModel } from './deployment';
+import type { TerraformVersions } from './terraform-versions';
 import type { LoggingModel } from './logging';
 import type { IdentityCenterModel } from './identity-center';
 import type { ManagedChangesModel } from './managed-changes';
@@ -91,4 +92,6 @@ export interface LandingZoneModel {
   readonly lock: LockFile;
   /** State backend and workspaces. @default - local state next to org.yaml */
   readonly deployment?: DeploymentModel;
+  /** Version constraints of Terraform and the AWS provider. @default - the ones buildTerraformVersions derives */
+  readonly versions?: TerraformVersions;
 }

@@ -16,6 +16,9 @@ export const dedicatedAccountsDoNotShareOuWithWorkloads: Rule = {
       ['security', config.security?.account],
     ] as const;
     for (const [, key] of sections) if (key !== undefined) dedicated.add(key);
+    // A dedicated account named by a key that does not exist (LZ0401) leaves the real one looking
+    // like a workload: judge the sharing only once every dedicated account resolves.
+    if ([...dedicated].some((key) => !(key in config.accounts))) return [];
     const findings: Finding[] = [];
     for (const [section, key] of sections) {
       const account = key === undefined ? undefined : config.accounts[key];

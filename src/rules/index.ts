@@ -43,6 +43,7 @@ import { securityServicesAreDelegatedOnce } from './security-services-are-delega
 import { servicePrincipalsAreValid } from './service-principals-are-valid';
 import { tagsMeetAwsConstraints } from './tags-meet-aws-constraints';
 import { workspaceNamesAreValidAndUnique } from './workspace-names-are-valid-and-unique';
+import { versionConstraintsAreValid } from './version-constraints-are-valid';
 import { guardrailReferencesResolve } from './guardrail-references-resolve';
 import { permissionSetInlinePoliciesNameKnownActions } from './permission-set-inline-policies-name-known-actions';
 import { policyAttachmentsWithinLimit } from './policy-attachments-within-limit';
@@ -92,6 +93,7 @@ export const RULES: readonly Rule[] = [
   policiesAreAttached,
   backendSettingsAreComplete,
   workspaceNamesAreValidAndUnique,
+  versionConstraintsAreValid,
   dedicatedAccountsAreMembers,
   dedicatedAccountsDoNotShareOuWithWorkloads,
   logRetentionIsValid,

@@ -1,6 +1,7 @@
 import { error, type Finding } from '../config/diagnostics';
 import { LOCK_FILE_NAME } from '../config/lock-file';
 import { readManagedRecord } from '../config/managed-record';
+import { emailProblem } from './account-emails-are-valid';
 import { sortedEntries, type Rule } from './rule';
 
 /**
@@ -18,6 +19,8 @@ export const managedAccountEmailsDoNotChange: Rule = {
         findings.push(error(this.code, ['accounts'], `\`--accept-email-change ${key}\` names no account in org.yaml.`, 'Use the account\'s key in `accounts`, or drop the option.'));
     if (!record) return findings;
     for (const [key, account] of sortedEntries(config.accounts)) {
+      // An address AWS would refuse is reported as such (LZ0107), not also as a change.
+      if (emailProblem(account.email) !== undefined) continue;
       const recorded = record.accounts[key] ?? (account.formerKey !== undefined ? record.accounts[account.formerKey] : undefined);
       if (!recorded || recorded.email.toLowerCase() === account.email.toLowerCase() || confirmations.acceptEmailChanges.includes(key)) continue;
       findings.push(error(this.code, ['accounts', key, 'email'],

@@ -8,7 +8,7 @@ import type { Rule } from './rule';
 export const managedOusAreNotRemovedSilently: Rule = {
   code: 'LZ0802',
   name: 'managed-ous-are-not-removed-silently',
-  check({ config, previousLock, confirmations }) {
+  check({ config, ouByPath, previousLock, confirmations }) {
     const { record } = readManagedRecord(previousLock);
     if (!record) return [];
     const declared = ouPathsStillDeclared(config);
@@ -16,9 +16,15 @@ export const managedOusAreNotRemovedSilently: Rule = {
     for (const path of [...record.organizationalUnits].sort()) {
       if (declared.has(path) || path in config.removed.organizationalUnits || confirmations.allowRemovals.includes(path)) continue;
       const key = path.split('/').pop()!;
-      findings.push(error(this.code, ['organizationalUnits'],
-        `The OU \`${path}\` is in ${LOCK_FILE_NAME} but no longer in org.yaml; the plan would delete it without anyone confirming it.`,
-        `If it was renamed, add \`formerKey: ${key}\` to the renamed OU. To release it (it stays in AWS), add \`removed: { organizationalUnits: { ${path}: { reason: ... } } }\` or run with \`--allow-removal ${path}\`.`));
+      // Point at the mapping that lost the entry: the children of the nearest OU still declared.
+      const parts = path.split('/');
+      let parent: string | undefined;
+      for (let i = parts.length - 1; i > 0 && parent === undefined; i--) if (ouByPath.has(parts.slice(0, i).join('/'))) parent = parts.slice(0, i).join('/');
+      const mapping = parent === undefined ? ['organizationalUnits'] : [...ouByPath.get(parent)!.yamlPath, 'children'];
+      const where = parent === undefined ? 'organizationalUnits' : `the children of ${parent}`;
+      findings.push(error(this.code, mapping,
+        `The OU \`${path}\` is in ${LOCK_FILE_NAME} but no longer in ${where}; the plan would delete it without anyone confirming it.`,
+        `If it was renamed, add \`formerKey: ${key}\` to the renamed OU. To release it (it stays in AWS), add \`removed: { organizationalUnits: { ${path}: { reason: ... } } }\` or run with \`--allow-removal ${path}\`.`, true));
     }
     return findings;
   },

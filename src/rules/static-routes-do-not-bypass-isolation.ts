@@ -31,7 +31,8 @@ export const staticRoutesDoNotBypassIsolation: Rule = {
         const destination = block(route.destination);
         const exposed = blocks.filter((b) => {
           const segment = segmentOf.get(b.vpcId);
-          if (b.vpcId === route.vpc || segment === undefined || peers.includes(segment)) return false;
+          // A VPC on an undefined segment is reported by LZ0501; what it could reach is not judged.
+          if (b.vpcId === route.vpc || segment === undefined || !(segment in network.segments) || peers.includes(segment)) return false;
           // Traffic to its own CIDR never leaves a VPC: a segment's VPC is exposed only to a sibling.
           if (segment === segmentKey && vpcCount(segmentKey) < 2) return false;
           return contains(destination, b.block) && !blackholes.some((h) => contains(h, b.block) && h.prefixLength > destination.prefixLength);

@@ -25,7 +25,7 @@ describe('lz synth keeps a removed account open and under review', () => {
     // When synthesized without confirmation, then it fails and touches nothing
     const refused = await run(['synth', '--out', 'out'], dir);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain('error  LZ0801  accounts\n  The account `sandbox-alice` is in lz.lock.json but no longer in org.yaml');
+    expect(refused.stdout).toContain('error  LZ0801  accounts\n  The account `sandbox-alice` is in lz.lock.json but no longer in accounts');
     expect(readTree(join(dir, 'out'))).toEqual(output);
     expect(readFileSync(join(dir, 'lz.lock.json'), 'utf8')).toBe(record);
 

@@ -5,7 +5,7 @@ import { validateFile } from '../../src/pipeline';
 import { FIXTURES, defaultModel, modelOf, synth, type TerraformJson } from '../helpers';
 import { foundationDocument, orgDocument, validateGenerated } from '../properties/org-arbitrary';
 import { ARGUMENT_SHAPES, checkConformance } from './argument-shapes';
-import { loadServiceModel, resolveShape } from './aws-api-models';
+import { loadServiceModel, readConstraints, resolveShape } from './aws-api-models';
 
 /** How many resources of a type all stacks hold together. */
 const countOf = (stacks: Record<string, TerraformJson>, type: string) =>
@@ -16,8 +16,14 @@ const VALID_FIXTURES = readdirSync(join(FIXTURES, 'valid')).filter((f) => f.ends
 const CORPUS_RUNS = 8;
 const FUZZ_RUNS = 40;
 
-describe('the AWS API models (python3-botocore)', () => {
-  test.each(SERVICES)('%s is installed and readable', (service) => {
+describe('the committed AWS API constraints (test/conformance/aws-api-constraints.json)', () => {
+  test('record the version of the models they were extracted from, and cover exactly the mapped services', () => {
+    const file = readConstraints();
+    expect(file.botocoreVersion).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(Object.keys(file.services).sort()).toEqual(SERVICES);
+  });
+
+  test.each(SERVICES)('%s is present and readable', (service) => {
     const model = loadServiceModel(service);
     expect(Object.keys(model.operations).length).toBeGreaterThan(0);
     expect(model.apiVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);

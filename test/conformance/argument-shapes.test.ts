@@ -51,7 +51,7 @@ describe('the mapping table', () => {
     expect(both).toEqual([]);
   });
 
-  test.each(Object.entries(MODEL_GAPS))('%s is still missing from the installed models (else map it)', (_key, gap) => {
+  test.each(Object.entries(MODEL_GAPS))('%s is still missing from the models of aws-api-constraints.json (else map it)', (_key, gap) => {
     expect(() => resolveShape(gap.target)).toThrow(/no member/);
   });
 });

@@ -50,7 +50,8 @@ export const ARGUMENT_SHAPES: Readonly<Record<string, ApiTarget>> = {
 };
 
 /**
- * Arguments whose API member is newer than the installed models (python3-botocore 1.29, late 2022):
+ * Arguments whose API member is newer than the models aws-api-constraints.json was extracted from
+ * (botocore 1.29, late 2022):
  * not checked, but named with the member they will map to. api-conformance.test.ts fails once the
  * models gain the member, so the line moves to ARGUMENT_SHAPES instead of staying unchecked.
  */

@@ -1,13 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 
 /**
- * The official AWS API models, as Debian's python3-botocore ships them
- * (`botocore/data/<service>/<api-version>/service-2.json[.gz]`): an independent reference for the
- * lengths, patterns and enums of every value the tool writes. `BOTOCORE_DATA` overrides the place.
+ * The constraints of the official AWS API models (botocore's service-2.json) for every API target
+ * the conformance test maps, committed as data: an independent reference for the lengths, patterns
+ * and enums of every value the tool writes. `npm run aws-constraints` regenerates it where the
+ * models are installed; `.ci/run` fails when it is out of date.
  */
-export const BOTOCORE_DATA = process.env.BOTOCORE_DATA ?? '/usr/lib/python3/dist-packages/botocore/data';
+export const CONSTRAINTS_FILE = join(__dirname, 'aws-api-constraints.json');
 
 export interface Shape {
   readonly type: string;
@@ -30,25 +30,25 @@ export interface ServiceModel {
   readonly shapes: Readonly<Record<string, Shape>>;
 }
 
-const cache = new Map<string, ServiceModel>();
+export interface ConstraintsFile {
+  readonly botocoreVersion: string;
+  readonly services: Readonly<Record<string, Omit<ServiceModel, 'service'>>>;
+}
 
-/** The newest API version of a service's model; throws (never skips) when python3-botocore is missing. */
+let constraints: ConstraintsFile | undefined;
+
+export function readConstraints(): ConstraintsFile {
+  constraints ??= JSON.parse(readFileSync(CONSTRAINTS_FILE, 'utf8')) as ConstraintsFile;
+  return constraints;
+}
+
+const REFRESH = 'Run `npm run aws-constraints` where the AWS API models are installed (Debian: python3-botocore) and commit aws-api-constraints.json.';
+
+/** A service's constraints as extracted from its newest model; throws (never skips) when the file lacks the service. */
 export function loadServiceModel(service: string): ServiceModel {
-  const cached = cache.get(service);
-  if (cached) return cached;
-  const dir = join(BOTOCORE_DATA, service);
-  if (!existsSync(dir))
-    throw new Error(`The AWS API model of "${service}" is missing (looked in ${dir}). Install Debian's python3-botocore (apt-get install python3-botocore), as .ci/run does, or point BOTOCORE_DATA at botocore/data.`);
-  const version = readdirSync(dir).filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v)).sort().pop();
-  const plain = version && join(dir, version, 'service-2.json');
-  let text: string;
-  if (plain && existsSync(plain)) text = readFileSync(plain, 'utf8');
-  else if (plain && existsSync(`${plain}.gz`)) text = gunzipSync(readFileSync(`${plain}.gz`)).toString('utf8');
-  else throw new Error(`No service-2.json for "${service}" under ${dir}. Reinstall python3-botocore.`);
-  const raw = JSON.parse(text) as { operations: ServiceModel['operations']; shapes: ServiceModel['shapes'] };
-  const model: ServiceModel = { service, apiVersion: version!, operations: raw.operations, shapes: raw.shapes };
-  cache.set(service, model);
-  return model;
+  const entry = readConstraints().services[service];
+  if (!entry) throw new Error(`aws-api-constraints.json has no "${service}" service. ${REFRESH}`);
+  return { service, ...entry };
 }
 
 /** Where a Terraform argument ends up in the API: an operation's input member (a dotted path into nested structures), or a named shape. */
@@ -64,7 +64,7 @@ export function resolveShape(target: ApiTarget): { model: ServiceModel; shapeNam
     return { model, shapeName: target.shape };
   }
   const input = model.operations[target.operation]?.input?.shape;
-  if (!input) throw new Error(`${target.service} has no operation ${target.operation} with an input`);
+  if (!input) throw new Error(`${target.service} has no operation ${target.operation} with an input in aws-api-constraints.json. ${REFRESH}`);
   let shapeName = input;
   for (const part of target.member.split('.')) {
     // A path steps through lists to their elements; `member` names the element itself.

@@ -18,7 +18,8 @@ const REQUESTS: ReadonlyArray<{ action: string; resource: string }> = [
   { action: 'kms:ListKeys', resource: '*' },
   { action: 'cloudtrail:StopLogging', resource: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org` },
 ];
-const ACTION_PATTERNS = ['*', 'ec2:*', 'ec2:Run*', 'ec2:Describe*', 's3:Delete*', 's3:*', 'iam:*', 'iam:Create?ser', 'organizations:LeaveOrganization', 'kms:*', 'cloudtrail:StopLogging'];
+// Lowercase and uppercase patterns too: IAM matches action names case-insensitively.
+const ACTION_PATTERNS = ['*', 'ec2:*', 'ec2:runinstances', 'S3:DELETE*', 'ec2:Run*', 'ec2:Describe*', 's3:Delete*', 's3:*', 'iam:*', 'iam:Create?ser', 'organizations:LeaveOrganization', 'kms:*', 'cloudtrail:StopLogging'];
 const RESOURCE_PATTERNS = ['*', 'arn:aws:s3:::logs*', 'arn:aws:s3:::*/*', 'arn:aws:ec2:*:*:instance/*', 'arn:aws:iam::*:user/*', `arn:aws:cloudtrail:*:${ACCOUNT}:trail/*`];
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 const PRINCIPALS = [`arn:aws:iam::${ACCOUNT}:role/BreakGlass`, `arn:aws:iam::${ACCOUNT}:role/Developer`, `arn:aws:iam::${ACCOUNT}:role/ops/Pipeline`];
@@ -38,7 +39,24 @@ const conditionBlock = fc.constantFrom<Record<string, Record<string, string[]>>>
   { StringEquals: { 'aws:ResourceAccount': [ACCOUNT] } },
   { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': ['o-aaaaaaaaaa/r-ab12/ou-ab12-workload/*'] } },
   { 'ForAllValues:StringEquals': { 'aws:PrincipalOrgPaths': ['o-aaaaaaaaaa/r-ab12/'] } },
+  { StringEqualsIgnoreCase: { 'aws:PrincipalTag/department': ['finance'] } },
+  { StringNotEqualsIgnoreCase: { 'aws:PrincipalTag/department': ['FINANCE', 'security'] } },
+  { IpAddress: { 'aws:SourceIp': ['10.0.0.0/8', '203.0.113.7/32'] } },
+  { NotIpAddress: { 'aws:SourceIp': ['192.0.2.0/24'] } },
+  { NumericLessThan: { 'aws:MultiFactorAuthAge': ['3600'] } },
+  { NumericGreaterThanEquals: { 'aws:MultiFactorAuthAge': ['7200'] } },
+  { NumericNotEqualsIfExists: { 'aws:MultiFactorAuthAge': ['300'] } },
+  { DateGreaterThan: { 'aws:CurrentTime': ['2026-01-01T00:00:00Z'] } },
+  { DateLessThanEquals: { 'aws:CurrentTime': ['2025-06-01T00:00:00Z'] } },
+  { DateNotEquals: { 'aws:CurrentTime': ['2027-01-01T00:00:00Z'] } },
+  { Bool: { 'aws:SecureTransport': ['false'] } },
+  { Bool: { 'aws:MultiFactorAuthPresent': ['true'] } },
+  { BoolIfExists: { 'aws:SecureTransport': ['true'] } },
 );
+
+/** The operators whose branches the generator must reach, each in a good share of the cases. */
+const BRANCHES = ['StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'IpAddress', 'NotIpAddress', 'NumericLessThan', 'NumericGreaterThanEquals',
+  'NumericNotEqualsIfExists', 'DateGreaterThan', 'DateLessThanEquals', 'DateNotEquals', 'Bool', 'BoolIfExists'];
 
 const statement: fc.Arbitrary<PolicyStatement> = fc
   .record({
@@ -70,6 +88,12 @@ const testCase = fc.record({
   principal: fc.constantFrom(...PRINCIPALS),
   inOrg: fc.boolean(),
   orgPaths: fc.constantFrom<string[] | undefined>(undefined, ['o-aaaaaaaaaa/r-ab12/'], ['o-aaaaaaaaaa/r-ab12/ou-ab12-workload/ou-ab12-prod/']),
+  department: fc.constantFrom<string | undefined>(undefined, 'Finance', 'FINANCE', 'engineering'),
+  sourceIp: fc.constantFrom<string | undefined>(undefined, '10.1.2.3', '203.0.113.7', '192.0.2.10', '198.51.100.1'),
+  mfaAge: fc.constantFrom<string | undefined>(undefined, '300', '3599', '3600', '7200'),
+  currentTime: fc.constantFrom('2025-06-01T00:00:00Z', '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z'),
+  secureTransport: fc.constantFrom<string | undefined>(undefined, 'true', 'false'),
+  mfaPresent: fc.constantFrom<string | undefined>(undefined, 'true', 'false'),
 });
 
 const RUNS = 1000;
@@ -77,6 +101,7 @@ const RUNS = 1000;
 describe('SCP evaluation agrees with iam-simulate', () => {
   test(`on ${RUNS} generated (levels, action, region, principal) cases`, async () => {
     const outcomes: Record<string, number> = {};
+    const reached: Record<string, number> = {};
     await fc.assert(
       fc.asyncProperty(testCase, async (c) => {
         const levels: PolicyLevel[] = c.levels.map((l, i) => ({
@@ -90,7 +115,15 @@ describe('SCP evaluation agrees with iam-simulate', () => {
           'aws:ResourceAccount': ACCOUNT,
           ...(c.inOrg ? { 'aws:PrincipalOrgID': 'o-aaaaaaaaaa' } : {}),
           ...(c.orgPaths ? { 'aws:PrincipalOrgPaths': c.orgPaths } : {}),
+          ...(c.department !== undefined ? { 'aws:PrincipalTag/department': c.department } : {}),
+          ...(c.sourceIp !== undefined ? { 'aws:SourceIp': c.sourceIp } : {}),
+          ...(c.mfaAge !== undefined ? { 'aws:MultiFactorAuthAge': c.mfaAge } : {}),
+          'aws:CurrentTime': c.currentTime,
+          ...(c.secureTransport !== undefined ? { 'aws:SecureTransport': c.secureTransport } : {}),
+          ...(c.mfaPresent !== undefined ? { 'aws:MultiFactorAuthPresent': c.mfaPresent } : {}),
         };
+        const operators = new Set(levels.flatMap((l) => l.policies.flatMap((p) => p.statements.flatMap((st) => Object.keys(st.Condition ?? {})))));
+        for (const op of operators) reached[op] = (reached[op] ?? 0) + 1;
         const ours = evaluateScps(levels, { action: c.request.action, resource: c.request.resource, context });
         const oracle = await runSimulation({
           request: { principal: c.principal, action: c.request.action, resource: { resource: c.request.resource, accountId: ACCOUNT }, contextVariables: context },
@@ -112,5 +145,6 @@ describe('SCP evaluation agrees with iam-simulate', () => {
     // Every case was compared, and the generator reaches all three outcomes often enough to matter.
     expect(Object.values(outcomes).reduce((a, b) => a + b, 0)).toBe(RUNS);
     for (const outcome of ['Allowed', 'ExplicitlyDenied', 'ImplicitlyDenied']) expect(outcomes[outcome] ?? 0).toBeGreaterThan(RUNS / 20);
+    for (const operator of BRANCHES) expect(reached[operator] ?? 0).toBeGreaterThan(RUNS / 40);
   }, 120_000);
 });

@@ -75,7 +75,16 @@ export function synthTestApp(model: LandingZoneModel): AppOutput {
   }
 }
 
-/** The default org.yaml's text with a deployment section appended (it has none of its own that matters here). */
+/**
+ * The default org.yaml's text with its deployment section replaced, every other section kept:
+ * the backend is tested on the real organization, not a truncated one.
+ */
 export function withDeployment(orgYaml: string, section: string): string {
-  return `${orgYaml.replace(/\ndeployment:[\s\S]*$/, '\n')}\ndeployment:\n${section}`;
+  let found = false;
+  const replaced = orgYaml.replace(/^deployment:\n(?:(?: +.*)?\n)*/m, () => {
+    found = true;
+    return `deployment:\n${section}`;
+  });
+  if (!found) throw new Error('org.yaml has no deployment section to replace');
+  return replaced;
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { dependencyWaves } from '../../src/model/waves';
 import { manifestGraph } from '../../src/cli/plan-order';
 import { workspaceRoleName } from '../../src/constructs/workload-identity';
-import { DEFAULT_ORG, modelOf, PROJECT_DIR, resources, synth, validateYaml, type TerraformJson } from '../helpers';
+import { DEFAULT_ORG, FIXTURES, modelOf, PROJECT_DIR, resources, synth, validateYaml, type TerraformJson } from '../helpers';
 import { synthTestApp, withDeployment, type AppOutput } from './deployment-app';
 
 const ORG = readFileSync(DEFAULT_ORG, 'utf8');
@@ -212,21 +213,106 @@ describe('workspace role names', () => {
   });
 });
 
+/** Every remote state read in the output, as [consumer stack, producer stack, the data source]. */
+function remoteStateReads(stacks: Record<string, TerraformJson>): Array<[string, string, TerraformJson]> {
+  return Object.entries(stacks).flatMap(([consumer, stack]) =>
+    Object.entries(remoteStates(stack)).map(([name, state]): [string, string, TerraformJson] => {
+      const producer = /^cross-stack-reference-input-(.+)$/.exec(name)?.[1];
+      if (producer === undefined) throw new Error(`unexpected remote state ${name} in ${consumer}`);
+      return [consumer, producer, state];
+    }));
+}
+
+/** The real default org.yaml with each backend: every stack it synthesizes, whatever their names. */
+describe('the default org.yaml with the local backend', () => {
+  const out = synth(modelWith('  backend: local\n'));
+  const names = Object.keys(out.stacks);
+
+  test('every stack keeps its own state file next to org.yaml', () => {
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) expect([name, out.stacks[name]!.terraform.backend]).toEqual([name, { local: { path: `../../../terraform.${name}.tfstate` } }]);
+  });
+
+  test('every cross-stack read names a synthesized producer by its state path', () => {
+    const reads = remoteStateReads(out.stacks);
+    expect(reads.length).toBeGreaterThan(names.length);
+    for (const [consumer, producer, state] of reads) {
+      expect([consumer, names.includes(producer)]).toEqual([consumer, true]);
+      expect([consumer, state.backend, state.config]).toEqual([consumer, 'local', { path: `../../../terraform.${producer}.tfstate` }]);
+      expect([consumer, out.manifest.stacks[consumer]!.dependencies.includes(producer)]).toEqual([consumer, true]);
+    }
+  });
+});
+
+describe('the default org.yaml with the s3 backend', () => {
+  const out = synth(modelWith(S3));
+  const names = Object.keys(out.stacks);
+
+  test('every stack has its own key under the prefix, encrypted and locked', () => {
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names)
+      expect([name, out.stacks[name]!.terraform.backend]).toEqual([name, { s3: {
+        bucket: 'acme-tfstate', key: `lz/${name}.tfstate`, region: 'eu-west-1', encrypt: true,
+        kms_key_id: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', use_lockfile: true,
+      } }]);
+  });
+
+  test('every cross-stack read names its producer\'s key in the same bucket', () => {
+    const reads = remoteStateReads(out.stacks);
+    expect(reads.length).toBeGreaterThan(names.length);
+    for (const [consumer, producer, state] of reads) {
+      expect([consumer, names.includes(producer)]).toEqual([consumer, true]);
+      expect([consumer, state.backend]).toEqual([consumer, 's3']);
+      expect([consumer, state.config]).toMatchObject([consumer, { bucket: 'acme-tfstate', key: `lz/${producer}.tfstate`, region: 'eu-west-1' }]);
+    }
+  });
+});
+
 describe('the default org.yaml switched to Terraform Cloud', () => {
   const out = synth(modelWith('  backend: cloud\n  cloud:\n    organization: acme\n    hostname: tfe.example.com\n    project: platform\n    workspaceName: acme_{stack}\n    executionMode: agent\n    agentPoolId: apool-abc123\n'));
+  const bootstrap = out.stacks.workspaces!;
+  const names = Object.keys(out.stacks);
+  const managed = names.filter((n) => n !== 'workspaces');
 
-  test('one named workspace per stack plus the bootstrap stack', () => {
-    expect(Object.keys(out.stacks).sort()).toEqual(['organization', 'workspaces']);
-    expect(out.stacks.organization!.terraform.cloud).toEqual({ organization: 'acme', hostname: 'tfe.example.com', workspaces: { name: 'acme_organization', project: 'platform' } });
-    expect(out.stacks.workspaces!.terraform.cloud.workspaces).toEqual({ name: 'acme_workspaces', project: 'platform' });
-    expect(Object.keys(resources(out.stacks.workspaces!, 'tfe_workspace'))).toEqual(['workspace_organization']);
-    expect(out.manifest.stacks.organization!.dependencies).toEqual(['workspaces']);
+  test('every stack, the bootstrap stack included, runs in its own named workspace of the project', () => {
+    expect(managed.length).toBeGreaterThan(10);
+    for (const name of names)
+      expect([name, out.stacks[name]!.terraform.cloud]).toEqual([name, { organization: 'acme', hostname: 'tfe.example.com', workspaces: { name: `acme_${name}`, project: 'platform' } }]);
+  });
+
+  test('the bootstrap stack creates one protected workspace for every other stack, in the first wave', () => {
+    const workspaces = resources(bootstrap, 'tfe_workspace');
+    expect(Object.keys(workspaces).sort()).toEqual(managed.map((n) => `workspace_${n}`).sort());
+    for (const name of managed)
+      expect([name, workspaces[`workspace_${name}`]]).toEqual([name, expect.objectContaining({ name: `acme_${name}`, working_directory: `cdktf.out/stacks/${name}`, lifecycle: { prevent_destroy: true } })]);
+    expect(dependencyWaves(manifestGraph(out.manifest))[0]).toEqual(['workspaces']);
+  });
+
+  test('every cross-stack read goes through the remote backend to a producer that shares its state with that consumer only', () => {
+    const reads = remoteStateReads(out.stacks);
+    expect(reads.length).toBeGreaterThan(managed.length);
+    const settings = resources(bootstrap, 'tfe_workspace_settings');
+    const consumers = new Map<string, string[]>();
+    for (const [consumer, producer, state] of reads) {
+      expect([consumer, state.backend, state.config]).toEqual([consumer, 'remote', { organization: 'acme', hostname: 'tfe.example.com', workspaces: { name: `acme_${producer}` } }]);
+      consumers.set(producer, [...(consumers.get(producer) ?? []), `\${tfe_workspace.workspace_${consumer}.id}`]);
+    }
+    for (const name of managed) {
+      const expected = [...new Set(consumers.get(name) ?? [])].sort();
+      expect([name, [...settings[`settings_${name}`]!.remote_state_consumer_ids].sort()]).toEqual([name, expected]);
+      expect([name, settings[`settings_${name}`]]).toEqual([name, expect.objectContaining({ execution_mode: 'agent', agent_pool_id: 'apool-abc123', global_remote_state: false })]);
+    }
+  });
+
+  test('a run trigger follows every dependency between managed stacks', () => {
+    const triggers = Object.keys(resources(bootstrap, 'tfe_run_trigger')).sort();
+    const edges = managed.flatMap((n) => out.manifest.stacks[n]!.dependencies.filter((d) => d !== 'workspaces').map((d) => `trigger_${n}__${d}`)).sort();
+    expect(edges.length).toBeGreaterThan(0);
+    expect(triggers).toEqual(edges);
   });
 
   test('agent execution, the Terraform Enterprise host in the provider, the OIDC URL and the trust conditions', () => {
-    const bootstrap = out.stacks.workspaces!;
     expect(bootstrap.provider.tfe).toEqual([{ hostname: 'tfe.example.com', organization: 'acme' }]);
-    expect(resources(bootstrap, 'tfe_workspace_settings').settings_organization).toMatchObject({ execution_mode: 'agent', agent_pool_id: 'apool-abc123' });
     expect(resources(bootstrap, 'aws_iam_openid_connect_provider').oidc_management!.url).toBe('https://tfe.example.com');
     const trust = JSON.parse(resources(bootstrap, 'aws_iam_role').role_organization!.assume_role_policy);
     expect(trust.Statement[0].Condition).toEqual({
@@ -234,9 +320,16 @@ describe('the default org.yaml switched to Terraform Cloud', () => {
       StringLike: { 'tfe.example.com:sub': 'organization:acme:project:platform:workspace:acme_organization:run_phase:*' },
     });
   });
+});
 
-  test('no workspace-roles stack when no stack deploys into a member account', () => {
-    expect(out.stacks['workspace-roles']).toBeUndefined();
+describe('an organization without member-account stacks on Terraform Cloud', () => {
+  const minimal = readFileSync(join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8');
+  const out = synth(modelOf(validateYaml(`${minimal}deployment:\n${CLOUD}`)));
+
+  test('only the organization and its bootstrap stack, and no member-account roles', () => {
+    expect(Object.keys(out.stacks).sort()).toEqual(['organization', 'workspaces']);
+    expect(out.manifest.stacks.organization!.dependencies).toEqual(['workspaces']);
+    expect(Object.keys(resources(out.stacks.workspaces!, 'tfe_workspace'))).toEqual(['workspace_organization']);
     expect(resources(out.stacks.workspaces!, 'tfe_run_trigger')).toEqual({});
   });
 });

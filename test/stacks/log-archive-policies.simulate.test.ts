@@ -1,5 +1,6 @@
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import { join } from 'node:path';
+import { logKeyPolicy } from '../../src/constructs/log-archive-policies';
 import { validateFile } from '../../src/pipeline';
 import { FIXTURES, modelOf, resources, synth } from '../helpers';
 
@@ -65,5 +66,27 @@ describe('the log key policy, simulated', () => {
     expect(await decide(keyPolicy, auditor, 'kms:Decrypt', KEY, { 'aws:PrincipalOrgID': 'o-abcdef1234' }, true)).toBe('Allowed');
     expect(await decide(keyPolicy, auditor, 'kms:Decrypt', KEY, { 'aws:PrincipalOrgID': 'o-zzzzzzzzzz' }, true)).toBe('ImplicitlyDenied');
     expect(await decide(keyPolicy, auditor, 'kms:ScheduleKeyDeletion', KEY, { 'aws:PrincipalOrgID': 'o-abcdef1234' }, true)).toBe('ImplicitlyDenied');
+  });
+
+  test('AWS Config of the organization may encrypt and decrypt its deliveries; Config of another organization may not', async () => {
+    const config = 'config.amazonaws.com';
+    expect(keyPolicy.Statement.find((st: { Sid: string }) => st.Sid === 'AllowConfigEncrypt')).toEqual({
+      Sid: 'AllowConfigEncrypt', Effect: 'Allow', Principal: { Service: config }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*',
+      Condition: { StringEquals: { 'aws:SourceOrgID': 'o-abcdef1234' } },
+    });
+    expect(await decide(keyPolicy, config, 'kms:GenerateDataKey', KEY, { 'aws:SourceOrgID': 'o-abcdef1234' })).toBe('Allowed');
+    expect(await decide(keyPolicy, config, 'kms:Decrypt', KEY, { 'aws:SourceOrgID': 'o-abcdef1234' })).toBe('Allowed');
+    expect(await decide(keyPolicy, config, 'kms:GenerateDataKey', KEY, { 'aws:SourceOrgID': 'o-zzzzzzzzzz' })).toBe('ImplicitlyDenied');
+    expect(await decide(keyPolicy, config, 'kms:GenerateDataKey', KEY, {})).toBe('ImplicitlyDenied');
+    expect(await decide(keyPolicy, config, 'kms:ScheduleKeyDeletion', KEY, { 'aws:SourceOrgID': 'o-abcdef1234' })).toBe('ImplicitlyDenied');
+  });
+
+  test('without the Config aggregator, the key policy grants Config nothing', async () => {
+    const withoutConfig = logKeyPolicy({
+      partition: 'aws-us-gov', organizationId: 'o-abcdef1234', managementAccountId: '111122223333', logArchiveAccountId: LOG_ACCOUNT,
+      bucketName: 'gov-example-organization-logs', trailArn: TRAIL, allowAwsConfig: false,
+    });
+    expect(withoutConfig.Statement.map((st) => st.Sid)).toEqual(['AllowAccountAdministration', 'AllowCloudTrailEncrypt', 'AllowCloudTrailDescribeKey', 'AllowOrganizationDecrypt']);
+    expect(await decide(withoutConfig, 'config.amazonaws.com', 'kms:GenerateDataKey', KEY, { 'aws:SourceOrgID': 'o-abcdef1234' })).toBe('ImplicitlyDenied');
   });
 });

@@ -51,6 +51,14 @@ export const DeploymentSection = z
       .meta({ description: 'State backend of every stack: local files next to org.yaml, S3, or one HCP Terraform workspace per stack. @default local' }),
     s3: S3BackendSettings.optional(),
     cloud: CloudBackendSettings.optional(),
+    awsProviderVersion: z.string().optional().meta({
+      description:
+        'Version constraint of the AWS provider written into every stack (`required_providers.aws.version`), e.g. `~> 6.30`. It must admit a 6.x version from the one the bindings were generated from. @default - `~> 6.25`, the bindings\' minor version and every later 6.x',
+    }),
+    terraformVersion: z.string().optional().meta({
+      description:
+        'Terraform version constraint written into every stack (`required_version`), e.g. `~> 1.11`. It must admit a version that reads every block written. @default - `>= 1.7` (`import` and `removed` blocks), `>= 1.10` with the S3 lock file',
+    }),
   })
   .meta({ description: 'How the stacks are deployed: state backend and Terraform Cloud workspaces.' });
 

@@ -28,13 +28,17 @@ function routeTable(network: NetworkModel, segment: string, vpcById: ReadonlyMap
  * propagated one, as in a TGW route table. Undefined when nothing matches (traffic is dropped).
  */
 export function lookup(entries: readonly TableEntry[], destination: Block): RouteTarget | undefined {
+  return bestEntry(entries, destination)?.target;
+}
+
+function bestEntry(entries: readonly TableEntry[], destination: Block): TableEntry | undefined {
   let best: TableEntry | undefined;
   for (const e of entries) {
     if (!contains(e.destination, destination)) continue;
     if (!best || e.destination.prefixLength > best.destination.prefixLength || (e.destination.prefixLength === best.destination.prefixLength && e.isStatic && !best.isStatic))
       best = e;
   }
-  return best?.target;
+  return best;
 }
 
 /**
@@ -98,4 +102,34 @@ export function renderSegmentMatrix(network: NetworkModel): string {
   const header = `${corner.padEnd(first)}  ${segments.map(pad).join('  ')}`.trimEnd();
   const rows = segments.map((s, i) => `${s.padEnd(first)}  ${reaches[i]!.map((r) => pad(r ? 'yes' : '-')).join('  ')}`.trimEnd());
   return [header, ...rows].join('\n');
+}
+
+/**
+ * Why two VPCs do or do not reach each other, direction by direction: which route the sender's
+ * segment table holds for each of the receiver's CIDRs, and where it came from (a peer segment's
+ * propagation or a static route). What would have to change is in the route that decides.
+ */
+export function explainReachability(network: NetworkModel, a: VpcId, b: VpcId): string {
+  const vpcById = new Map(network.vpcs.map((v) => [v.id, v]));
+  const lines: string[] = [];
+  for (const [from, to] of [[a, b], [b, a]] as const) {
+    const sender = vpcById.get(from)!;
+    const receiver = vpcById.get(to)!;
+    const segment = network.segments.find((s) => s.key === sender.segment)!;
+    const table = routeTable(network, sender.segment, vpcById);
+    for (const cidr of [receiver.cidr, ...receiver.secondaryCidrs]) {
+      const destination = block(cidr);
+      const route = bestEntry(table, destination);
+      const how = route?.isStatic ? `a static route to ${route.destination.cidr}` : `the propagated route ${route?.destination.cidr ?? ''}`;
+      const via = !route
+        ? `no route: segment ${receiver.segment} does not propagate into ${sender.segment}'s table (its peers: ${segment.peers.join(', ') || 'none'})`
+        : route.target.kind === 'blackhole'
+          ? `dropped by a blackhole static route to ${route.destination.cidr}`
+          : route.target.vpc === to
+            ? `delivered by ${how}${route.isStatic ? '' : ` (segment ${sender.segment} peers with ${receiver.segment})`}`
+            : `sent to ${route.target.vpc} by ${how}`;
+      lines.push(`${from} (segment ${sender.segment}) -> ${to} ${cidr}: ${via}`);
+    }
+  }
+  return lines.join('\n');
 }
