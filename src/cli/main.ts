@@ -165,6 +165,55 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(renderWaves(planOrder(result.model, dirname(resolve(io.cwd, file)), outdir), options.format));
     });
 
+  withConfirmations(program.command('diff'))
+    .description('what a change of org.yaml means: accounts, guardrails and their effect, access, network paths, stacks (exit 3 when something is flagged)')
+    .argument('[base]', 'a git ref (org.yaml at it), <ref>:<path>, or a file (default: origin/main, or HEAD without it)')
+    .argument('[head]', 'the same forms (default: org.yaml in the working tree)')
+    .option('--file <file>', 'org.yaml\'s path in the working tree and at git refs', 'org.yaml')
+    .option('--format <format>', 'text, markdown (a pull-request comment) or json', 'text')
+    .option('--no-deployment', 'do not synthesize the stacks of both versions (faster; no deployment section)')
+    .option('--out <dir>', 'the output directory the stacks are deployed from (default: $CDKTF_OUTDIR or cdktf.out)')
+    .action(async (base: string | undefined, head: string | undefined, options: { file: string; format: string; deployment: boolean; out?: string } & ConfirmationOptions) => {
+      const { runDiff } = await import('./diff');
+      const outcome = runDiff(base, head, {
+        format: options.format,
+        file: options.file,
+        deployment: options.deployment,
+        outdir: options.out ?? io.env.CDKTF_OUTDIR ?? 'cdktf.out',
+        confirmations: confirmationsOf(options),
+      }, io.cwd);
+      io.stderr.write(outcome.stderr);
+      io.stdout.write(outcome.stdout);
+      exitCode = outcome.exitCode;
+    });
+
+  program
+    .command('graph')
+    .description('draw the OU tree with its policies, the network segments and VPCs, and the deployment waves')
+    .argument('[file]', 'the organization file', 'org.yaml')
+    .option('--format <format>', 'html (one self-contained page with every view), mermaid or dot', 'html')
+    .option('--view <view>', 'mermaid and dot: only organization, network or deployment')
+    .option('--out <file>', 'where to write (default: lz-graph.html for html, stdout otherwise)')
+    .action(async (file: string, options: { format: string; view?: string; out?: string }) => {
+      const { graphOf, parseGraphOptions, renderGraph } = await import('./graph');
+      const { format, views } = parseGraphOptions(options.format, options.view);
+      const result = validateFile(resolve(io.cwd, file), display(file));
+      if (!result.model) {
+        report(result.diagnostics, 'text');
+        exitCode = 1;
+        return;
+      }
+      if (result.diagnostics.length > 0) io.stderr.write(`${renderDiagnostics(result.diagnostics)}\n`);
+      const graph = graphOf(result.model, resolve(io.cwd, file), resolve(io.cwd, io.env.CDKTF_OUTDIR ?? 'cdktf.out'));
+      const text = renderGraph(graph, format, views, `${result.model.organization.name}: landing zone`);
+      const out = options.out ?? (format === 'html' ? 'lz-graph.html' : undefined);
+      if (out === undefined) io.stdout.write(text);
+      else {
+        writeFileSync(resolve(io.cwd, out), text);
+        io.stdout.write(`Wrote ${out}\n`);
+      }
+    });
+
   program
     .command('can')
     .description('may <account> perform <action>? Evaluates the SCPs along the account\'s path and explains the answer (exit 0 allowed, 3 denied, 2 when it cannot be judged)')
