@@ -20,6 +20,8 @@ export interface SyntheticOrg {
 }
 
 export interface OrgSpec {
+  /** Where the stacks keep their state: local files, or one HCP Terraform workspace per stack. */
+  readonly backend: 'local' | 'cloud';
   readonly managementId: string;
   readonly region: string;
   /** OU paths, parents first. */
@@ -35,7 +37,7 @@ const DOMAINS = ['payments', 'ledger', 'search', 'identity', 'media', 'data', 'r
  * Workloads, each with Prod and NonProd, domain accounts spread over them, a sandbox OU, and a
  * guardrail baseline at the root and on Workloads.
  */
-export function generateOrg(accounts: number, seed = 42): SyntheticOrg {
+export function generateOrg(accounts: number, seed = 42, backend: OrgSpec['backend'] = 'local'): SyntheticOrg {
   const random = prng(seed);
   const businessUnits = Math.max(2, Math.round(Math.sqrt(accounts) / 2));
   const ous: string[] = ['Security', 'Infrastructure', 'Workloads', 'Sandbox', 'Suspended'];
@@ -64,7 +66,7 @@ export function generateOrg(accounts: number, seed = 42): SyntheticOrg {
     { key: 'workload-guardrails', source: { guardrails: { 'deny-iam-users': { exemptRoles: ['BreakGlass'] }, 'require-imdsv2': {}, 'deny-default-vpc': {} } }, targets: ['Workloads'] },
     { key: 'deny-all', source: { guardrail: 'deny-all' }, targets: ['Suspended'] },
   ];
-  const spec: OrgSpec = { managementId: '123456789012', region: 'us-east-1', ous, accounts: list, policies };
+  const spec: OrgSpec = { backend, managementId: '123456789012', region: 'us-east-1', ous, accounts: list, policies };
   return { yaml: toYaml(spec), spec };
 }
 
@@ -94,6 +96,7 @@ function toYaml(spec: OrgSpec): string {
       ...Object.fromEntries(spec.accounts.map((a) => [a.key, { name: a.name, email: a.email, ou: a.ou }])),
     },
     policies: Object.fromEntries(spec.policies.map((p) => [p.key, p.source])),
+    ...(spec.backend === 'cloud' ? { deployment: { backend: 'cloud', cloud: { organization: 'bench' } } } : {}),
     logging: { account: 'log-archive', bucketName: 'bench-org-log-archive' },
     security: { account: 'security-tooling', services: { guardDuty: { autoEnable: 'ALL' }, securityHub: { autoEnable: true }, configAggregator: {}, accessAnalyzer: {} } },
     network: {
@@ -144,4 +147,14 @@ function workloadVpc(segment: string, azCount: number): Record<string, unknown> 
     attachmentTier: 'attachment',
     subnets: { attachment: { prefixLength: 28 }, app: { prefixLength: 25, defaultRoute: 'transit-gateway' } },
   };
+}
+
+/** The key of the account that `withOneMoreAccount` adds. */
+export const ADDED_ACCOUNT = 'bench-added-account';
+
+/** The same organization with one more workload account in the first Prod OU: a typical pull request. */
+export function withOneMoreAccount(org: SyntheticOrg): string {
+  const prodOu = org.spec.ous.find((o) => o.endsWith('/Prod'))!;
+  const extra = `  ${ADDED_ACCOUNT}:\n    name: bench added account\n    email: aws+${ADDED_ACCOUNT}@example.com\n    ou: ${prodOu}\n`;
+  return org.yaml.replace(/^accounts:\n/m, `accounts:\n${extra}`);
 }

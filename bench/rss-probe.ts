@@ -1,13 +1,15 @@
 /**
- * Preloaded into every measured process (`node --require`): at exit it appends the process's
- * peak resident set size to the file named by BENCH_RSS_FILE, so the harness measures whole
- * processes without an external `time` binary.
+ * Preloaded into every measured process (`node --require`; forked synth workers inherit it): at
+ * exit it appends `main` or `child` (a process with an IPC channel to its parent), the process's
+ * peak resident set size in kB and its CPU time (user + system) in microseconds to the file named
+ * by BENCH_RSS_FILE, so the harness measures whole processes without an external `time` binary.
  */
 import { appendFileSync } from 'node:fs';
 
 const target = process.env.BENCH_RSS_FILE;
 if (target) {
   process.on('exit', () => {
-    appendFileSync(target, `${process.resourceUsage().maxRSS}\n`);
+    const usage = process.resourceUsage();
+    appendFileSync(target, `${process.send ? 'child' : 'main'} ${usage.maxRSS} ${usage.userCPUTime + usage.systemCPUTime}\n`);
   });
 }

@@ -1,39 +1,63 @@
 /**
- * `npm run bench`: measures `lz validate`, `lz synth`, a bare cdktf baseline and process start-up
- * as whole processes over several runs, on seeded synthetic organizations, and writes
- * bench/results/latest.json and bench/results/latest.md.
+ * `npm run bench`: on seeded synthetic organizations, for the local and the cloud backend, measures
+ * `lz validate` and `lz synth` as whole processes (worker processes included), the shape of the
+ * output (stacks, largest and median stack, provider configurations of the busiest), what adding one
+ * account touches, and, where terraform and an AWS provider mirror exist, an offline plan of each
+ * touched stack. Writes bench/results/latest.json and latest.md.
  *
- * Usage: node dist/bench/run.js [--sizes 100,1000,5000] [--runs 3] [--results bench/results]
+ * Usage: node dist/bench/run.js [--sizes 100,1000,5000] [--runs 3] [--backends local,cloud]
+ *        [--plan-sizes 1000,5000] [--baseline] [--results bench/results]
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateOrg, type SyntheticOrg } from './generate';
+import { generateOrg, withOneMoreAccount } from './generate';
+import { findTerraform, planOffline, type PlanResult } from './offline-plan';
+import { renderMarkdown, type Report, type SizeResult } from './report';
+import { readStackFiles, shapeOf, touchedStacks } from './shape';
 
 const ROOT = resolve(__dirname, '..', '..');
-const LZ = join(ROOT, 'bin', 'lz.js');
+export const LZ = join(ROOT, 'bin', 'lz.js');
 const BASELINE = join(__dirname, 'baseline.js');
 const PROBE = join(__dirname, 'rss-probe.js');
 
-interface Sample { readonly seconds: number; readonly peakMb: number }
-interface Stats { readonly median: number; readonly min: number; readonly max: number }
+export interface Sample {
+  readonly seconds: number;
+  /** Peak RSS of the lz process itself. */
+  readonly peakMb: number;
+  /** Sum of the peak RSS of every process of the run (lz and its synth workers): an upper bound of the footprint. */
+  readonly totalPeakMb: number;
+  readonly processes: number;
+  /** CPU time (user + system) of the lz process and of each child, in seconds. */
+  readonly cpuSeconds: { readonly main: number; readonly children: number[] };
+}
+export interface Stats { readonly median: number; readonly min: number; readonly max: number }
+export interface Measurement {
+  readonly seconds: Stats;
+  readonly peakMb: Stats;
+  readonly totalPeakMb: Stats;
+  readonly processes: number;
+  /** CPU time of the first run's processes. */
+  readonly cpuSeconds: Sample['cpuSeconds'];
+}
 
-function run(args: string[], cwd: string): Sample {
+export function run(args: string[], cwd: string): Sample {
   const rssFile = join(cwd, `.rss-${process.pid}`);
   rmSync(rssFile, { force: true });
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--require', PROBE, ...args], {
-    cwd,
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  // Forked synth workers inherit --require, so each process appends its own peak to the file.
+  const result = spawnSync(process.execPath, ['--require', PROBE, ...args], { cwd, env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
-  const peakKb = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number));
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`.slice(0, 2000));
+  const lines = readFileSync(rssFile, 'utf8').trim().split('\n').map((l) => l.split(' '));
   rmSync(rssFile, { force: true });
-  return { seconds, peakMb: peakKb / 1024 };
+  const kb = (l: string[]) => Number(l[1]);
+  const main = lines.filter((l) => l[0] === 'main').map(kb);
+  if (main.length !== 1) throw new Error(`expected one main process in the RSS record of ${args.join(' ')}, got ${main.length}`);
+  const cpu = (l: string[]) => Number(l[2]) / 1e6;
+  const cpuSeconds = { main: cpu(lines.find((l) => l[0] === 'main')!), children: lines.filter((l) => l[0] === 'child').map(cpu) };
+  return { seconds, peakMb: main[0]! / 1024, totalPeakMb: lines.map(kb).reduce((a, b) => a + b, 0) / 1024, processes: lines.length, cpuSeconds };
 }
 
 function stats(values: number[]): Stats {
@@ -41,147 +65,92 @@ function stats(values: number[]): Stats {
   return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
-function measure(runs: number, args: string[], cwd: string): { seconds: Stats; peakMb: Stats } {
+function measure(runs: number, args: string[], cwd: string): Measurement {
   const samples = Array.from({ length: runs }, () => run(args, cwd));
-  return { seconds: stats(samples.map((s) => s.seconds)), peakMb: stats(samples.map((s) => s.peakMb)) };
+  return { seconds: stats(samples.map((s) => s.seconds)), peakMb: stats(samples.map((s) => s.peakMb)), totalPeakMb: stats(samples.map((s) => s.totalPeakMb)), processes: samples[0]!.processes, cpuSeconds: samples[0]!.cpuSeconds };
 }
 
-interface OutputShape {
-  readonly stacks: number;
-  readonly resources: number;
-  readonly bytes: number;
-  readonly largestStack: { name: string; resources: number };
-  readonly medianStackResources: number;
-  readonly files: Record<string, string>;
-}
-
-function shapeOf(outdir: string): OutputShape {
-  const files: Record<string, string> = {};
-  const perStack: Array<{ name: string; resources: number }> = [];
-  let bytes = 0;
-  for (const name of readdirSync(join(outdir, 'stacks')).sort()) {
-    const file = join(outdir, 'stacks', name, 'cdk.tf.json');
-    const text = readFileSync(file, 'utf8');
-    bytes += statSync(file).size;
-    files[name] = text;
-    const json = JSON.parse(text) as { resource?: Record<string, Record<string, unknown>> };
-    const count = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
-    perStack.push({ name, resources: count });
+async function measureSize(size: number, backend: 'local' | 'cloud', work: string, options: { runs: number; plan: boolean; baseline: boolean }): Promise<SizeResult> {
+  const dir = join(work, `${backend}-${size}`);
+  mkdirSync(dir, { recursive: true });
+  const org = generateOrg(size, 42, backend);
+  writeFileSync(join(dir, 'org.yaml'), org.yaml);
+  const result: { -readonly [K in keyof SizeResult]?: SizeResult[K] } = { accounts: size, backend };
+  try {
+    result.validate = measure(options.runs, [LZ, 'validate', 'org.yaml'], dir);
+    result.synth = measure(options.runs, [LZ, 'synth', 'org.yaml', '--out', 'out'], dir);
+    if (backend === 'local') result.synthOneProcess = measure(options.runs, [LZ, 'synth', 'org.yaml', '--out', 'out-1', '--workers', '1'], dir);
+    const before = readStackFiles(join(dir, 'out'));
+    result.shape = shapeOf(before);
+    if (options.baseline && backend === 'local') result.baseline = measure(options.runs, [BASELINE, 'out', 'baseline-out'], dir);
+    // The one-account add, with the record the first synth wrote carried over as a committed lz.lock.json would be.
+    const editDir = join(dir, 'edit');
+    mkdirSync(editDir, { recursive: true });
+    writeFileSync(join(editDir, 'org.yaml'), withOneMoreAccount(org));
+    copyFileSync(join(dir, 'lz.lock.json'), join(editDir, 'lz.lock.json'));
+    run([LZ, 'synth', 'org.yaml', '--out', 'out'], editDir);
+    const after = readStackFiles(join(editDir, 'out'));
+    const touched = touchedStacks(before, after);
+    result.oneAccountAdd = touched;
+    if (options.plan) {
+      const tools = findTerraform();
+      if ('missing' in tools) result.plans = { missing: tools.missing };
+      else {
+        const plans: PlanResult[] = [];
+        for (const stack of [...touched.changed, ...touched.added])
+          plans.push(await planOffline(tools, stack.name, JSON.parse(after[stack.name]!), stack.resources, join(dir, 'plan', stack.name)));
+        result.plans = { terraform: tools.terraform, awsVersion: tools.awsVersion, results: plans };
+      }
+    }
+  } catch (e) {
+    result.error = (e as Error).message.split('\n').slice(0, 6).join(' ').slice(0, 600);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const counts = perStack.map((s) => s.resources).sort((a, b) => a - b);
-  const largest = [...perStack].sort((a, b) => b.resources - a.resources || a.name.localeCompare(b.name))[0]!;
-  return {
-    stacks: perStack.length,
-    resources: counts.reduce((a, b) => a + b, 0),
-    bytes,
-    largestStack: largest,
-    medianStackResources: counts[Math.floor(counts.length / 2)]!,
-    files,
-  };
+  return result as SizeResult;
 }
 
-/** Stacks whose Terraform differs between two outputs, ignoring cdktf's "//" metadata. */
-function differingStacks(a: OutputShape, b: OutputShape): string[] {
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(strip);
-    if (value !== null && typeof value === 'object')
-      return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '//').sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([k, v]) => [k, strip(v)]));
-    return value;
-  };
-  const names = [...new Set([...Object.keys(a.files), ...Object.keys(b.files)])].sort();
-  return names.filter((n) => a.files[n] === undefined || b.files[n] === undefined || JSON.stringify(strip(JSON.parse(a.files[n]!))) !== JSON.stringify(strip(JSON.parse(b.files[n]!))));
-}
-
-/** Adds one workload account and counts the stacks whose synthesized JSON changed or appeared. */
-function oneAccountEdit(org: SyntheticOrg, dir: string, before: OutputShape): { changed: string[]; added: string[] } {
-  const editDir = join(dir, 'edit');
-  mkdirSync(editDir, { recursive: true });
-  const prodOu = org.spec.ous.find((o) => o.endsWith('/Prod'))!;
-  const extra = `  bench-added-account:\n    name: bench added account\n    email: aws+bench-added-account@example.com\n    ou: ${prodOu}\n`;
-  writeFileSync(join(editDir, 'org.yaml'), org.yaml.replace(/^accounts:\n/m, `accounts:\n${extra}`));
-  // The record the first synth wrote, as a committed lz.lock.json would carry it to the next run.
-  copyFileSync(join(dir, 'lz.lock.json'), join(editDir, 'lz.lock.json'));
-  run([LZ, 'synth', 'org.yaml', '--out', 'out'], editDir);
-  const after = shapeOf(join(editDir, 'out'));
-  const changed = Object.keys(before.files).filter((s) => after.files[s] !== undefined && after.files[s] !== before.files[s]);
-  const added = Object.keys(after.files).filter((s) => before.files[s] === undefined);
-  return { changed, added };
-}
-
-function main(): void {
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const option = (name: string, fallback: string) => {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1]! : fallback;
   };
-  const sizes = option('--sizes', '100,1000,5000').split(',').map(Number);
+  const list = (text: string) => text.split(',').filter(Boolean);
+  const sizes = list(option('--sizes', '100,1000,5000')).map(Number);
+  const planSizes = new Set(list(option('--plan-sizes', '1000,5000')).map(Number));
+  const backends = list(option('--backends', 'local,cloud')) as Array<'local' | 'cloud'>;
   const runs = Number(option('--runs', '3'));
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };
-  const results: Record<string, unknown>[] = [];
+  const free = spawnSync('free', ['-h'], { encoding: 'utf8' }).stdout?.trim() ?? '';
+  const machine = {
+    nproc: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    freeGb: Math.round(freemem() / 2 ** 30),
+    free,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAtStart: spawnSync('uptime', [], { encoding: 'utf8' }).stdout?.trim() ?? '',
+  };
   const work = mkdtempSync(join(tmpdir(), 'lz-bench-'));
+  const results: SizeResult[] = [];
   try {
-    const startup = measure(runs, [LZ, '--help'], work);
-    const defaultValidate = measure(runs, [LZ, 'validate', join(ROOT, 'org.yaml')], work);
-    for (const size of sizes) {
-      const dir = join(work, String(size));
-      mkdirSync(dir, { recursive: true });
-      const org = generateOrg(size);
-      writeFileSync(join(dir, 'org.yaml'), org.yaml);
-      const validate = measure(runs, [LZ, 'validate', 'org.yaml'], dir);
-      const synth = measure(runs, [LZ, 'synth', 'org.yaml', '--out', 'out'], dir);
-      const shape = shapeOf(join(dir, 'out'));
-      const baseline = measure(runs, [BASELINE, 'out', 'baseline-out'], dir);
-      const baselineShape = shapeOf(join(dir, 'baseline-out'));
-      const baselineDiffers = differingStacks(shape, baselineShape);
-      const edit = oneAccountEdit(org, dir, shape);
-      results.push({
-        accounts: size,
-        validate,
-        synth,
-        baseline,
-        overhead: synth.seconds.median / baseline.seconds.median,
-        output: { stacks: shape.stacks, resources: shape.resources, bytes: shape.bytes, largestStack: shape.largestStack, medianStackResources: shape.medianStackResources },
-        baselineResources: baselineShape.resources,
-        // The baseline must write the same Terraform as lz (cdktf's construct-path metadata aside), or the ratio means nothing.
-        baselineStacksDiffering: baselineDiffers,
-        oneAccountEdit: { stacksChanged: edit.changed, stacksAdded: edit.added },
-      });
-      if (baselineDiffers.length > 0) process.stderr.write(`warning: the baseline's output differs from lz's in ${baselineDiffers.length} stacks (${baselineDiffers.slice(0, 3).join(', ')})\n`);
-      process.stderr.write(`${size} accounts: validate ${validate.seconds.median.toFixed(2)} s, synth ${synth.seconds.median.toFixed(2)} s / ${synth.peakMb.max.toFixed(0)} MB, baseline ${baseline.seconds.median.toFixed(2)} s\n`);
-    }
-    const report = { date: new Date().toISOString(), machine, runs, startup, defaultValidate, results };
+    for (const backend of backends)
+      for (const size of sizes) {
+        const r = await measureSize(size, backend, work, { runs, plan: planSizes.has(size), baseline: argv.includes('--baseline') });
+        results.push(r);
+        process.stderr.write(r.error ? `${backend} ${size}: FAILED ${r.error}\n` : `${backend} ${size} accounts: synth ${r.synth!.seconds.median.toFixed(2)} s / ${r.synth!.totalPeakMb.max.toFixed(0)} MB, ${r.shape!.stacks} stacks, one-account add touches ${r.oneAccountAdd!.resources} resources\n`);
+      }
+    const report: Report = { date: new Date().toISOString(), machine: { ...machine, loadAtEnd: spawnSync('uptime', [], { encoding: 'utf8' }).stdout?.trim() ?? '' }, runs, results };
     const outDir = resolve(option('--results', join(ROOT, 'bench', 'results')));
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(join(outDir, 'latest.md'), renderMarkdown(report));
     process.stdout.write(renderMarkdown(report));
+    if (results.some((r) => r.error)) process.exitCode = 1;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-type Report = { date: string; machine: Record<string, unknown>; runs: number; startup: ReturnType<typeof measure>; defaultValidate: ReturnType<typeof measure>; results: Record<string, unknown>[] };
-
-function renderMarkdown(report: Report): string {
-  const s = (x: { seconds: Stats }) => `${x.seconds.median.toFixed(2)} s (${x.seconds.min.toFixed(2)}-${x.seconds.max.toFixed(2)})`;
-  const m = (x: { peakMb: Stats }) => `${x.peakMb.max.toFixed(0)} MB`;
-  const lines = [
-    'The bare cdktf baseline re-declares the Terraform that lz wrote with cdktf\'s generic constructs (references kept as tokens, so cdktf does the same cross-stack work); a run checks that its output equals lz\'s.',
-    '',
-    `Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryGb} GiB, Node ${report.machine.node}, ${report.machine.platform}; ${report.runs} runs each, median (min-max); ${report.date.slice(0, 10)}.`,
-    '',
-    `Start-up alone (\`lz --help\`): ${s(report.startup)}, ${m(report.startup)}. \`lz validate\` of the default org.yaml: ${s(report.defaultValidate)}.`,
-    '',
-    '| accounts | lz validate | peak | lz synth | peak | bare cdktf | synth / bare | stacks | resources | output | largest stack | median stack | stacks changed by adding one account |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const r of report.results as Array<Record<string, any>>) {
-    const edit = r.oneAccountEdit as { stacksChanged: string[]; stacksAdded: string[] };
-    lines.push(
-      `| ${r.accounts} | ${s(r.validate)} | ${m(r.validate)} | ${s(r.synth)} | ${m(r.synth)} | ${s(r.baseline)} | ${(r.overhead as number).toFixed(2)}× | ${r.output.stacks} | ${r.output.resources} | ${(r.output.bytes / 1e6).toFixed(1)} MB | ${r.output.largestStack.name} (${r.output.largestStack.resources}) | ${r.output.medianStackResources} | ${edit.stacksChanged.length} changed (${edit.stacksChanged.length <= 6 ? edit.stacksChanged.join(', ') || 'none' : `${edit.stacksChanged.slice(0, 6).join(', ')}, ...`}), ${edit.stacksAdded.length} added |`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-main();
+if (require.main === module) void main();

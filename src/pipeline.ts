@@ -22,13 +22,17 @@ export interface Validation {
   readonly source?: SourceDocument;
 }
 
+/** Hears the start of each phase after load, for progress and timings. */
+export type PhaseListener = (phase: 'validate' | 'model') => void;
+
 /**
  * load -> parse -> check -> model, collecting every diagnostic; never throws for a config mistake.
  * When the schema refuses part of the document, the rules still judge the part that parses (see
  * partialConfig), so one run reports every problem; no model is built from it.
  */
-export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirmations = NO_CONFIRMATIONS): Validation {
+export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirmations = NO_CONFIRMATIONS, onPhase?: PhaseListener): Validation {
   if (!loaded.ok) return { diagnostics: sortDiagnostics(loaded.diagnostics) };
+  onPhase?.('validate');
   const { source } = loaded;
   const parsed = parseConfig(source.data);
   if (!parsed.config) {
@@ -39,6 +43,7 @@ export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirma
   const { config, findings, files, previous, inline } = check(parsed.config, source, confirmations);
   const diagnostics = sortDiagnostics(findings.map((f) => source.place(f)));
   if (hasErrors(diagnostics)) return { diagnostics, config, source };
+  onPhase?.('model');
   return { diagnostics, config, source, model: buildModel(config, files.statements, previous.lock, inline.statements, confirmations) };
 }
 
@@ -58,8 +63,8 @@ function check(parsedConfig: OrgConfig, source: SourceDocument, confirmations: C
   return { config, findings, files, previous, inline };
 }
 
-export function validateFile(file: string, displayName = file, confirmations: ChangeConfirmations = NO_CONFIRMATIONS): Validation {
-  return validateLoaded(loadFile(file, displayName), confirmations);
+export function validateFile(file: string, displayName = file, confirmations: ChangeConfirmations = NO_CONFIRMATIONS, onPhase?: PhaseListener): Validation {
+  return validateLoaded(loadFile(file, displayName), confirmations, onPhase);
 }
 
 export function validateText(text: string, file = 'org.yaml', dir = '.'): Validation {

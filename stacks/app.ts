@@ -2,7 +2,7 @@ import { App, TerraformStack } from 'cdktf';
 import { adoptRecordedImports } from '../src/constructs/recorded-imports';
 import { networkByAccount } from '../src/model/network/by-account';
 import { buildTerraformVersions } from '../src/model/terraform-versions';
-import type { LandingZoneModel } from '../src/model/types';
+import type { AccountModel, LandingZoneModel } from '../src/model/types';
 import { AccessStack } from './access-stack';
 import { AccountDirectory } from './account-directory';
 import { AccountStack } from './account-stack';
@@ -27,7 +27,16 @@ export interface BuildAppOptions {
   readonly finalOutdir?: string;
   /** The directory of org.yaml; local state files live here, outside the output directory. */
   readonly projectDir: string;
+  /**
+   * Which per-account stacks to build, by stack name and account key; organization-wide stacks are
+   * always built, and so is an `account-<id>` stack that one of them reads an account id from.
+   * `lz synth` gives each worker process its share of the accounts this way.
+   * @default every stack
+   */
+  readonly selectStacks?: StackSelection;
 }
+
+export type StackSelection = (name: string, accountKey: string) => boolean;
 
 export interface LandingZoneStacks {
   readonly app: App;
@@ -52,8 +61,9 @@ export interface LandingZoneStacks {
  */
 export function buildApp(model: LandingZoneModel, options: BuildAppOptions): LandingZoneStacks {
   const app = new App({ outdir: options.outdir, stackTraces: false, skipValidation: true, context: deploymentContext(model) });
+  const select = options.selectStacks ?? (() => true);
   const organization = new OrganizationStack(app, 'organization', { model });
-  const accounts = buildAccountStacks(app, model, organization);
+  const accounts = buildAccountStacks(app, model, organization, select);
 
   const delegated = hasDelegatedAdministrators(model)
     ? new DelegatedAdministratorsStack(app, ids.delegatedAdministratorsStack, { model, organization, accounts })
@@ -63,7 +73,7 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
   const identityCenter = model.identityCenter
     ? new IdentityCenterStack(app, 'identity-center', { model, identityCenter: model.identityCenter, accounts, after: afterDelegation })
     : undefined;
-  if (identityCenter) buildAccessStacks(app, model, identityCenter, accounts);
+  if (identityCenter) buildAccessStacks(app, model, identityCenter, accounts, select);
 
   const { logging, security } = model;
   const logArchive = logging ? new LogArchiveStack(app, 'log-archive', { model, logging, organization, accounts }) : undefined;
@@ -74,7 +84,7 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
     const administration = new DetectiveAdministrationStack(app, ids.detectiveAdministrationStack, detective);
     new DetectiveConfigurationStack(app, ids.detectiveConfigurationStack, { ...detective, administration });
   }
-  if (model.network) buildNetworkStacks(app, model, organization, accounts);
+  if (model.network) buildNetworkStacks(app, model, organization, accounts, select);
   // Last: backends and, for Terraform Cloud, the bootstrap stacks cover every stack built above.
   applyDeployment(app, model, {
     outdir: options.finalOutdir ?? options.outdir,
@@ -97,20 +107,42 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
 
 /**
  * One `account-<id>` stack per member account, per released account (its `removed` blocks), and
- * for the management account only when a policy is attached to it.
+ * for the management account only when a policy is attached to it. An account's stack that the
+ * selection leaves out is still built when another stack asks for its account id.
  */
-function buildAccountStacks(app: App, model: LandingZoneModel, organization: OrganizationStack): AccountDirectory {
-  const stacks = new Map<string, AccountStack>();
+function buildAccountStacks(app: App, model: LandingZoneModel, organization: OrganizationStack, select: StackSelection): AccountDirectory {
   const literals = new Map<string, string>();
+  const withStack = new Map<string, AccountModel>();
   const attachedToAccount = new Set((model.guardrails?.documents ?? []).flatMap((d) => d.targets.flatMap((t) => (t.kind === 'account' ? [t.key] : []))));
   for (const account of model.accounts) {
     if (account.id !== undefined) literals.set(account.key, account.id);
     if (account.isManagement && !attachedToAccount.has(account.key)) continue;
-    stacks.set(account.key, new AccountStack(app, stackNames.account(model.stackIds[account.key]!), { model, organization, account }));
+    withStack.set(account.key, account);
   }
+  const name = (key: string) => stackNames.account(model.stackIds[key]!);
+  const stacks = new OnDemandStacks((key) => {
+    const account = withStack.get(key);
+    return account && new AccountStack(app, name(key), { model, organization, account });
+  });
+  for (const key of withStack.keys()) if (select(name(key), key)) stacks.get(key);
   for (const released of model.managedChanges?.removedAccounts ?? [])
-    new AccountStack(app, stackNames.account(model.stackIds[released.key]!), { model, organization, releasedKey: released.key });
+    if (select(name(released.key), released.key)) new AccountStack(app, name(released.key), { model, organization, releasedKey: released.key });
   return new AccountDirectory(stacks, literals);
+}
+
+/** Account stacks by key, each built the first time it is asked for. */
+class OnDemandStacks extends Map<string, AccountStack> {
+  constructor(private readonly build: (key: string) => AccountStack | undefined) {
+    super();
+  }
+
+  override get(key: string): AccountStack | undefined {
+    if (!super.has(key)) {
+      const stack = this.build(key);
+      if (stack) this.set(key, stack);
+    }
+    return super.get(key);
+  }
 }
 
 /** Accounts that have the optional stack `kind` (src/model/stack-ids.ts), sorted. */
@@ -119,7 +151,7 @@ function accountsWith(model: LandingZoneModel, kind: 'access' | 'network'): stri
 }
 
 /** One `access-<id>` stack per account that has assignments, or had them. */
-function buildAccessStacks(app: App, model: LandingZoneModel, identityCenterStack: IdentityCenterStack, accounts: AccountDirectory): void {
+function buildAccessStacks(app: App, model: LandingZoneModel, identityCenterStack: IdentityCenterStack, accounts: AccountDirectory, select: StackSelection): void {
   const identityCenter = model.identityCenter!;
   const byAccount = new Map<string, (typeof identityCenter.assignments)[number][]>();
   for (const a of identityCenter.assignments) {
@@ -127,19 +159,22 @@ function buildAccessStacks(app: App, model: LandingZoneModel, identityCenterStac
     if (list) list.push(a);
     else byAccount.set(a.accountKey, [a]);
   }
-  for (const accountKey of accountsWith(model, 'access'))
-    new AccessStack(app, stackNames.access(model.stackIds[accountKey]!), {
-      model, identityCenter, identityCenterStack, accounts, accountKey, assignments: byAccount.get(accountKey) ?? [],
-    });
+  for (const accountKey of accountsWith(model, 'access')) {
+    const name = stackNames.access(model.stackIds[accountKey]!);
+    if (!select(name, accountKey)) continue;
+    new AccessStack(app, name, { model, identityCenter, identityCenterStack, accounts, accountKey, assignments: byAccount.get(accountKey) ?? [] });
+  }
 }
 
 /** network-hub, and one `network-<id>` per account with a VPC, or that had one. */
-function buildNetworkStacks(app: App, model: LandingZoneModel, organization: OrganizationStack, accounts: AccountDirectory): void {
+function buildNetworkStacks(app: App, model: LandingZoneModel, organization: OrganizationStack, accounts: AccountDirectory, select: StackSelection): void {
   const network = model.network!;
   const hub = new NetworkHubStack(app, ids.networkHubStack, { model, network, organization, accounts });
   const parts = networkByAccount(network);
   for (const accountKey of accountsWith(model, 'network')) {
+    const name = stackNames.network(model.stackIds[accountKey]!);
+    if (!select(name, accountKey)) continue;
     const part = parts.get(accountKey) ?? { accountKey, vpcs: [], associations: [], propagations: [], routes: [] };
-    new NetworkSpokeStack(app, stackNames.network(model.stackIds[accountKey]!), { model, network, accounts, hub, part });
+    new NetworkSpokeStack(app, name, { model, network, accounts, hub, part });
   }
 }

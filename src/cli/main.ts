@@ -10,7 +10,8 @@ import type { SynthSummary } from './synth';
 
 export interface Io {
   readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+  /** Diagnostics of commands whose stdout is data, and the progress of `lz synth` (redrawn in place on a TTY). */
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Where `lz init` asks for what its flags did not give; only when it is a terminal. */
@@ -75,8 +76,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .argument('[file]', 'the organization file', 'org.yaml')
     .option('--out <dir>', 'output directory (default: $CDKTF_OUTDIR or cdktf.out)')
     .option('--release <stack:address>', 'stop managing a protected resource that org.yaml no longer declares, leaving it in AWS (repeatable)', collect, [])
-    .action(async (file: string, options: { out?: string; release: string[] } & ConfirmationOptions) => {
-      const result = validateFile(resolve(io.cwd, file), display(file), confirmationsOf(options));
+    .option('--workers <n>', 'processes that synthesize (default: $LZ_SYNTH_WORKERS, else one process below 100 accounts and two workers from 100)')
+    .option('--progress', 'show the phases, the stacks written and a summary with timings on stderr even when it is not a terminal')
+    .action(async (file: string, options: { out?: string; release: string[]; workers?: string; progress?: boolean } & ConfirmationOptions) => {
+      const { SynthProgress } = await import('./progress');
+      const { parseWorkerCount } = await import('./synth-workers');
+      const requested = options.workers ?? io.env.LZ_SYNTH_WORKERS;
+      const workers = requested === undefined ? undefined : parseWorkerCount(requested, options.workers === undefined ? 'LZ_SYNTH_WORKERS' : '--workers');
+      const progress = SynthProgress.for(io.stderr, options.progress === true);
+      progress.phase('load');
+      const result = validateFile(resolve(io.cwd, file), display(file), confirmationsOf(options), (phase) => progress.phase(phase));
+      if (!result.model) progress.abandon();
       report(result.diagnostics, 'text');
       if (!result.model) {
         exitCode = 1;
@@ -86,13 +96,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const outdir = resolve(io.cwd, options.out ?? io.env.CDKTF_OUTDIR ?? 'cdktf.out');
       let summary: SynthSummary;
       try {
-        summary = synthesize(result.model, outdir, dirname(resolve(io.cwd, file)), options.release);
+        summary = await synthesize(result.model, outdir, dirname(resolve(io.cwd, file)), { releases: options.release, ...(workers ? { workers } : {}), progress });
       } catch (e) {
+        progress.abandon();
         if (!(e instanceof ProtectedResourcesError)) throw e;
         report(e.findings.map((f) => ({ ...f, file: display(file), line: 1, col: 1 })), 'text');
         exitCode = 1;
         return;
       }
+      const peaks = summary.workerPeakRssKb.map((kb) => `${Math.round(kb / 1024)} MB`).join(', ');
+      progress.finish(summary.workers === 1 ? `${summary.stacks.length} stacks, 1 process` : `${summary.stacks.length} stacks, ${summary.workers} worker processes, peak memory ${peaks}`);
       const names = summary.stacks.length <= 20 ? summary.stacks.join(', ') : `${summary.stacks.slice(0, 20).join(', ')} and ${summary.stacks.length - 20} more`;
       io.stdout.write(`Synthesized ${summary.stacks.length} stacks into ${display(summary.outdir)}: ${names}\n`);
     });

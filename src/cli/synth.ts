@@ -3,12 +3,29 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Finding } from '../config/diagnostics';
 import { LOCK_FILE_NAME, renderLockFile, type LockFile } from '../config/lock-file';
 import type { LandingZoneModel } from '../model/types';
+import { SynthProgress } from './progress';
 import { checkProtectedResources, PROTECTED_SECTION, protectedAddresses, readStacks, writeReleases } from './protected-resources';
-import { withoutTokenStackTraces } from './token-stack-traces';
+import type { ShareDirs } from './synth-share';
+import { synthesizeInWorkers, workerCount, type WorkerEntry } from './synth-workers';
 
 export interface SynthSummary {
   readonly outdir: string;
   readonly stacks: readonly string[];
+  /** Processes that synthesized: 1 is this process alone. */
+  readonly workers: number;
+  /** Peak resident set size of each worker process, in kB (empty without workers). */
+  readonly workerPeakRssKb: readonly number[];
+}
+
+export interface SynthOptions {
+  /** `--release <stack:address>` confirmations. */
+  readonly releases?: readonly string[];
+  /** Requested worker processes (`--workers`, LZ_SYNTH_WORKERS). @default see workerCount */
+  readonly workers?: number;
+  /** Receives the phases build, synth and write, and the stacks written. @default silent */
+  readonly progress?: SynthProgress;
+  /** The worker script. @default the compiled synth-worker.js beside this file */
+  readonly workerEntry?: WorkerEntry;
 }
 
 /** The synthesized output would destroy a protected resource; nothing was written. */
@@ -21,9 +38,11 @@ export class ProtectedResourcesError extends Error {
 /**
  * Synthesizes every stack into a fresh directory beside `outdir`, then swaps it into place, so a
  * failure at any point leaves the previous output as it was. cdktf is loaded here, not at start-up:
- * `lz validate` never pays for it.
+ * `lz validate` never pays for it; with worker processes this process never loads it.
  */
-export function synthesize(model: LandingZoneModel, outdir: string, projectDir: string, releases: readonly string[] = []): SynthSummary {
+export async function synthesize(model: LandingZoneModel, outdir: string, projectDir: string, options: SynthOptions = {}): Promise<SynthSummary> {
+  const releases = options.releases ?? [];
+  const progress = options.progress ?? SynthProgress.silent();
   const target = resolve(outdir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
@@ -31,14 +50,10 @@ export function synthesize(model: LandingZoneModel, outdir: string, projectDir: 
   const staging = join(parent, `.${basename(target)}.staging-${stamp}`);
   const previous = join(parent, `.${basename(target)}.previous-${stamp}`);
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { buildApp } = require('../../stacks/app') as typeof import('../../stacks/app');
-    const app = withoutTokenStackTraces(() => {
-      const built = buildApp(model, { outdir: staging, finalOutdir: target, projectDir: resolve(projectDir) }).app;
-      built.synth();
-      return built;
-    });
-    const stacks = app.node.children.map((c) => c.node.id).sort();
+    const workers = workerCount(options.workers, model.accounts.length);
+    const dirs: ShareDirs = { outdir: staging, finalOutdir: target, projectDir: resolve(projectDir) };
+    progress.phase('build');
+    const { stacks, peakRssKb } = workers === 1 ? { ...synthesizeHere(model, dirs, progress), peakRssKb: [] } : await synthesizeInWorkers(model, workers, dirs, progress, options.workerEntry);
     const recorded = (model.lock[PROTECTED_SECTION] as string[] | undefined) ?? [];
     const written = readStacks(staging, recorded);
     const check = checkProtectedResources(recorded, written, releases);
@@ -49,7 +64,7 @@ export function synthesize(model: LandingZoneModel, outdir: string, projectDir: 
     if (existsSync(previous)) carryOverWorkingFiles(previous, target);
     rmSync(previous, { recursive: true, force: true });
     writeLock({ ...model.lock, [PROTECTED_SECTION]: protectedAddresses(written) }, projectDir);
-    return { outdir: target, stacks };
+    return { outdir: target, stacks, workers, workerPeakRssKb: peakRssKb };
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     if (!existsSync(target) && existsSync(previous)) renameSync(previous, target);
@@ -73,6 +88,22 @@ function carryOverWorkingFiles(from: string, to: string): void {
     for (const name of TERRAFORM_WORKING_FILES)
       if (existsSync(join(stacks, stack, name))) renameSync(join(stacks, stack, name), join(to, 'stacks', stack, name));
   }
+}
+
+/** All stacks in this process, as one share. */
+function synthesizeHere(model: LandingZoneModel, dirs: ShareDirs, progress: SynthProgress): { stacks: string[] } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { synthesizeShare } = require('./synth-share') as typeof import('./synth-share');
+  let total = 0;
+  let written = 0;
+  const { stacks } = synthesizeShare(model, { index: 0, count: 1 }, dirs, (event) => {
+    if (event.kind === 'built') {
+      total = event.counted;
+      progress.phase('synth');
+    } else progress.stacksWritten(++written, total);
+  });
+  progress.phase('write');
+  return { stacks };
 }
 
 /** Rewrites lz.lock.json only when its content changes, through a rename so it is never half-written. */

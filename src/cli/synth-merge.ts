@@ -1,0 +1,113 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { ShareResult } from './synth-share';
+
+/** One share's output directory (stacks/ and manifest.json, as cdktf wrote them) and what it holds. */
+export interface ShareOutput {
+  readonly dir: string;
+  readonly result: ShareResult;
+}
+
+interface Manifest {
+  readonly version: string;
+  readonly stacks: Record<string, unknown>;
+}
+
+/**
+ * Two shares wrote an organization-wide stack differently. Every share builds every
+ * organization-wide stack, and these must not depend on which per-account stacks exist beside
+ * them (a producer pre-registers every output a consumer may read); if one does, the output would
+ * depend on the worker count, so synth stops.
+ */
+export class ShareMismatchError extends Error {}
+
+/**
+ * Merges the shares' outputs into `outdir`. A stack that every share wrote (the organization-wide
+ * stacks, and account stacks that one of them reads) is taken from share 0, after checking that
+ * every other share wrote it byte for byte the same; a stack that one share wrote (a per-account
+ * stack) is taken from it; anything else is an error. One manifest.json is written in cdktf's
+ * format (keys sorted, two-space indent), and the share directories are removed. Returns every
+ * stack name, sorted.
+ */
+export function mergeShares(outdir: string, shares: readonly ShareOutput[]): string[] {
+  const writers = new Map<string, number[]>();
+  shares.forEach((share, i) => {
+    for (const name of share.result.stacks) writers.set(name, [...(writers.get(name) ?? []), i]);
+  });
+  const manifests = shares.map((share) => JSON.parse(readFileSync(join(share.dir, 'manifest.json'), 'utf8')) as Manifest);
+  const names = [...writers.keys()].sort();
+  const source = new Map<string, number>();
+  for (const name of names) {
+    const by = writers.get(name)!;
+    if (by.length === 1) source.set(name, by[0]!);
+    else if (by.length === shares.length) {
+      for (const i of by.slice(1)) assertSame(name, shares, manifests, i);
+      source.set(name, 0);
+    } else
+      throw new ShareMismatchError(`the stack \`${name}\` was written by workers ${by.join(', ')} of ${shares.length}: a stack is organization-wide (every worker) or per-account (one)`);
+  }
+  mkdirSync(join(outdir, 'stacks'), { recursive: true });
+  for (const name of names) renameSync(join(shares[source.get(name)!]!.dir, 'stacks', name), join(outdir, 'stacks', name));
+  const stacks = Object.fromEntries(names.map((name) => [name, manifests[source.get(name)!]!.stacks[name]]));
+  writeFileSync(join(outdir, 'manifest.json'), stableJson({ version: manifests[0]!.version, stacks }));
+  for (const share of shares) rmSync(share.dir, { recursive: true, force: true });
+  return names;
+}
+
+function assertSame(name: string, shares: readonly ShareOutput[], manifests: readonly Manifest[], i: number): void {
+  const difference = firstDifference(join(shares[0]!.dir, 'stacks', name), join(shares[i]!.dir, 'stacks', name));
+  if (difference !== undefined)
+    throw new ShareMismatchError(
+      `the organization-wide stack \`${name}\` came out differently in worker ${i} than in worker 0 (${difference}). ` +
+        'Its content depends on which per-account stacks were built beside it, which is a bug in lz; `lz synth --workers 1` synthesizes in one process meanwhile.',
+    );
+  if (stableJson(manifests[i]!.stacks[name]) !== stableJson(manifests[0]!.stacks[name]))
+    throw new ShareMismatchError(`the manifest entry of the organization-wide stack \`${name}\` differs between worker ${i} and worker 0`);
+}
+
+/** Where two stack directories differ: a file only one has, or the first differing line; undefined when equal. */
+function firstDifference(a: string, b: string): string | undefined {
+  const filesA = listFiles(a);
+  const filesB = listFiles(b);
+  if (filesA.join('\n') !== filesB.join('\n')) return `files ${filesA.join(', ')} against ${filesB.join(', ')}`;
+  for (const file of filesA) {
+    const textA = readFileSync(join(a, file), 'utf8');
+    const textB = readFileSync(join(b, file), 'utf8');
+    if (textA === textB) continue;
+    const linesA = textA.split('\n');
+    const linesB = textB.split('\n');
+    const line = linesA.findIndex((l, i) => l !== linesB[i]);
+    const at = line === -1 ? linesA.length : line;
+    return `${file} line ${at + 1}: ${JSON.stringify((linesA[at] ?? '').trim())} against ${JSON.stringify((linesB[at] ?? '').trim())}`;
+  }
+  return undefined;
+}
+
+function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.push(relative(root, full));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/**
+ * JSON as cdktf writes manifest.json (json-stable-stringify, two spaces): every object's keys
+ * sorted, and an empty array or object still opened and closed on two lines. The text is built
+ * here rather than by JSON.stringify of a re-sorted object, which would put integer-like keys first.
+ */
+export function stableJson(value: unknown, indent = ''): string {
+  const inner = `${indent}  `;
+  const group = (open: string, items: string[], close: string) => `${open}${items.map((item) => `\n${inner}${item}`).join(',')}\n${indent}${close}`;
+  if (Array.isArray(value)) return group('[', value.map((v) => stableJson(v ?? null, inner)), ']');
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return group('{', entries.map(([k, v]) => `${JSON.stringify(k)}: ${stableJson(v, inner)}`), '}');
+  }
+  return JSON.stringify(value);
+}

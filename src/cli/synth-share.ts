@@ -1,0 +1,82 @@
+import { TerraformStack } from 'cdktf';
+import { buildApp } from '../../stacks/app';
+import type { LandingZoneModel } from '../model/types';
+import { withoutTokenStackTraces } from './token-stack-traces';
+
+/** Share `index` of `count`: the organization-wide stacks and every `count`-th account's stacks. */
+export interface Share {
+  readonly index: number;
+  readonly count: number;
+}
+
+export interface ShareDirs {
+  /** Where this share's stacks and manifest.json are written. */
+  readonly outdir: string;
+  /** The directory the merged output finally lives in. */
+  readonly finalOutdir: string;
+  readonly projectDir: string;
+}
+
+/**
+ * Progress of a share. A stack "counts" in exactly one share, so that the counts of all shares add
+ * up to the stacks of the merged output: a per-account stack in the share it belongs to, every
+ * other stack (organization-wide ones, and account stacks built because one of those reads them) in share 0.
+ */
+export type ShareEvent =
+  | { readonly kind: 'built'; readonly counted: number }
+  | { readonly kind: 'written'; readonly counts: boolean };
+
+export interface ShareResult {
+  /** Every stack this share wrote, sorted. */
+  readonly stacks: string[];
+  /** Those of them that are per-account stacks of this share's accounts, sorted. */
+  readonly perAccount: string[];
+}
+
+/**
+ * The share an account's stacks belong to: round-robin over the sorted account keys (released
+ * accounts included), so all the stacks of one account, which may reference each other, are built
+ * in the same App, and the partition depends on nothing but the model.
+ */
+export function accountShares(model: LandingZoneModel, count: number): (accountKey: string) => number {
+  const keys = [...model.accounts.map((a) => a.key), ...(model.managedChanges?.removedAccounts ?? []).map((a) => a.key)];
+  const share = new Map([...new Set(keys)].sort().map((key, i) => [key, i % count]));
+  return (accountKey) => {
+    const index = share.get(accountKey);
+    if (index === undefined) throw new Error(`a per-account stack names the account key "${accountKey}", which is not in the model`);
+    return index;
+  };
+}
+
+/**
+ * Builds the App of one share and synthesizes it. `onEvent` hears when the App is built and after
+ * every stack written, while the (synchronous) synth runs.
+ */
+export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: ShareDirs, onEvent: (event: ShareEvent) => void): ShareResult {
+  const shareOf = accountShares(model, share.count);
+  const perAccount = new Set<string>();
+  const elsewhere = new Set<string>();
+  const selectStacks = (name: string, accountKey: string) => {
+    const mine = shareOf(accountKey) === share.index;
+    (mine ? perAccount : elsewhere).add(name);
+    return mine;
+  };
+  const counts = (name: string) => perAccount.has(name) || (share.index === 0 && !elsewhere.has(name));
+  return withoutTokenStackTraces(() => {
+    const { app } = buildApp(model, { outdir: dirs.outdir, finalOutdir: dirs.finalOutdir, projectDir: dirs.projectDir, selectStacks });
+    const stacks = app.node.findAll().filter(TerraformStack.isStack);
+    onEvent({ kind: 'built', counted: stacks.filter((s) => counts(s.node.id)).length });
+    for (const stack of stacks) {
+      const inner = stack.synthesizer;
+      const event: ShareEvent = { kind: 'written', counts: counts(stack.node.id) };
+      stack.synthesizer = {
+        synthesize: (session) => {
+          inner.synthesize(session);
+          onEvent(event);
+        },
+      };
+    }
+    app.synth();
+    return { stacks: stacks.map((s) => s.node.id).sort(), perAccount: [...perAccount].sort() };
+  });
+}

@@ -1,0 +1,126 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateOrg } from '../../bench/generate';
+import { synthesize } from '../../src/cli/synth';
+import { mergeShares, ShareMismatchError, stableJson } from '../../src/cli/synth-merge';
+import { accountShares } from '../../src/cli/synth-share';
+import { IN_PROCESS_BELOW_ACCOUNTS, parseWorkerCount, workerCount, type WorkerEntry } from '../../src/cli/synth-workers';
+import { validateFile } from '../../src/pipeline';
+import { DEFAULT_ORG, modelOf, PROJECT_DIR, readTree, tempDir } from '../helpers';
+
+/** Workers forked from a test run the TypeScript sources. */
+const TS_WORKER: WorkerEntry = { script: join(PROJECT_DIR, 'src', 'cli', 'synth-worker.ts'), execArgv: ['--require', join(__dirname, 'register-ts.js')] };
+
+function project(yaml: string): string {
+  const dir = tempDir('lz-workers-');
+  writeFileSync(join(dir, 'org.yaml'), yaml);
+  cpSync(join(PROJECT_DIR, 'policies'), join(dir, 'policies'), { recursive: true });
+  return dir;
+}
+
+/** Synthesizes org.yaml of `dir` into `<dir>/<out>` with `workers` processes and reads every file back. */
+async function synthWith(dir: string, out: string, workers: number, lock?: string): Promise<Record<string, string>> {
+  if (lock !== undefined) writeFileSync(join(dir, 'lz.lock.json'), lock);
+  const model = modelOf(validateFile(join(dir, 'org.yaml'), 'org.yaml'));
+  const summary = await synthesize(model, join(dir, out), dir, { workers, workerEntry: TS_WORKER });
+  expect(summary.workers).toBe(workers);
+  return readTree(join(dir, out));
+}
+
+describe('lz synth with worker processes', () => {
+  // Given a generated organization with every concern (guardrails, Identity Center, logging,
+  // security, a VPC in most accounts) and the default org.yaml.
+  test.each([
+    ['a generated 16-account organization', () => generateOrg(16).yaml, 2],
+    ['the default org.yaml', () => readFileSync(DEFAULT_ORG, 'utf8'), 3],
+  ])('%s: %i workers write byte for byte what one process writes', async (_, yaml, workers) => {
+    const dir = project(yaml());
+    const alone = await synthWith(dir, 'out-1', 1);
+    const lock = readFileSync(join(dir, 'lz.lock.json'), 'utf8');
+    const parallel = await synthWith(dir, 'out-n', workers, lock);
+    expect(readFileSync(join(dir, 'lz.lock.json'), 'utf8')).toBe(lock);
+    expect(Object.keys(alone).filter((f) => f.startsWith('stacks/')).length).toBeGreaterThan(10);
+    expect(Object.keys(parallel)).toEqual(Object.keys(alone));
+    for (const file of Object.keys(alone)) expect([file, parallel[file]]).toEqual([file, alone[file]]);
+    rmSync(dir, { recursive: true, force: true });
+  }, 240_000);
+
+  test('a failing worker fails synth, names the worker and leaves the previous output as it was', async () => {
+    const dir = project(generateOrg(12).yaml);
+    await synthWith(dir, 'out', 1);
+    const before = readTree(join(dir, 'out'));
+    const model = modelOf(validateFile(join(dir, 'org.yaml'), 'org.yaml'));
+    writeFileSync(join(dir, 'dying-worker.js'), 'process.exit(3);\n');
+    const dying: WorkerEntry = { script: join(dir, 'dying-worker.js') };
+    await expect(synthesize(model, join(dir, 'out'), dir, { workers: 2, workerEntry: dying })).rejects.toThrow(/^synth worker [01] of 2 exited \(code 3\) before it finished$/);
+    expect(readTree(join(dir, 'out'))).toEqual(before);
+  }, 120_000);
+});
+
+describe('the partition of the accounts', () => {
+  test('round-robin over the sorted account keys, released accounts included', () => {
+    const model = modelOf(validateFile(DEFAULT_ORG, 'org.yaml'));
+    const keys = model.accounts.map((a) => a.key).sort();
+    const shareOf = accountShares(model, 2);
+    expect(keys.map(shareOf)).toEqual(keys.map((_, i) => i % 2));
+    expect(() => shareOf('no-such-account')).toThrow('a per-account stack names the account key "no-such-account", which is not in the model');
+  });
+
+  test('worker count: explicit counts are obeyed up to one per account; the default depends on the size', () => {
+    expect(workerCount(undefined, IN_PROCESS_BELOW_ACCOUNTS - 1, 8)).toBe(1);
+    expect(workerCount(undefined, IN_PROCESS_BELOW_ACCOUNTS, 8)).toBe(2);
+    expect(workerCount(undefined, 5000, 1)).toBe(1);
+    expect(workerCount(3, 10, 2)).toBe(3);
+    expect(workerCount(8, 5, 2)).toBe(5);
+    expect(parseWorkerCount(' 4 ', '--workers')).toBe(4);
+    expect(() => parseWorkerCount('two', '--workers')).toThrow('--workers must be a whole number from 1 to 64, not "two"');
+    expect(() => parseWorkerCount('0', 'LZ_SYNTH_WORKERS')).toThrow('LZ_SYNTH_WORKERS must be a whole number from 1 to 64, not "0"');
+  });
+});
+
+describe('merging the shares', () => {
+  const manifestOf = (names: string[]) => ({ version: '0.21.0', stacks: Object.fromEntries(names.map((n) => [n, { name: n, annotations: [], dependencies: n === 'organization' ? [] : ['organization'] }])) });
+  function share(root: string, i: number, stacks: Record<string, string>): { dir: string; result: { stacks: string[]; perAccount: string[] } } {
+    const dir = join(root, `.share-${i}`);
+    for (const [name, text] of Object.entries(stacks)) {
+      mkdirSync(join(dir, 'stacks', name), { recursive: true });
+      writeFileSync(join(dir, 'stacks', name, 'cdk.tf.json'), text);
+    }
+    writeFileSync(join(dir, 'manifest.json'), stableJson(manifestOf(Object.keys(stacks))));
+    return { dir, result: { stacks: Object.keys(stacks).sort(), perAccount: Object.keys(stacks).filter((n) => n !== 'organization').sort() } };
+  }
+
+  test('organization-wide stacks from worker 0, per-account stacks from their worker, one sorted manifest', () => {
+    const root = tempDir('lz-merge-');
+    const shares = [share(root, 0, { organization: '{"o":1}\n', 'account-b': '{"b":1}\n' }), share(root, 1, { organization: '{"o":1}\n', 'account-a': '{"a":1}\n' })];
+    expect(mergeShares(root, shares)).toEqual(['account-a', 'account-b', 'organization']);
+    expect(readTree(root)).toEqual({
+      'manifest.json': stableJson(manifestOf(['account-a', 'account-b', 'organization'])),
+      'stacks/account-a/cdk.tf.json': '{"a":1}\n',
+      'stacks/account-b/cdk.tf.json': '{"b":1}\n',
+      'stacks/organization/cdk.tf.json': '{"o":1}\n',
+    });
+    expect(existsSync(shares[1]!.dir)).toBe(false);
+  });
+
+  test('the guard: an organization-wide stack that differs between workers fails the merge', () => {
+    // Given worker 1's organization stack carries an output worker 0's does not (a consumer created it).
+    const root = tempDir('lz-merge-');
+    const shares = [
+      share(root, 0, { organization: '{\n  "output": {}\n}\n', 'account-b': '{}\n' }),
+      share(root, 1, { organization: '{\n  "output": {"cross-stack-output-x": {}}\n}\n', 'account-a': '{}\n' }),
+    ];
+    expect(() => mergeShares(root, shares)).toThrow(ShareMismatchError);
+    expect(() => mergeShares(root, shares)).toThrow(
+      'the organization-wide stack `organization` came out differently in worker 1 than in worker 0 (cdk.tf.json line 2: "\\"output\\": {}" against "\\"output\\": {\\"cross-stack-output-x\\": {}}"). ' +
+        'Its content depends on which per-account stacks were built beside it, which is a bug in lz; `lz synth --workers 1` synthesizes in one process meanwhile.',
+    );
+    expect(existsSync(join(root, 'manifest.json'))).toBe(false);
+  });
+
+  test('a stack written by some workers but not all fails the merge', () => {
+    const root = tempDir('lz-merge-');
+    const shares = [share(root, 0, { organization: '{}\n', 'account-a': '{}\n' }), share(root, 1, { organization: '{}\n', 'account-a': '{}\n' }), share(root, 2, { organization: '{}\n' })];
+    expect(() => mergeShares(root, shares)).toThrow('the stack `account-a` was written by workers 0, 1 of 3: a stack is organization-wide (every worker) or per-account (one)');
+  });
+});
