@@ -5,7 +5,7 @@ import { AccessStack } from './access-stack';
 import { AccountDirectory } from './account-directory';
 import { AccountStack } from './account-stack';
 import { DelegatedAdministratorsStack, hasDelegatedAdministrators } from './delegated-administrators-stack';
-import { applyDeployment, deploymentContext } from './deployment';
+import { applyDeployment } from './deployment';
 import { DetectiveAdministrationStack, DetectiveConfigurationStack } from './detective-stacks';
 import { IdentityCenterStack } from './identity-center-stack';
 import { LogArchiveStack } from './log-archive-stack';
@@ -48,7 +48,7 @@ export interface LandingZoneStacks {
  * those blocks need.
  */
 export function buildApp(model: LandingZoneModel, options: BuildAppOptions): LandingZoneStacks {
-  const app = new App({ outdir: options.outdir, stackTraces: false, skipValidation: true, context: deploymentContext(model) });
+  const app = new App({ outdir: options.outdir, stackTraces: false, skipValidation: true });
   const organization = new OrganizationStack(app, 'organization', { model });
   const accounts = buildAccountStacks(app, model, organization);
 
@@ -77,6 +77,7 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
     outdir: options.finalOutdir ?? options.outdir,
     projectDir: options.projectDir,
     accountId: (key) => accounts.accountId(key),
+    accountStack: (key) => accounts.stackOf(key),
   });
   return {
     app,
