@@ -6,6 +6,8 @@ import { RamPrincipalAssociation } from '@cdktf/provider-aws/lib/ram-principal-a
 import { RamResourceAssociation } from '@cdktf/provider-aws/lib/ram-resource-association';
 import { RamResourceShare } from '@cdktf/provider-aws/lib/ram-resource-share';
 import type { Construct } from 'constructs';
+import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
+import { renameChainEnd } from '../src/model/managed-changes';
 import type { NetworkModel } from '../src/model/network/types';
 import type { LandingZoneModel } from '../src/model/types';
 import type { AccountDirectory } from './account-directory';
@@ -82,6 +84,15 @@ export class NetworkHubStack extends LandingZoneStack {
       principal(ids.tgwSharePrincipal({ kind: 'ou', path }), `arn:${partition}:organizations::${managementId}:ou/${organization.organizationId}/${organization.ouId(path)}`);
     for (const key of network.sharing.accounts)
       if (key !== network.accountKey) principal(ids.tgwSharePrincipal({ kind: 'account', key }), accounts.accountId(key));
+
+    // The one address here that names an account: a renamed account keeps its share association.
+    const renames = model.managedChanges?.renamedAccounts ?? [];
+    const endOf = renameChainEnd(renames);
+    const shared = new Set(network.sharing.accounts.filter((key) => key !== network.accountKey));
+    const type = RamPrincipalAssociation.tfResourceType;
+    const address = (key: string) => `${type}.${ids.tgwSharePrincipal({ kind: 'account', key })}`;
+    const moved = renames.filter((r) => shared.has(endOf(r.to))).map((r) => ({ from: address(r.from), to: address(r.to) }));
+    if (moved.length > 0) new RefactoringBlocks(this, 'refactoring', { moved, removed: [] });
   }
 
   routeTableId(segment: string): string {

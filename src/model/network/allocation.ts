@@ -40,7 +40,8 @@ export function allocateNetwork(config: OrgConfig, previousLock: LockFile): Allo
   const failures: AllocationFailure[] = [];
   if (!network) return { definitions, vpcCidrs, subnetCidrs, failures };
 
-  const recordedVpcs = lockSection(previousLock, VPC_LOCK_SECTION);
+  const renamed = accountRenames(config);
+  const recordedVpcs = lockSection(previousLock, VPC_LOCK_SECTION, renamed);
   const taken: Block[] = Object.values(network.reserved).map(block);
   const pending: VpcDefinition[] = [];
   for (const vpc of definitions) {
@@ -68,7 +69,7 @@ export function allocateNetwork(config: OrgConfig, previousLock: LockFile): Allo
     taken.push(block(cidr));
   }
 
-  const recordedSubnets = lockSection(previousLock, SUBNET_LOCK_SECTION);
+  const recordedSubnets = lockSection(previousLock, SUBNET_LOCK_SECTION, renamed);
   for (const vpc of definitions) {
     const cidr = vpcCidrs.get(vpc.id);
     if (cidr === undefined) continue;
@@ -102,11 +103,30 @@ function allocateSubnets(vpc: VpcDefinition, space: Block, recorded: ReadonlyMap
   }
 }
 
-/** A lock section as a map, ignoring entries that are not canonical CIDRs (the record is lz's, but files get edited). */
-function lockSection(lock: LockFile, section: string): Map<string, string> {
+/** Former account key to current key, for the accounts org.yaml renames with `formerKey`. */
+function accountRenames(config: OrgConfig): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, account] of Object.entries(config.accounts))
+    if (account.formerKey !== undefined && account.formerKey !== key && config.accounts[account.formerKey] === undefined) out.set(account.formerKey, key);
+  return out;
+}
+
+/**
+ * A lock section as a map, ignoring entries that are not canonical CIDRs (the record is lz's, but
+ * files get edited). Entries recorded under a renamed account's former key (`<former>/<vpc>...`)
+ * are read as its current key's, so a rename never moves a VPC or a subnet.
+ */
+function lockSection(lock: LockFile, section: string, renamed: ReadonlyMap<string, string>): Map<string, string> {
   const raw = lock[section];
   const out = new Map<string, string>();
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return out;
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) if (typeof value === 'string' && isCanonicalCidr(value)) out.set(key, value);
+  const entries = Object.entries(raw as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string' && isCanonicalCidr(e[1]));
+  for (const [key, value] of entries) out.set(key, value);
+  for (const [key, value] of entries) {
+    const slash = key.indexOf('/');
+    const current = renamed.get(key.slice(0, slash));
+    const rekeyed = current === undefined ? undefined : `${current}${key.slice(slash)}`;
+    if (rekeyed !== undefined && !out.has(rekeyed)) out.set(rekeyed, value);
+  }
   return out;
 }
