@@ -7,15 +7,17 @@ import { oidcProviderArn } from '../src/constructs/workload-identity';
 import type { CloudDeployment } from '../src/model/deployment';
 import type { LandingZoneModel } from '../src/model/types';
 import { deploymentIds as ids } from './ids';
-import { StackWorkspaces, type ManagedStack, type WorkspaceTrigger } from './stack-workspaces';
+import { StackWorkspaces, type WorkspaceSet } from './stack-workspaces';
 
 export interface BootstrapStackProps {
   readonly model: LandingZoneModel;
   readonly deployment: CloudDeployment;
-  /** The account's stacks (`account-<id>`, `access-<id>`, `network-<id>`), sorted by name. */
-  readonly stacks: readonly ManagedStack[];
-  /** Run triggers into the account's stacks, and from them into organization-wide stacks. */
-  readonly triggers: readonly WorkspaceTrigger[];
+  /**
+   * The account's stacks (`account-<id>`, `access-<id>`, `network-<id>`), sorted by name, and the run
+   * triggers into them and from them into organization-wide stacks. Asked for when this stack is
+   * prepared, after every other stack: what they read from each other is known only then.
+   */
+  readonly content: () => WorkspaceSet;
 }
 
 /**
@@ -26,20 +28,30 @@ export interface BootstrapStackProps {
  * account id, so the stack reads no other state and its size is the account's.
  */
 export class BootstrapStack extends LandingZoneStack {
-  constructor(scope: Construct, id: string, props: BootstrapStackProps) {
+  private readonly project: DataTfeProject;
+  private built = false;
+
+  constructor(scope: Construct, id: string, private readonly props: BootstrapStackProps) {
     super(scope, id);
     const { model, deployment } = props;
     const org = model.organization;
     new ManagementProvider(this, 'aws', { accountId: org.managementAccountId, region: org.homeRegion });
     new TfeProvider(this, 'tfe', { hostname: deployment.hostname, organization: deployment.organization });
-    const project = new DataTfeProject(this, ids.projectLookup, { name: deployment.project, organization: deployment.organization });
-    new StackWorkspaces(this, 'workspaces', {
-      deployment,
-      partition: org.partition,
-      projectId: project.id,
-      oidcProviderArn: oidcProviderArn(org.partition, org.managementAccountId, deployment.hostname),
-      stacks: props.stacks,
-      triggers: props.triggers,
-    });
+    this.project = new DataTfeProject(this, ids.projectLookup, { name: deployment.project, organization: deployment.organization });
+  }
+
+  override prepareStack(): void {
+    if (!this.built) {
+      this.built = true;
+      const org = this.props.model.organization;
+      new StackWorkspaces(this, 'workspaces', {
+        deployment: this.props.deployment,
+        partition: org.partition,
+        projectId: this.project.id,
+        oidcProviderArn: oidcProviderArn(org.partition, org.managementAccountId, this.props.deployment.hostname),
+        ...this.props.content(),
+      });
+    }
+    super.prepareStack();
   }
 }

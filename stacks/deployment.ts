@@ -10,13 +10,15 @@ import {
   WORKSPACE_NAME,
   type CloudDeployment,
   type DeploymentModel,
+  type RunRolePower,
   type StackSite,
 } from '../src/model/deployment';
 import type { LandingZoneModel } from '../src/model/types';
 import { useBackend, type BackendOptions } from './backends';
 import { BootstrapStack } from './bootstrap-stack';
 import { deploymentIds, stackNames } from './ids';
-import type { ManagedStack, WorkspaceTrigger } from './stack-workspaces';
+import type { ManagedStack, WorkspaceSet, WorkspaceTrigger } from './stack-workspaces';
+import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { WorkspacesStack } from './workspaces-stack';
 
 export const WORKSPACES_STACK = 'workspaces';
@@ -42,16 +44,54 @@ export function applyDeployment(app: App, model: LandingZoneModel, options: Depl
   if (deployment.backend !== 'cloud') return;
 
   const sites = new Map(stacks.map((stack) => [stack, siteOf(stack, model)]));
-  const byName = new Map(stacks.map((stack) => [stack.node.id, stack]));
   const powers = new Map(stacks.map((stack) => [stack, runRolePower(sites.get(stack)!, model.organization.managementAccountKey, model.network?.accountKey)]));
   const holders = grantRunRoles(stacks, powers, model, deployment, options);
-  const readers = readersOf(stacks);
-
   const groupOf = (stack: TerraformStack) => {
     const owner = sites.get(stack)!.owner;
     return owner === undefined ? WORKSPACES_STACK : stackNames.bootstrap(model.stackIds[owner]!);
   };
-  const groups = new Map<string, { stacks: ManagedStack[]; triggers: WorkspaceTrigger[] }>([[WORKSPACES_STACK, { stacks: [], triggers: [] }]]);
+  const groupNames = [...new Set(stacks.map(groupOf))].filter((name) => name !== WORKSPACES_STACK).sort(byString);
+  assertWorkspaceNames([...stacks.map((s) => s.node.id), WORKSPACES_STACK, ...groupNames], deployment);
+
+  let wiring: Map<string, WorkspaceSet> | undefined;
+  const content = (name: string) => () => {
+    wiring ??= wire(stacks, sites, powers, groupOf);
+    return wiring.get(name) ?? { stacks: [], triggers: [] };
+  };
+  const workspaces = new WorkspacesStack(app, WORKSPACES_STACK, { model, deployment, content: content(WORKSPACES_STACK) });
+  // Its own workspace cannot be in the project that it creates: it lives in the organization's default project.
+  new CloudBackend(workspaces, {
+    organization: deployment.organization,
+    hostname: deployment.hostname,
+    workspaces: new NamedCloudWorkspace(workspaceName(deployment.workspaceNamePattern, WORKSPACES_STACK)),
+  });
+  const bootstraps = new Map<string, TerraformStack>([[WORKSPACES_STACK, workspaces]]);
+  for (const name of groupNames) {
+    const bootstrap = new BootstrapStack(app, name, { model, deployment, content: content(name) });
+    useBackend(bootstrap, deployment, options);
+    bootstrap.addDependency(workspaces);
+    bootstraps.set(name, bootstrap);
+  }
+  // A workspace and its role exist before its stack runs; a policy is granted once its role exists.
+  for (const stack of stacks) stack.addDependency(bootstraps.get(groupOf(stack))!);
+  for (const [stack, holder] of holders) holder.addDependency(bootstraps.get(groupOf(stack))!);
+}
+
+/**
+ * What each bootstrap stack holds: the workspaces of its stacks, with their readers (or sharing with
+ * the organization), and the run triggers along the stacks' dependencies. Both come from cdktf's
+ * cross-stack references, recorded when a stack is prepared; synth prepares the bootstrap stacks
+ * after all others (they are built last), so this normally prepares nothing itself.
+ */
+function wire(
+  stacks: readonly TerraformStack[],
+  sites: ReadonlyMap<TerraformStack, StackSite>,
+  powers: ReadonlyMap<TerraformStack, RunRolePower>,
+  groupOf: (stack: TerraformStack) => string,
+): Map<string, WorkspaceSet> {
+  const readers = readersOf(stacks);
+  const managed = new Set(stacks);
+  const groups = new Map<string, { stacks: ManagedStack[]; triggers: WorkspaceTrigger[] }>();
   const group = (name: string) => {
     let g = groups.get(name);
     if (!g) groups.set(name, (g = { stacks: [], triggers: [] }));
@@ -65,31 +105,12 @@ export function applyDeployment(app: App, model: LandingZoneModel, options: Depl
       power: powers.get(stack)!,
       readers: sharesStateGlobally(site, reading.map((r) => sites.get(r)!)) ? 'organization' : reading.map((r) => r.node.id).sort(byString),
     });
-    for (const source of stack.dependencies.map((d) => byName.get(d.node.id)).filter((d): d is TerraformStack => d !== undefined)) {
+    for (const source of stack.dependencies.filter((d): d is TerraformStack => managed.has(d as TerraformStack))) {
       const holder = runTriggerHolder(sites.get(source)!, site);
       if (holder !== undefined) group(groupOf(holder === 'source' ? source : stack)).triggers.push({ source: source.node.id, target: stack.node.id });
     }
   }
-
-  assertWorkspaceNames([...stacks.map((s) => s.node.id), ...groups.keys()], deployment);
-  const root = groups.get(WORKSPACES_STACK)!;
-  const workspaces = new WorkspacesStack(app, WORKSPACES_STACK, { model, deployment, ...root });
-  // Its own workspace cannot be in the project that it creates: it lives in the organization's default project.
-  new CloudBackend(workspaces, {
-    organization: deployment.organization,
-    hostname: deployment.hostname,
-    workspaces: new NamedCloudWorkspace(workspaceName(deployment.workspaceNamePattern, WORKSPACES_STACK)),
-  });
-  const bootstraps = new Map<string, TerraformStack>([[WORKSPACES_STACK, workspaces]]);
-  for (const [name, g] of [...groups].filter(([name]) => name !== WORKSPACES_STACK).sort(([a], [b]) => byString(a, b))) {
-    const bootstrap = new BootstrapStack(app, name, { model, deployment, ...g });
-    useBackend(bootstrap, deployment, options);
-    bootstrap.addDependency(workspaces);
-    bootstraps.set(name, bootstrap);
-  }
-  // A workspace and its role exist before its stack runs; a policy is granted once its role exists.
-  for (const stack of stacks) stack.addDependency(bootstraps.get(groupOf(stack))!);
-  for (const [stack, holder] of holders) if (holder !== stack) holder.addDependency(bootstraps.get(groupOf(stack))!);
+  return groups;
 }
 
 function stacksOf(app: App): TerraformStack[] {
@@ -103,7 +124,7 @@ function stacksOf(app: App): TerraformStack[] {
  */
 function grantRunRoles(
   stacks: readonly TerraformStack[],
-  powers: ReadonlyMap<TerraformStack, ReturnType<typeof runRolePower>>,
+  powers: ReadonlyMap<TerraformStack, RunRolePower>,
   model: LandingZoneModel,
   deployment: CloudDeployment,
   options: DeploymentOptions,
@@ -170,12 +191,12 @@ function originStackOf(value: string): string | undefined {
 }
 
 /**
- * cdktf records a cross-stack reference (the producer's output, the consumer's remote state and
- * the dependency) only in the preparing pass of synth. Preparing each stack here makes them
- * visible now, so the workspaces can follow them; synth prepares again and finds them cached.
+ * The stacks that read each stack's outputs. cdktf records a cross-stack reference (the producer's
+ * output, the consumer's remote state and the dependency) only in the preparing pass of synth; a
+ * stack that has not been through it yet is prepared here.
  */
 function readersOf(stacks: readonly TerraformStack[]): Map<TerraformStack, TerraformStack[]> {
-  for (const stack of stacks) stack.prepareStack();
+  for (const stack of stacks) if (!(stack instanceof LandingZoneStack && stack.prepared)) stack.prepareStack();
   const byInput = new Map(stacks.map((s) => [`cross-stack-reference-input-${s.node.path}`, s]));
   const readers = new Map<TerraformStack, TerraformStack[]>();
   for (const consumer of stacks)

@@ -23,16 +23,20 @@ export interface WorkspaceTrigger {
   readonly target: string;
 }
 
-export interface StackWorkspacesProps {
+/** The workspaces one bootstrap stack creates, and the run triggers it holds. */
+export interface WorkspaceSet {
+  /** The stacks whose workspaces, settings, variables and run roles it creates. */
+  readonly stacks: readonly ManagedStack[];
+  /** Run triggers to create there; a workspace another bootstrap stack creates is looked up by name. */
+  readonly triggers: readonly WorkspaceTrigger[];
+}
+
+export interface StackWorkspacesProps extends WorkspaceSet {
   readonly deployment: CloudDeployment;
   readonly partition: string;
   readonly projectId: string;
   /** ARN of the management account's HCP Terraform identity provider. */
   readonly oidcProviderArn: string;
-  /** The stacks whose workspaces, settings, variables and run roles this construct creates. */
-  readonly stacks: readonly ManagedStack[];
-  /** Run triggers to create here; a workspace another bootstrap stack creates is looked up by name. */
-  readonly triggers: readonly WorkspaceTrigger[];
 }
 
 /** Where a workspace finds its stack: the layout `lz synth` writes, relative to the repository root. */

@@ -8,15 +8,16 @@ import { TerraformCloudOidcProvider } from '../src/constructs/workload-identity'
 import type { CloudDeployment } from '../src/model/deployment';
 import type { LandingZoneModel } from '../src/model/types';
 import { deploymentIds as ids } from './ids';
-import { StackWorkspaces, type ManagedStack, type WorkspaceTrigger } from './stack-workspaces';
+import { StackWorkspaces, type WorkspaceSet } from './stack-workspaces';
 
 export interface WorkspacesStackProps {
   readonly model: LandingZoneModel;
   readonly deployment: CloudDeployment;
-  /** The organization-wide stacks, sorted by name. */
-  readonly stacks: readonly ManagedStack[];
-  /** Run triggers between organization-wide stacks. */
-  readonly triggers: readonly WorkspaceTrigger[];
+  /**
+   * The organization-wide stacks, sorted by name, and the run triggers between them. Asked for when
+   * this stack is prepared, after every stack it describes.
+   */
+  readonly content: () => WorkspaceSet;
 }
 
 /**
@@ -28,7 +29,11 @@ export interface WorkspacesStackProps {
  * not grow with the organization; each account's workspaces live in its `bootstrap-<id>`.
  */
 export class WorkspacesStack extends LandingZoneStack {
-  constructor(scope: Construct, id: string, props: WorkspacesStackProps) {
+  private readonly projectId: string;
+  private readonly oidcProviderArn: string;
+  private built = false;
+
+  constructor(scope: Construct, id: string, private readonly props: WorkspacesStackProps) {
     super(scope, id);
     const { model, deployment } = props;
     const org = model.organization;
@@ -43,14 +48,21 @@ export class WorkspacesStack extends LandingZoneStack {
     });
     // Managed workspaces set their own mode; only the bootstrap workspaces take this default.
     new ProjectSettings(this, ids.projectSettings, { projectId: project.id, defaultExecutionMode: 'local' });
-    const oidc = new TerraformCloudOidcProvider(this, ids.oidcProvider, { hostname: deployment.hostname });
-    new StackWorkspaces(this, 'workspaces', {
-      deployment,
-      partition: org.partition,
-      projectId: project.id,
-      oidcProviderArn: oidc.arn,
-      stacks: props.stacks,
-      triggers: props.triggers,
-    });
+    this.projectId = project.id;
+    this.oidcProviderArn = new TerraformCloudOidcProvider(this, ids.oidcProvider, { hostname: deployment.hostname }).arn;
+  }
+
+  override prepareStack(): void {
+    if (!this.built) {
+      this.built = true;
+      new StackWorkspaces(this, 'workspaces', {
+        deployment: this.props.deployment,
+        partition: this.props.model.organization.partition,
+        projectId: this.projectId,
+        oidcProviderArn: this.oidcProviderArn,
+        ...this.props.content(),
+      });
+    }
+    super.prepareStack();
   }
 }

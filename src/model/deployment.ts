@@ -1,7 +1,5 @@
 import type { OrgConfig } from '../config/schema';
 
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The placeholder of `deployment.cloud.workspaceName`. */
 export const STACK_PLACEHOLDER = '{stack}';
 
@@ -112,7 +110,8 @@ export type RunRolePower =
 export function runRolePower(site: StackSite, managementKey: string, networkKey: string | undefined): RunRolePower {
   if (site.reaches.length === 0) throw new Error(`stack ${site.name} has no AWS provider`);
   if (site.reaches.includes(managementKey)) return { kind: 'administrator' };
-  const accounts = [...new Set(site.reaches)].sort(byString);
+  // In the providers' order, not by key: a renamed account must not reorder the policy.
+  const accounts = [...new Set(site.reaches)];
   const owner = site.owner ?? site.reaches[0]!;
   const heldBy = owner === networkKey && !accounts.includes(owner) ? site.reaches[0]! : owner;
   return { kind: 'assume-access-role', accounts, heldBy };

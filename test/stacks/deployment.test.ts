@@ -305,8 +305,8 @@ describe('the default org.yaml switched to Terraform Cloud', () => {
         Effect: 'Allow',
         Action: 'sts:AssumeRole',
         Resource: [
-          expect.stringMatching(/^arn:aws:iam::\$\{data\.terraform_remote_state\.cross-stack-reference-input-account-network\.outputs\.[^}]+\}:role\/OrganizationAccountAccessRole$/),
           'arn:aws:iam::${aws_organizations_account.account.id}:role/OrganizationAccountAccessRole',
+          expect.stringMatching(/^arn:aws:iam::\$\{data\.terraform_remote_state\.cross-stack-reference-input-account-network\.outputs\.[^}]+\}:role\/OrganizationAccountAccessRole$/),
         ],
       },
     ]);
