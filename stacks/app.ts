@@ -108,7 +108,12 @@ function buildAccountStacks(app: App, model: LandingZoneModel, organization: Org
   return new AccountDirectory(stacks, literals);
 }
 
-/** One `access-<id>` stack per account that has assignments. */
+/** Accounts that have the optional stack `kind` (src/model/stack-ids.ts), sorted. */
+function accountsWith(model: LandingZoneModel, kind: 'access' | 'network'): string[] {
+  return Object.keys(model.optionalStacks).filter((key) => model.optionalStacks[key]!.includes(kind)).sort();
+}
+
+/** One `access-<id>` stack per account that has assignments, or had them. */
 function buildAccessStacks(app: App, model: LandingZoneModel, identityCenterStack: IdentityCenterStack, accounts: AccountDirectory): void {
   const identityCenter = model.identityCenter!;
   const byAccount = new Map<string, (typeof identityCenter.assignments)[number][]>();
@@ -117,14 +122,19 @@ function buildAccessStacks(app: App, model: LandingZoneModel, identityCenterStac
     if (list) list.push(a);
     else byAccount.set(a.accountKey, [a]);
   }
-  for (const [accountKey, assignments] of [...byAccount].sort(([a], [b]) => (a < b ? -1 : 1)))
-    new AccessStack(app, stackNames.access(model.stackIds[accountKey]!), { model, identityCenter, identityCenterStack, accounts, accountKey, assignments });
+  for (const accountKey of accountsWith(model, 'access'))
+    new AccessStack(app, stackNames.access(model.stackIds[accountKey]!), {
+      model, identityCenter, identityCenterStack, accounts, accountKey, assignments: byAccount.get(accountKey) ?? [],
+    });
 }
 
-/** network-hub, and one `network-<id>` per account with a VPC. */
+/** network-hub, and one `network-<id>` per account with a VPC, or that had one. */
 function buildNetworkStacks(app: App, model: LandingZoneModel, organization: OrganizationStack, accounts: AccountDirectory): void {
   const network = model.network!;
   const hub = new NetworkHubStack(app, ids.networkHubStack, { model, network, organization, accounts });
-  for (const [accountKey, part] of [...networkByAccount(network)].sort(([a], [b]) => (a < b ? -1 : 1)))
+  const parts = networkByAccount(network);
+  for (const accountKey of accountsWith(model, 'network')) {
+    const part = parts.get(accountKey) ?? { accountKey, vpcs: [], associations: [], propagations: [], routes: [] };
     new NetworkSpokeStack(app, stackNames.network(model.stackIds[accountKey]!), { model, network, accounts, hub, part });
+  }
 }

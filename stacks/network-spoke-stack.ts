@@ -65,6 +65,8 @@ export class NetworkSpokeStack extends LandingZoneStack {
       ? undefined
       : networkAccountProvider(this, model, accounts, network.accountKey, network.region, 'network');
     this.addDependency(hub);
+    // An account whose last VPC is gone keeps its stack, which plans the VPC's removal.
+    if (part.vpcs.length === 0) return;
     const zones = new DataAwsAvailabilityZones(this, ids.availabilityZones, {
       state: 'available',
       filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],

@@ -14,7 +14,18 @@ const AccountId = z.string().regex(/^\d{12}$/);
 export const StackId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/);
 
 export const ManagedRecordSchema = z.strictObject({
-  accounts: z.record(AccountKey, z.strictObject({ email: z.string(), id: AccountId.optional(), stack: StackId.optional() })),
+  accounts: z.record(AccountKey, z.strictObject({
+    email: z.string(),
+    id: AccountId.optional(),
+    stack: StackId.optional(),
+    /**
+     * The account's optional stacks written so far. Kept while the account is managed: an account
+     * that loses its last assignment or VPC keeps the stack, which then plans their removal, rather
+     * than dropping a state that would leave them in AWS.
+     */
+    stacks: z.array(z.enum(['access', 'network'])).optional(),
+  })),
+  managementStacks: z.array(z.enum(['access', 'network'])).optional(),
   organizationalUnits: z.array(OuKeyPath),
   /** The management account's stack id: it is no member account, and its key may change too. */
   managementStack: StackId.optional(),

@@ -6,7 +6,7 @@ import { buildDeployment } from './deployment';
 import { buildIdentityCenterModel, identityCenterDelegation, identityCenterServicePrincipals, type InlinePolicyFiles } from './identity-center';
 import { buildLoggingModel, LOGGING_SERVICE_PRINCIPALS, resourceNamePrefix } from './logging';
 import { buildManagedChanges, buildManagedRecord } from './managed-changes';
-import { assignStackIds } from './stack-ids';
+import { assignStackIds, optionalStacksOf } from './stack-ids';
 import { buildNetworkModel } from './network/build-network';
 import { flattenOus } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
@@ -89,6 +89,11 @@ export function buildModel(
   const enabledPolicyTypes = new Set(policies.map((p) => p.type));
   const home = config.organization.homeRegion;
   const { network, lockSections } = buildNetworkModel(config, previousLock);
+  const identityCenter = config.identityCenter ? buildIdentityCenterModel(config, config.organization.partition, inlinePolicyFiles) : undefined;
+  const optionalStacks = optionalStacksOf(config, managed, {
+    access: new Set(identityCenter?.assignments.map((a) => a.accountKey) ?? []),
+    network: new Set(network?.vpcs.map((v) => v.accountKey) ?? []),
+  });
 
   return {
     organization: {
@@ -109,13 +114,14 @@ export function buildModel(
     delegatedAdministrators,
     ...(logging ? { logging } : {}),
     ...(security ? { security } : {}),
-    ...(config.identityCenter ? { identityCenter: buildIdentityCenterModel(config, config.organization.partition, inlinePolicyFiles) } : {}),
+    ...(identityCenter ? { identityCenter } : {}),
     guardrails: buildGuardrailsModel(config, files),
     managedChanges,
     stackIds: Object.fromEntries([...stackIds].sort(([a], [b]) => byString(a, b))),
+    optionalStacks: Object.fromEntries([...optionalStacks].filter(([, kinds]) => kinds.length > 0)),
     ...(network ? { network } : {}),
     // Sections are added by the capabilities that own them; unknown sections are carried over.
-    lock: { ...previousLock, ...lockSections, version: 1, managed: buildManagedRecord(config, managed, managedChanges, stackIds) },
+    lock: { ...previousLock, ...lockSections, version: 1, managed: buildManagedRecord(config, managed, managedChanges, stackIds, optionalStacks) },
     deployment: buildDeployment(config),
   };
 }

@@ -10,6 +10,9 @@ function sortedEntries<T>(record: Readonly<Record<string, T>> | undefined): Arra
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Per-account stacks that exist only for some accounts: `access-<id>` (assignments), `network-<id>` (VPCs). */
+export type OptionalStack = 'access' | 'network';
+
 /** An address change: the resource keeps its identity in AWS and in Terraform's state. */
 export interface Rename {
   readonly from: string;
@@ -159,6 +162,7 @@ export function buildManagedRecord(
   previous: ManagedRecord | undefined,
   changes: ManagedChangesModel,
   stackIds: ReadonlyMap<string, string>,
+  optionalStacks: ReadonlyMap<string, readonly OptionalStack[]>,
 ): ManagedRecord {
   const accounts: ManagedRecord['accounts'] = {};
   for (const key of Object.keys(config.accounts).sort(byString)) {
@@ -166,13 +170,17 @@ export function buildManagedRecord(
     const a = config.accounts[key]!;
     const id = a.id ?? previous?.accounts[key]?.id ?? (a.formerKey !== undefined ? previous?.accounts[a.formerKey]?.id : undefined);
     const stack = stackIds.get(key);
-    accounts[key] = { email: a.email, ...(id !== undefined ? { id } : {}), ...(stack !== undefined ? { stack } : {}) };
+    const stacks = optionalStacks.get(key) ?? [];
+    accounts[key] = { email: a.email, ...(id !== undefined ? { id } : {}), ...(stack !== undefined ? { stack } : {}), ...(stacks.length > 0 ? { stacks: [...stacks] } : {}) };
   }
-  const managementStack = stackIds.get(config.organization.managementAccount);
+  const managementKey = config.organization.managementAccount;
+  const managementStack = stackIds.get(managementKey);
+  const managementStacks = optionalStacks.get(managementKey) ?? [];
   const record: ManagedRecord = {
     accounts,
     organizationalUnits: ousWithFormerPaths(config.organizationalUnits).map((ou) => ou.path),
     ...(managementStack !== undefined ? { managementStack } : {}),
+    ...(managementStacks.length > 0 ? { managementStacks: [...managementStacks] } : {}),
   };
   const released = {
     accounts: Object.fromEntries(changes.removedAccounts.map((r) => {

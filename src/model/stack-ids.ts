@@ -1,6 +1,6 @@
 import type { ManagedRecord } from '../config/managed-record';
 import type { OrgConfig } from '../config/schema';
-import type { AccountRemoval } from './managed-changes';
+import type { AccountRemoval, OptionalStack } from './managed-changes';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -54,4 +54,30 @@ export function assignStackIds(config: OrgConfig, record: ManagedRecord | undefi
   for (const { key, base } of unrecorded.filter((u) => u.base !== u.key)) keep(key, fresh(base));
   for (const { key, base } of unrecorded.filter((u) => u.base === u.key)) keep(key, fresh(base));
   return ids;
+}
+
+/**
+ * Which optional stacks each current account has: those it needs now (assignments, VPCs), and
+ * those the record says were written before, while the section that builds them still exists. A
+ * state whose stack is no longer written is never planned again, so an account that lost its
+ * last assignment would keep it in AWS; keeping the stack plans its removal instead.
+ */
+export function optionalStacksOf(
+  config: OrgConfig,
+  record: ManagedRecord | undefined,
+  needs: { readonly access: ReadonlySet<string>; readonly network: ReadonlySet<string> },
+): Map<string, OptionalStack[]> {
+  const management = config.organization.managementAccount;
+  const out = new Map<string, OptionalStack[]>();
+  for (const key of Object.keys(config.accounts).sort(byString)) {
+    const formerKey = config.accounts[key]!.formerKey;
+    const recorded = key === management
+      ? record?.managementStacks ?? []
+      : record?.accounts[key]?.stacks ?? (formerKey !== undefined ? record?.accounts[formerKey]?.stacks : undefined) ?? [];
+    const kinds: OptionalStack[] = [];
+    if (config.identityCenter && (needs.access.has(key) || recorded.includes('access'))) kinds.push('access');
+    if (config.network && (needs.network.has(key) || recorded.includes('network'))) kinds.push('network');
+    out.set(key, kinds);
+  }
+  return out;
 }

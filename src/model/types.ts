@@ -83,6 +83,8 @@ export interface LandingZoneModel {
    * `account-<id>`, `access-<id>`, `network-<id>`. Pinned in lz.lock.json, so a rename keeps them.
    */
   readonly stackIds: Readonly<Record<string, string>>;
+  /** Per account key, its `access-<id>` and `network-<id>` stacks: needed now or written before (src/model/stack-ids.ts). */
+  readonly optionalStacks: Readonly<Record<string, readonly ('access' | 'network')[]>>;
   /** Transit Gateway hub, segments and VPCs; absent when org.yaml has no network section. */
   readonly network?: NetworkModel;
   /** The record to write next to org.yaml after a successful synth (lz.lock.json). */

@@ -4,9 +4,10 @@ import { DependencyCycleError, dependencyWaves } from '../../src/model/waves';
 describe('dependencyWaves', () => {
   test('given the DESIGN stacks, when layered, then each wave only depends on earlier ones', () => {
     const waves = dependencyWaves({
-      'network-routing': ['network-hub', 'network-spoke-payments-prod'],
+      'access-payments-prod': ['account-payments-prod', 'identity-center'],
+      'account-payments-prod': ['organization'],
       'org-trail': ['log-archive', 'organization'],
-      'network-spoke-payments-prod': ['network-hub', 'organization'],
+      'network-payments-prod': ['account-payments-prod', 'network-hub'],
       'network-hub': ['organization'],
       'log-archive': ['organization'],
       'identity-center': ['organization'],
@@ -14,9 +15,8 @@ describe('dependencyWaves', () => {
     });
     expect(waves).toEqual([
       ['organization'],
-      ['identity-center', 'log-archive', 'network-hub'],
-      ['network-spoke-payments-prod', 'org-trail'],
-      ['network-routing'],
+      ['account-payments-prod', 'identity-center', 'log-archive', 'network-hub'],
+      ['access-payments-prod', 'network-payments-prod', 'org-trail'],
     ]);
   });
 

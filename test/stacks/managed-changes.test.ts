@@ -38,7 +38,8 @@ describe('the managed record', () => {
     expect(Object.keys(record!.accounts)).toEqual([
       'analytics-nonprod', 'analytics-prod', 'log-archive', 'network', 'payments-nonprod', 'payments-prod', 'sandbox-alice', 'security-tooling', 'shared-services',
     ]);
-    expect(record!.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com' });
+    expect(record!.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', stack: 'sandbox-alice' });
+    expect(record!.managementStack).toBe('management');
     expect(record!.organizationalUnits).toEqual(['Infrastructure', 'Sandbox', 'Security', 'Suspended', 'Workloads', 'Workloads/NonProd', 'Workloads/Prod']);
   });
 
@@ -47,7 +48,7 @@ describe('the managed record', () => {
       (t) => t.replace('  sandbox-alice:\n', '  sandbox-alice-2:\n    formerKey: sandbox-alice\n'),
       (m) => { m.accounts['sandbox-alice'].id = '210987654321'; },
     );
-    expect(readManagedRecord(modelOf(result).lock).record!.accounts['sandbox-alice-2']).toEqual({ email: 'aws+sandbox-alice@example.com', id: '210987654321' });
+    expect(readManagedRecord(modelOf(result).lock).record!.accounts['sandbox-alice-2']).toEqual({ email: 'aws+sandbox-alice@example.com', id: '210987654321', stack: 'sandbox-alice' });
   });
 });
 
@@ -61,16 +62,20 @@ describe('removing a recorded account', () => {
   test.each([
     ['an org.yaml entry', (t: string) => `${withoutSandbox(t)}\nremoved:\n  accounts:\n    sandbox-alice: { id: "210987654321", reason: handed over to Alice }\n`, undefined],
     ['--allow-removal', withoutSandbox, { allowRemovals: ['sandbox-alice'], acceptEmailChanges: [] }],
-  ])('confirmed by %s, it leaves the state through removed blocks with destroy = false', (_how, edit, confirmations) => {
+  ])('confirmed by %s, its own stack lets go of it through removed blocks with destroy = false', (_how, edit, confirmations) => {
     const model = modelOf(validateEdited(edit, (m) => { m.accounts['sandbox-alice'].id = '210987654321'; }, confirmations));
-    const stack = synth(model).stacks.organization!;
+    const stacks = synth(model).stacks;
+    const stack = stacks['account-sandbox-alice']!;
 
-    expect(stack.resource.aws_organizations_account['account_sandbox-alice']).toBeUndefined();
+    expect(stack.resource).toBeUndefined();
     const removed = stack.removed as Array<{ from: string; lifecycle: { destroy: boolean } }>;
-    expect(removed).toContainEqual({ from: 'aws_organizations_account.account_sandbox-alice', lifecycle: { destroy: false } });
+    expect(removed).toContainEqual({ from: 'aws_organizations_account.account', lifecycle: { destroy: false } });
     // The direct attachments of every policy, so leaving management never detaches a guardrail.
-    expect(removed.filter((r) => r.from.startsWith('aws_organizations_policy_attachment.'))).toHaveLength(model.policies.length);
+    expect(removed.filter((r) => r.from.startsWith('aws_organizations_policy_attachment.'))).toHaveLength(model.guardrails!.documents.length);
     expect(removed.every((r) => r.lifecycle.destroy === false)).toBe(true);
+    // Its other stacks are no longer written: never applied again, they destroy nothing.
+    expect(stacks['access-sandbox-alice']).toBeUndefined();
+    expect(stacks['network-sandbox-alice']).toBeUndefined();
     expect(model.managedChanges!.removedAccounts).toEqual([expect.objectContaining({ key: 'sandbox-alice', id: '210987654321' })]);
     expect(readManagedRecord(model.lock).record!.accounts['sandbox-alice']).toBeUndefined();
   });
@@ -100,17 +105,17 @@ describe('removing a recorded OU', () => {
 });
 
 describe('renames', () => {
-  test('an account with formerKey moves, with its policy attachments, and nothing is destroyed', () => {
-    const model = modelOf(validateEdited((t) => t.replace('  sandbox-alice:\n    name: Example Sandbox Alice\n', '  sandbox-alice:\n    name: Example Sandbox Alice\n    policies: [deny-all]\n')
-      .replace('  sandbox-alice:\n', '  alice-sandbox:\n    formerKey: sandbox-alice\n')));
-    const stack = synth(model).stacks.organization!;
+  test('an account with formerKey stays in its stack, with its policy attachments, at the same addresses', () => {
+    const withPolicy = (t: string) => t.replace('  sandbox-alice:\n    name: Example Sandbox Alice\n', '  sandbox-alice:\n    name: Example Sandbox Alice\n    policies: [deny-all]\n');
+    const before = synth(modelOf(validateEdited(withPolicy))).stacks['account-sandbox-alice']!;
+    const model = modelOf(validateEdited((t) => withPolicy(t).replace('  sandbox-alice:\n', '  alice-sandbox:\n    formerKey: sandbox-alice\n')));
+    const stacks = synth(model).stacks;
+    const stack = stacks['account-sandbox-alice']!;
 
-    expect(stack.resource.aws_organizations_account['account_alice-sandbox']).toBeDefined();
-    expect(stack.moved).toEqual(expect.arrayContaining([
-      { from: 'aws_organizations_account.account_sandbox-alice', to: 'aws_organizations_account.account_alice-sandbox' },
-      { from: 'aws_organizations_policy_attachment.attach_deny-all__account_sandbox-alice', to: 'aws_organizations_policy_attachment.attach_deny-all__account_alice-sandbox' },
-    ]));
-    expect(stack.moved).toHaveLength(2);
+    expect(stacks['account-alice-sandbox']).toBeUndefined();
+    expect(Object.keys(stack.resource.aws_organizations_policy_attachment)).toEqual(['attach_deny-all']);
+    expect(stack.resource).toEqual(before.resource);
+    expect(stack.moved).toBeUndefined();
     expect(stack.removed).toBeUndefined();
   });
 
@@ -147,31 +152,38 @@ describe('email changes', () => {
 describe('decisions outlive the run that made them', () => {
   test('a removal confirmed once keeps its removed block on later runs without the flag, until the key is declared again', () => {
     const first = modelOf(validateEdited(withoutSandbox, undefined, { allowRemovals: ['sandbox-alice'], acceptEmailChanges: [] }));
-    expect(readManagedRecord(first.lock).record!.released).toEqual({ accounts: { 'sandbox-alice': {} }, organizationalUnits: [] });
+    expect(readManagedRecord(first.lock).record!.released).toEqual({ accounts: { 'sandbox-alice': { stack: 'sandbox-alice' } }, organizationalUnits: [] });
 
     const second = modelOf(validateNext(withoutSandbox(ORIGINAL), first.lock));
-    expect(synth(second).stacks.organization!.removed).toContainEqual({ from: 'aws_organizations_account.account_sandbox-alice', lifecycle: { destroy: false } });
+    expect(synth(second).stacks['account-sandbox-alice']!.removed).toContainEqual({ from: 'aws_organizations_account.account', lifecycle: { destroy: false } });
 
     const readded = modelOf(validateNext(ORIGINAL, second.lock));
     expect(readded.managedChanges!.removedAccounts).toEqual([]);
     expect(readManagedRecord(readded.lock).record!.released).toBeUndefined();
   });
 
-  test('a rename keeps its moved blocks after formerKey is dropped, and a second rename chains onto it', () => {
+  test('a renamed account keeps its stacks after formerKey is dropped, and through a second rename', () => {
     const renamed = (t: string) => t.replace('  sandbox-alice:\n', '  alice:\n');
     const first = modelOf(validateEdited((t) => renamed(t).replace('  alice:\n', '  alice:\n    formerKey: sandbox-alice\n')));
     expect(readManagedRecord(first.lock).record!.renamed!.accounts).toEqual([{ from: 'sandbox-alice', to: 'alice' }]);
+    expect(first.stackIds.alice).toBe('sandbox-alice');
 
     const second = modelOf(validateNext(renamed(ORIGINAL), first.lock));
-    expect(synth(second).stacks.organization!.moved).toEqual([
-      { from: 'aws_organizations_account.account_sandbox-alice', to: 'aws_organizations_account.account_alice' },
-    ]);
+    expect(second.stackIds.alice).toBe('sandbox-alice');
+    const names = (model: typeof second) => Object.keys(synth(model).stacks).filter((n) => n.includes('alice')).sort();
+    expect(names(second)).toEqual(['access-sandbox-alice', 'account-sandbox-alice', 'network-sandbox-alice']);
 
     const third = modelOf(validateNext(ORIGINAL.replace('  sandbox-alice:\n', '  alice-2:\n    formerKey: alice\n'), second.lock));
-    expect(synth(third).stacks.organization!.moved).toEqual([
-      { from: 'aws_organizations_account.account_sandbox-alice', to: 'aws_organizations_account.account_alice' },
-      { from: 'aws_organizations_account.account_alice', to: 'aws_organizations_account.account_alice-2' },
-    ]);
+    expect(third.stackIds['alice-2']).toBe('sandbox-alice');
+    expect(names(third)).toEqual(['access-sandbox-alice', 'account-sandbox-alice', 'network-sandbox-alice']);
+  });
+
+  test('a new account whose key another account gave up gets stacks of its own, never the other account\'s state', () => {
+    const first = modelOf(validateEdited((t) => t.replace('  sandbox-alice:\n', '  alice:\n    formerKey: sandbox-alice\n')));
+    const reused = ORIGINAL.replace('  sandbox-alice:\n', '  alice:\n').replace('accounts:\n', 'accounts:\n  sandbox-alice:\n    name: New Sandbox\n    email: aws+new-sandbox@example.com\n    ou: Sandbox\n');
+    const next = modelOf(validateNext(reused, first.lock));
+    expect(next.stackIds.alice).toBe('sandbox-alice');
+    expect(next.stackIds['sandbox-alice']).toBe('sandbox-alice-2');
   });
 
   test('a recorded rename is dropped once its former key is in use again', () => {

@@ -8,8 +8,28 @@ const model = defaultModel();
 const network = model.network!;
 const out = synth(model);
 const hub = out.stacks['network-hub']!;
-const routing = out.stacks['network-routing']!;
-const remoteAccountId = (key: string) => `\${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_accountaccount_${key}id}`;
+const remoteAccountId = (key: string) => `\${data.terraform_remote_state.cross-stack-reference-input-account-${key}.outputs.cross-stack-output-aws_organizations_accountaccountid}`;
+/** `network-<id>` stacks of accounts (the hub is `network-hub`); ids are the account keys here. */
+const isAccountNetwork = (name: string) => name.startsWith('network-') && name !== 'network-hub';
+
+/**
+ * The Transit Gateway side of every account's network stack, merged: resources of `type`, each
+ * with the `<account>/<vpc>` of the attachment it names (its own stack's attachment), plus the
+ * hub's (blackhole routes).
+ */
+function routingOf(stacks: Record<string, TerraformJson>, type: string): Array<{ name: string; vpc?: string; r: TerraformJson }> {
+  const out: Array<{ name: string; vpc?: string; r: TerraformJson }> = [];
+  for (const [stackName, stack] of Object.entries(stacks)) {
+    if (stackName === 'network-hub') for (const [name, r] of Object.entries(resources(stack, type))) out.push({ name, r });
+    if (!isAccountNetwork(stackName)) continue;
+    const account = stackName.slice('network-'.length);
+    for (const [name, r] of Object.entries(resources(stack, type))) {
+      const m = /^\$\{aws_ec2_transit_gateway_vpc_attachment\.tgw_attachment_([a-z0-9-]+)\.id\}$/.exec(r.transit_gateway_attachment_id ?? '');
+      out.push({ name, r, ...(m ? { vpc: `${account}/${m[1]}` } : {}) });
+    }
+  }
+  return out;
+}
 
 describe('network-hub', () => {
   test('deploys into the network account through the member role', () => {
@@ -51,16 +71,20 @@ describe('network-hub', () => {
   });
 });
 
-describe('network-spoke stacks', () => {
-  const spokeNames = Object.keys(out.stacks).filter((n) => n.startsWith('network-spoke-')).sort();
-  const spoke = out.stacks['network-spoke-payments-prod']!;
+describe('account network stacks', () => {
+  const spokeNames = Object.keys(out.stacks).filter(isAccountNetwork).sort();
+  const spoke = out.stacks['network-payments-prod']!;
 
-  test('one spoke per account with a VPC, each deploying into its own account after network-hub', () => {
-    expect(spokeNames).toEqual([...new Set(network.vpcs.map((v) => `network-spoke-${v.accountKey}`))].sort());
+  test('one per account with a VPC, each deploying into its own account after network-hub, routing through the network account', () => {
+    expect(spokeNames).toEqual([...new Set(network.vpcs.map((v) => `network-${v.accountKey}`))].sort());
     for (const name of spokeNames) {
-      const key = name.slice('network-spoke-'.length);
-      expect(out.stacks[name]!.provider.aws[0].allowed_account_ids).toEqual([remoteAccountId(key)]);
-      expect(out.manifest.stacks[name]!.dependencies).toEqual(expect.arrayContaining(['network-hub', 'organization']));
+      const key = name.slice('network-'.length);
+      const providers = out.stacks[name]!.provider.aws as TerraformJson[];
+      expect(providers[0]!.allowed_account_ids).toEqual([remoteAccountId(key)]);
+      expect(providers[0]!.alias).toBeUndefined();
+      if (key === 'network') expect(providers).toHaveLength(1);
+      else expect(providers[1]).toMatchObject({ alias: 'network', allowed_account_ids: [remoteAccountId('network')] });
+      expect(out.manifest.stacks[name]!.dependencies).toEqual(expect.arrayContaining(['network-hub', `account-${key}`]));
     }
   });
 
@@ -89,7 +113,7 @@ describe('network-spoke stacks', () => {
   test('only the egress VPC has an internet gateway and NAT gateways; every other default route goes to the TGW', () => {
     for (const name of spokeNames) {
       const stack = out.stacks[name]!;
-      const isEgress = name === 'network-spoke-network';
+      const isEgress = name === 'network-network';
       expect([name, Object.keys(resources(stack, 'aws_internet_gateway')).length]).toEqual([name, isEgress ? 1 : 0]);
       expect([name, Object.keys(resources(stack, 'aws_nat_gateway')).length]).toEqual([name, isEgress ? 2 : 0]);
       for (const route of Object.values(resources(stack, 'aws_route')))
@@ -104,34 +128,24 @@ describe('network-spoke stacks', () => {
   });
 });
 
-/** Associations and propagations of a synthesized routing stack as `<account>/<vpc> -> segment`. */
-function tableEntries(stack: TerraformJson, type: string): string[] {
-  return Object.values(resources(stack, type))
-    .map((r) => {
-      const vpc = /network-spoke-([a-z0-9-]+)\.outputs\.cross-stack-output-aws_ec2_transit_gateway_vpc_attachmenttgw_attachment_([a-z0-9-]+)id/.exec(r.transit_gateway_attachment_id)!;
-      const table = /aws_ec2_transit_gateway_route_tabletgw_route_table_([a-z0-9-]+)id/.exec(r.transit_gateway_route_table_id)!;
-      return `${vpc[1]}/${vpc[2]} -> ${table[1]}`;
-    })
+/** Associations and propagations of the synthesized stacks as `<account>/<vpc> -> segment`. */
+function tableEntries(stacks: Record<string, TerraformJson>, type: string): string[] {
+  return routingOf(stacks, type)
+    .map(({ vpc, r }) => `${vpc} -> ${/aws_ec2_transit_gateway_route_tabletgw_route_table_([a-z0-9-]+)id/.exec(r.transit_gateway_route_table_id)![1]}`)
     .sort();
-}
-
-/** The attachment's `<account>/<vpc>` in a synthesized cross-stack reference. */
-function attachmentOf(reference: string): string {
-  const m = /network-spoke-([a-z0-9-]+)\.outputs\.cross-stack-output-aws_ec2_transit_gateway_vpc_attachmenttgw_attachment_([a-z0-9-]+)id/.exec(reference)!;
-  return `${m[1]}/${m[2]}`;
 }
 
 /**
  * An independent oracle: the VPC pairs the synthesized JSON lets route to each other, from the
- * VPC CIDRs of the spoke stacks and the associations, propagations and static routes of the
- * routing stack, with longest-prefix match (static before propagated) done here with ip-address.
+ * VPC CIDRs of the account network stacks and the associations, propagations and static routes
+ * of those stacks and the hub, with longest-prefix match (static before propagated) done here with
+ * ip-address.
  */
 function pairsFromSynthesizedJson(stacks: Record<string, TerraformJson>): Array<[string, string]> {
-  const routingStack = stacks['network-routing']!;
   const cidrsOf = new Map<string, string[]>();
   for (const [name, stack] of Object.entries(stacks)) {
-    if (!name.startsWith('network-spoke-')) continue;
-    const account = name.slice('network-spoke-'.length);
+    if (!isAccountNetwork(name)) continue;
+    const account = name.slice('network-'.length);
     for (const [id, vpc] of Object.entries(resources(stack, 'aws_vpc'))) {
       const key = id.slice('vpc_'.length);
       const secondary = Object.entries(resources(stack, 'aws_vpc_ipv4_cidr_block_association'))
@@ -140,19 +154,15 @@ function pairsFromSynthesizedJson(stacks: Record<string, TerraformJson>): Array<
       cidrsOf.set(`${account}/${key}`, [vpc.cidr_block, ...secondary]);
     }
   }
-  const tableOf = (r: TerraformJson) => /tgw_route_table_([a-z0-9-]+)id/.exec(r.transit_gateway_route_table_id)![1]!;
-  const associated = new Map(
-    Object.values(resources(routingStack, 'aws_ec2_transit_gateway_route_table_association')).map((r) => [attachmentOf(r.transit_gateway_attachment_id), tableOf(r)]),
-  );
+  const tableOf = (r: TerraformJson) => /tgw_route_table_([a-z0-9-]+)\.?id/.exec(r.transit_gateway_route_table_id)![1]!;
+  const associated = new Map(routingOf(stacks, 'aws_ec2_transit_gateway_route_table_association').map(({ vpc, r }) => [vpc!, tableOf(r)]));
   type Entry = { cidr: string; target: string; isStatic: boolean };
   const entries = new Map<string, Entry[]>();
   const add = (table: string, e: Entry) => entries.set(table, [...(entries.get(table) ?? []), e]);
-  for (const r of Object.values(resources(routingStack, 'aws_ec2_transit_gateway_route_table_propagation'))) {
-    const vpc = attachmentOf(r.transit_gateway_attachment_id);
-    for (const cidr of cidrsOf.get(vpc)!) add(tableOf(r), { cidr, target: vpc, isStatic: false });
-  }
-  for (const r of Object.values(resources(routingStack, 'aws_ec2_transit_gateway_route')))
-    add(tableOf(r), { cidr: r.destination_cidr_block, target: r.blackhole ? 'blackhole' : attachmentOf(r.transit_gateway_attachment_id), isStatic: true });
+  for (const { vpc, r } of routingOf(stacks, 'aws_ec2_transit_gateway_route_table_propagation'))
+    for (const cidr of cidrsOf.get(vpc!)!) add(tableOf(r), { cidr, target: vpc!, isStatic: false });
+  for (const { vpc, r } of routingOf(stacks, 'aws_ec2_transit_gateway_route'))
+    add(tableOf(r), { cidr: r.destination_cidr_block, target: r.blackhole ? 'blackhole' : vpc!, isStatic: true });
   const hop = (table: string, cidr: string) => {
     const destination = new Address4(cidr);
     const matching = (entries.get(table) ?? []).filter((e) => destination.isInSubnet(new Address4(e.cidr)));
@@ -166,13 +176,13 @@ function pairsFromSynthesizedJson(stacks: Record<string, TerraformJson>): Array<
   return pairs;
 }
 
-describe('network-routing agrees with the reachability function', () => {
+describe('the synthesized routing agrees with the reachability function', () => {
   test('one association per attachment, to its segment table, exactly as the model says', () => {
-    expect(tableEntries(routing, 'aws_ec2_transit_gateway_route_table_association')).toEqual(network.associations.map((a) => `${a.vpc} -> ${a.segment}`).sort());
+    expect(tableEntries(out.stacks, 'aws_ec2_transit_gateway_route_table_association')).toEqual(network.associations.map((a) => `${a.vpc} -> ${a.segment}`).sort());
   });
 
   test('propagations are exactly the model\'s: no more, no fewer', () => {
-    expect(tableEntries(routing, 'aws_ec2_transit_gateway_route_table_propagation')).toEqual(network.propagations.map((p) => `${p.vpc} -> ${p.segment}`).sort());
+    expect(tableEntries(out.stacks, 'aws_ec2_transit_gateway_route_table_propagation')).toEqual(network.propagations.map((p) => `${p.vpc} -> ${p.segment}`).sort());
   });
 
   test('the pairs the synthesized routes allow are exactly reachableVpcPairs', () => {
@@ -184,18 +194,22 @@ describe('network-routing agrees with the reachability function', () => {
     expect(pairsFromSynthesizedJson(synth(egress).stacks)).toEqual(reachableVpcPairs(egress.network!));
   });
 
-  test('cross-account attachments are accepted explicitly, before they are associated', () => {
-    const accepters = resources(routing, 'aws_ec2_transit_gateway_vpc_attachment_accepter');
-    expect(Object.keys(accepters).sort()).toEqual(network.vpcs.filter((v) => v.accountKey !== 'network').map((v) => `tgw_accept_${v.accountKey}__${v.key}`).sort());
-    expect(resources(routing, 'aws_ec2_transit_gateway_route_table_association')['tgw_association_payments-prod__main']!.depends_on)
-      .toEqual(['aws_ec2_transit_gateway_vpc_attachment_accepter.tgw_accept_payments-prod__main']);
+  test('cross-account attachments are accepted explicitly in the network account, before they are associated', () => {
+    const accepters = routingOf(out.stacks, 'aws_ec2_transit_gateway_vpc_attachment_accepter');
+    expect(accepters.map((a) => a.vpc).sort()).toEqual(network.vpcs.filter((v) => v.accountKey !== 'network').map((v) => v.id).sort());
+    for (const a of accepters) expect(a.r.provider).toBe('aws.network');
+    expect(resources(out.stacks['network-payments-prod']!, 'aws_ec2_transit_gateway_route_table_association')['tgw_association_main']!.depends_on)
+      .toEqual(['aws_ec2_transit_gateway_vpc_attachment_accepter.tgw_accept_main']);
   });
 
-  test('static routes are exactly the configured ones: default routes to the egress attachment, blackholes', () => {
-    const routes = resources(routing, 'aws_ec2_transit_gateway_route');
-    expect(Object.keys(routes).sort()).toEqual(network.segments.flatMap((s) => s.routes.map((r) => `tgw_route_${s.key}__${r.key}`)).sort());
-    expect(routes['tgw_route_sandbox__no-on-premises']).toMatchObject({ blackhole: true, destination_cidr_block: '192.168.0.0/16' });
-    expect(attachmentOf(routes['tgw_route_prod__default-egress']!.transit_gateway_attachment_id)).toBe('network/egress');
+  test('static routes are exactly the configured ones: default routes with the egress attachment, blackholes in the hub', () => {
+    const routes = routingOf(out.stacks, 'aws_ec2_transit_gateway_route');
+    expect(routes.map((r) => r.name).sort()).toEqual(network.segments.flatMap((s) => s.routes.map((r) => `tgw_route_${s.key}__${r.key}`)).sort());
+    expect(resources(hub, 'aws_ec2_transit_gateway_route')['tgw_route_sandbox__no-on-premises']).toMatchObject({ blackhole: true, destination_cidr_block: '192.168.0.0/16' });
+    expect(routes.find((r) => r.name === 'tgw_route_prod__default-egress')!.vpc).toBe('network/egress');
+    expect(Object.keys(resources(out.stacks['network-network']!, 'aws_ec2_transit_gateway_route')).sort()).toEqual(
+      ['tgw_route_nonprod__default-egress', 'tgw_route_prod__default-egress', 'tgw_route_sandbox__default-egress', 'tgw_route_shared__default-egress'],
+    );
   });
 });
 
@@ -203,7 +217,7 @@ describe('centralized egress (test/fixtures/valid/network-egress.yaml)', () => {
   const egressValidation = validateFile(join(FIXTURES, 'valid', 'network-egress.yaml'));
   const egressModel = modelOf(egressValidation);
   const egressOut = synth(egressModel);
-  const networkSpoke = egressOut.stacks['network-spoke-network']!;
+  const networkSpoke = egressOut.stacks['network-network']!;
 
   test('validates with no warnings: the blackhole closes the hairpin through the egress NAT (LZ0516)', () => {
     expect(egressValidation.diagnostics).toEqual([]);
@@ -219,12 +233,13 @@ describe('centralized egress (test/fixtures/valid/network-egress.yaml)', () => {
     expect(Object.keys(resources(networkSpoke, 'aws_route_table')).sort()).toEqual(['route_table_egress__attachment__az0', 'route_table_egress__attachment__az1', 'route_table_egress__public']);
   });
 
-  test('the network account\'s own VPC deploys through the same provider as the hub and needs no acceptance', () => {
-    const r = egressOut.stacks['network-routing']!;
-    expect(resources(r, 'aws_ec2_transit_gateway_vpc_attachment_accepter')).toEqual({});
-    const routes = resources(r, 'aws_ec2_transit_gateway_route');
-    expect(routes['tgw_route_prod__default-egress']!.transit_gateway_attachment_id).toMatch(/network-spoke-network\.outputs\.cross-stack-output-aws_ec2_transit_gateway_vpc_attachmenttgw_attachment_egressid/);
-    expect(routes['tgw_route_prod__no-east-west']).toMatchObject({ blackhole: true, destination_cidr_block: '10.0.0.0/8' });
+  test('the network account\'s own VPC deploys through one provider, like the hub, and needs no acceptance', () => {
+    expect(networkSpoke.provider.aws).toHaveLength(1);
+    expect(routingOf(egressOut.stacks, 'aws_ec2_transit_gateway_vpc_attachment_accepter')).toEqual([]);
+    const routes = resources(networkSpoke, 'aws_ec2_transit_gateway_route');
+    expect(routes['tgw_route_prod__default-egress']!.transit_gateway_attachment_id).toBe('${aws_ec2_transit_gateway_vpc_attachment.tgw_attachment_egress.id}');
+    expect(routes['tgw_route_prod__default-egress']!.provider).toBeUndefined();
+    expect(resources(egressOut.stacks['network-hub']!, 'aws_ec2_transit_gateway_route')['tgw_route_prod__no-east-west']).toMatchObject({ blackhole: true, destination_cidr_block: '10.0.0.0/8' });
   });
 
   test('TGW options, OU and account principals come from org.yaml', () => {
@@ -235,10 +250,10 @@ describe('centralized egress (test/fixtures/valid/network-egress.yaml)', () => {
   });
 
   test('a secondary CIDR is associated before the attachment, and the app tier defaults to the TGW', () => {
-    const s = egressOut.stacks['network-spoke-shared-services']!;
+    const s = egressOut.stacks['network-shared-services']!;
     expect(resources(s, 'aws_vpc_ipv4_cidr_block_association')['vpc_main__cidr_10-101-0-0_24']!.cidr_block).toBe('10.101.0.0/24');
     expect(resources(s, 'aws_ec2_transit_gateway_vpc_attachment').tgw_attachment_main!.depends_on).toEqual(['aws_vpc_ipv4_cidr_block_association.vpc_main__cidr_10-101-0-0_24']);
-    const app = resources(egressOut.stacks['network-spoke-app-prod']!, 'aws_route')['route_main__app__0-0-0-0_0']!;
+    const app = resources(egressOut.stacks['network-app-prod']!, 'aws_route')['route_main__app__0-0-0-0_0']!;
     expect(app.transit_gateway_id).toMatch(/network-hub/);
   });
 });
