@@ -36,7 +36,7 @@ export class DelegatedAdministratorsStack extends LandingZoneStack {
         servicePrincipal: delegated.servicePrincipal,
       });
     for (const delegation of model.security?.serviceAdministrators ?? [])
-      designateServiceAdministrator(this, delegation, accounts.accountId(delegation.accountKey), []);
+      designateServiceAdministrator(this, delegation, accounts.accountId(delegation.accountKey));
   }
 }
 

@@ -33,7 +33,7 @@ export class DetectiveAdministrationStack extends LandingZoneStack {
     this.addDependency(organization);
     this.addDependency(securityTooling);
     const { administrator } = detective;
-    designateServiceAdministrator(this, administrator, accounts.accountId(administrator.accountKey), []);
+    designateServiceAdministrator(this, administrator, accounts.accountId(administrator.accountKey));
   }
 }
 

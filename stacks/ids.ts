@@ -7,7 +7,6 @@
 export const ids = {
   organization: 'organization',
   ou: (path: string) => `ou_${path.split('/').join('_')}`,
-  account: (key: string) => `account_${key}`,
   policy: (key: string) => `policy_${key}`,
   policyAttachment: (policyKey: string, target: { kind: 'root' } | { kind: 'ou'; path: string } | { kind: 'account'; key: string }) =>
     target.kind === 'root'
@@ -96,8 +95,6 @@ export const stackNames = {
   bootstrap: (stackId: string) => `bootstrap-${stackId}`,
 } as const;
 
-/** The per-account stack kinds, as the prefixes of their names. */
-export const PER_ACCOUNT_STACK_PREFIXES = ['account-', 'access-', 'network-', 'bootstrap-'] as const;
 
 /** Addresses of the cloud bootstrap stacks (`workspaces`, `bootstrap-<id>`) and of their policies in `account-<id>`, by stack name. */
 export const deploymentIds = {

@@ -55,6 +55,8 @@ const DEFAULT_ROUTE = '0.0.0.0/0';
  */
 export class NetworkSpokeStack extends LandingZoneStack {
   private readonly attachments = new Map<string, Ec2TransitGatewayVpcAttachment>();
+  /** By VPC key: what makes its attachment usable, the acceptance where one is needed, else the attachment. */
+  private readonly ready = new Map<string, ITerraformDependable[]>();
 
   constructor(scope: Construct, id: string, props: NetworkSpokeStackProps) {
     super(scope, id);
@@ -72,33 +74,32 @@ export class NetworkSpokeStack extends LandingZoneStack {
       filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
     });
     const zoneId = (azIndex: number) => Fn.element(Fn.sort(zones.zoneIds), azIndex);
-    for (const vpc of part.vpcs) this.buildVpc(vpc, network, hub, zoneId);
-    this.buildRouting(part, network, hub, networkProvider);
+    for (const vpc of part.vpcs) this.buildVpc(vpc, network, hub, zoneId, networkProvider);
+    this.buildRouting(part, hub, networkProvider);
   }
 
   /**
-   * The network account's side. An attachment from another account waits for acceptance unless
-   * the gateway auto-accepts; only the attachments org.yaml declares are accepted, so a stray one
-   * stays pending. Associations, propagations and routes come after the acceptance.
+   * An attachment from another account waits for acceptance unless the gateway auto-accepts; only
+   * the attachments org.yaml declares are accepted, so a stray one stays pending. Everything that
+   * uses the attachment (its VPC's routes to the gateway, its association, propagations and static
+   * routes) comes after the acceptance, all within one apply.
    */
-  private buildRouting(part: AccountNetwork, network: NetworkModel, hub: NetworkHubStack, provider: AwsProvider | undefined): void {
+  private accept(v: VpcModel, attachment: Ec2TransitGatewayVpcAttachment, network: NetworkModel, provider: AwsProvider | undefined): ITerraformDependable[] {
+    if (!provider || network.transitGateway.autoAcceptSharedAttachments) return [attachment];
+    return [new Ec2TransitGatewayVpcAttachmentAccepter(this, ids.tgwAttachmentAccepter(v.key), {
+      provider,
+      transitGatewayAttachmentId: attachment.id,
+      transitGatewayDefaultRouteTableAssociation: false,
+      transitGatewayDefaultRouteTablePropagation: false,
+      tags: { Name: `${v.accountKey}-${v.key}`, segment: v.segment },
+    })];
+  }
+
+  /** The network account's side: what each attachment may reach. */
+  private buildRouting(part: AccountNetwork, hub: NetworkHubStack, provider: AwsProvider | undefined): void {
     const vpcKey = new Map(part.vpcs.map((v) => [v.id, v.key]));
     const inNetworkAccount = provider ? { provider } : {};
-    const ready = new Map<string, ITerraformDependable[]>();
-    for (const v of part.vpcs) {
-      const attachment = this.attachments.get(v.key)!;
-      if (!provider || network.transitGateway.autoAcceptSharedAttachments) {
-        ready.set(v.id, [attachment]);
-        continue;
-      }
-      ready.set(v.id, [new Ec2TransitGatewayVpcAttachmentAccepter(this, ids.tgwAttachmentAccepter(v.key), {
-        ...inNetworkAccount,
-        transitGatewayAttachmentId: attachment.id,
-        transitGatewayDefaultRouteTableAssociation: false,
-        transitGatewayDefaultRouteTablePropagation: false,
-        tags: { Name: `${v.accountKey}-${v.key}`, segment: v.segment },
-      })]);
-    }
+    const ready = new Map(part.vpcs.map((v) => [v.id, this.ready.get(v.key)!]));
     const attachmentId = (vpc: string) => this.attachments.get(vpcKey.get(vpc)!)!.id;
     for (const a of part.associations)
       new Ec2TransitGatewayRouteTableAssociation(this, ids.tgwAssociation(vpcKey.get(a.vpc)!), {
@@ -126,7 +127,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
     }
   }
 
-  private buildVpc(v: VpcModel, network: NetworkModel, hub: NetworkHubStack, zoneId: (azIndex: number) => string): void {
+  private buildVpc(v: VpcModel, network: NetworkModel, hub: NetworkHubStack, zoneId: (azIndex: number) => string, networkProvider: AwsProvider | undefined): void {
     const name = `${v.accountKey}-${v.key}`;
     const vpc = new Vpc(this, ids.vpc(v.key), {
       cidrBlock: v.cidr,
@@ -157,6 +158,8 @@ export class NetworkSpokeStack extends LandingZoneStack {
       ...(secondaries.length > 0 ? { dependsOn: secondaries } : {}),
     });
     this.attachments.set(v.key, attachment);
+    const ready = this.accept(v, attachment, network, networkProvider);
+    this.ready.set(v.key, ready);
 
     const internet = v.tiers.some((t) => t.defaultRoute === 'internet')
       ? new InternetGateway(this, ids.internetGateway(v.key), { vpcId: vpc.id, tags: { Name: name } })
@@ -181,7 +184,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
         for (const s of tier.subnets)
           if (azIndex === undefined || s.azIndex === azIndex)
             new RouteTableAssociation(this, ids.routeTableAssociation(v.key, tier.key, s.azIndex), { routeTableId: table.id, subnetId: subnets.get(tier.key)![s.azIndex]!.id });
-        this.routesOf(v, tier, table, azIndex, { internet, natGateways, attachment, transitGatewayId: hub.transitGateway.id });
+        this.routesOf(v, tier, table, azIndex, { internet, natGateways, ready, transitGatewayId: hub.transitGateway.id });
       }
     }
   }
@@ -191,14 +194,14 @@ export class NetworkSpokeStack extends LandingZoneStack {
     tier: SubnetTierModel,
     table: RouteTable,
     azIndex: number | undefined,
-    targets: { internet?: InternetGateway; natGateways: NatGateway[]; attachment: Ec2TransitGatewayVpcAttachment; transitGatewayId: string },
+    targets: { internet?: InternetGateway; natGateways: NatGateway[]; ready: ITerraformDependable[]; transitGatewayId: string },
   ): void {
-    const route = (destination: string, target: { gatewayId?: string; natGatewayId?: string; transitGatewayId?: string }, dependsOn: Ec2TransitGatewayVpcAttachment[] = []) =>
+    const route = (destination: string, target: { gatewayId?: string; natGatewayId?: string; transitGatewayId?: string }, dependsOn: ITerraformDependable[] = []) =>
       new Route(this, ids.route(v.key, tier.key, destination, azIndex), { routeTableId: table.id, destinationCidrBlock: destination, ...target, ...(dependsOn.length > 0 ? { dependsOn } : {}) });
     if (tier.defaultRoute === 'internet') route(DEFAULT_ROUTE, { gatewayId: targets.internet!.id });
     if (tier.defaultRoute === 'nat') route(DEFAULT_ROUTE, { natGatewayId: targets.natGateways[azIndex!]!.id });
-    // A route to the TGW is only valid once the VPC is attached.
-    if (tier.defaultRoute === 'transit-gateway') route(DEFAULT_ROUTE, { transitGatewayId: targets.transitGatewayId }, [targets.attachment]);
-    for (const destination of tier.transitGatewayDestinations) route(destination, { transitGatewayId: targets.transitGatewayId }, [targets.attachment]);
+    // A route to the TGW is only valid once the VPC is attached and the attachment accepted.
+    if (tier.defaultRoute === 'transit-gateway') route(DEFAULT_ROUTE, { transitGatewayId: targets.transitGatewayId }, targets.ready);
+    for (const destination of tier.transitGatewayDestinations) route(destination, { transitGatewayId: targets.transitGatewayId }, targets.ready);
   }
 }

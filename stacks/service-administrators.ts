@@ -3,7 +3,6 @@ import { GuarddutyOrganizationAdminAccount } from '@cdktf/provider-aws/lib/guard
 import { Inspector2DelegatedAdminAccount } from '@cdktf/provider-aws/lib/inspector2-delegated-admin-account';
 import { Macie2OrganizationAdminAccount } from '@cdktf/provider-aws/lib/macie2-organization-admin-account';
 import { SecurityhubOrganizationAdminAccount } from '@cdktf/provider-aws/lib/securityhub-organization-admin-account';
-import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { SecurityDelegation } from '../src/model/security';
 import { ids } from './ids';
@@ -17,34 +16,33 @@ import { ids } from './ids';
  * - Inspector: `aws_inspector2_delegated_admin_account` (EnableDelegatedAdminAccount)
  * - Macie: `aws_macie2_organization_admin_account`
  * - Detective: `aws_detective_organization_admin_account` (EnableOrganizationAdminAccount). The
- *   exception: not in the organization stack but in `detective-administration`, after the
+ *   exception: not in `delegated-administrators` but in `detective-administration`, after the
  *   security-tooling stack has created the account's behavior graph. The call creates a graph in
  *   an account that has none, and the provider has no data source for that graph's ARN, which the
  *   organization configuration needs; an account that already has a graph keeps it, so the graph
  *   Terraform created is the organization's.
- * Trusted access for the service must be enabled first, hence `after` (the organization, or for
- * Detective nothing: its stack runs after the organization stack).
+ * Trusted access for the service must be enabled first: both stacks run after the organization stack.
  * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_organizations.html
  * @see https://docs.aws.amazon.com/securityhub/latest/userguide/designate-orgs-admin-account.html
  * @see https://docs.aws.amazon.com/detective/latest/APIReference/API_EnableOrganizationAdminAccount.html
  */
-export function designateServiceAdministrator(scope: Construct, delegation: SecurityDelegation, accountId: string, after: ITerraformDependable[]): void {
+export function designateServiceAdministrator(scope: Construct, delegation: SecurityDelegation, accountId: string): void {
   const id = ids.serviceAdministrator(delegation.servicePrincipal);
   switch (delegation.adminApi) {
     case 'guardduty':
-      new GuarddutyOrganizationAdminAccount(scope, id, { adminAccountId: accountId, dependsOn: after });
+      new GuarddutyOrganizationAdminAccount(scope, id, { adminAccountId: accountId });
       return;
     case 'securityhub':
-      new SecurityhubOrganizationAdminAccount(scope, id, { adminAccountId: accountId, dependsOn: after });
+      new SecurityhubOrganizationAdminAccount(scope, id, { adminAccountId: accountId });
       return;
     case 'inspector2':
-      new Inspector2DelegatedAdminAccount(scope, id, { accountId, dependsOn: after });
+      new Inspector2DelegatedAdminAccount(scope, id, { accountId });
       return;
     case 'macie2':
-      new Macie2OrganizationAdminAccount(scope, id, { adminAccountId: accountId, dependsOn: after });
+      new Macie2OrganizationAdminAccount(scope, id, { adminAccountId: accountId });
       return;
     case 'detective':
-      new DetectiveOrganizationAdminAccount(scope, id, { accountId, ...(after.length > 0 ? { dependsOn: after } : {}) });
+      new DetectiveOrganizationAdminAccount(scope, id, { accountId });
       return;
     case 'organizations':
       throw new Error(`${delegation.servicePrincipal} is registered with Organizations, not through a service API`);

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { orgJsonSchema, renderKeyReference } from '../src/config/json-schema';
 import { renderGuardrailCatalog } from '../src/model/guardrails/catalog-table';
+import { manifestGraph } from '../src/cli/plan-order';
+import { dependencyWaves } from '../src/model/waves';
 import { RULES } from '../src/rules';
-import { PROJECT_DIR } from './helpers';
+import { defaultModel, PROJECT_DIR, synth } from './helpers';
 
 describe('files derived from the schema are in step with it (run `npm run docs` to refresh)', () => {
   test('org.schema.json', () => {
@@ -37,5 +39,36 @@ describe('the README diagnostics table', () => {
     expect(ranges.length).toBeGreaterThan(5);
     const undocumented = RULES.map((r) => r.code).filter((code) => !ranges.some(([from, to]) => Number(code.slice(2)) >= from && Number(code.slice(2)) <= to));
     expect(undocumented).toEqual([]);
+  });
+});
+
+describe('the README stacks table', () => {
+  const readme = readFileSync(join(PROJECT_DIR, 'README.md'), 'utf8');
+  const section = readme.split('\n## Stacks\n')[1]!.split('\n## ')[0]!;
+  const rows = [...section.matchAll(/^\| (\d+) \| `([^`]+)` \| ([^|]+) \| (.+) \|$/gm)].map((m) => ({ wave: Number(m[1]), stack: m[2]!, holds: m[4]! }));
+  const out = synth(defaultModel());
+  const waves = dependencyWaves(manifestGraph(out.manifest));
+  /** The row of a synthesized stack: its own name, else the per-account pattern (`account-<id>`) it is an instance of. */
+  const rowOf = (name: string) =>
+    rows.find((r) => r.stack === name) ?? rows.find((r) => r.stack.endsWith('-<id>') && name.startsWith(r.stack.slice(0, -'<id>'.length)));
+
+  test('lists the stacks in wave order, one line each', () => {
+    expect(rows.map((r) => `${r.wave} ${r.stack}`)).toEqual([
+      '1 organization',
+      '2 account-<id>',
+      '3 delegated-administrators', '3 log-archive', '3 network-hub',
+      '4 identity-center', '4 network-<id>', '4 org-trail', '4 security-tooling',
+      '5 access-<id>', '5 detective-administration',
+      '6 detective-configuration',
+    ]);
+    for (const row of rows) expect(row.holds.length).toBeGreaterThan(40);
+  });
+
+  test('gives every stack of the default org.yaml the wave lz plan-order computes, and names no stack that is not synthesized', () => {
+    expect(waves).toHaveLength(6);
+    waves.forEach((wave, i) => {
+      for (const name of wave) expect([name, rowOf(name)?.stack, rowOf(name)?.wave]).toEqual([name, expect.any(String), i + 1]);
+    });
+    for (const row of rows) expect([row.stack, Object.keys(out.stacks).some((name) => rowOf(name) === row)]).toEqual([row.stack, true]);
   });
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { DEFAULT_ORG, FIXTURES, PROJECT_DIR, readTree, tempDir } from '../helpers';
@@ -68,8 +68,12 @@ describe('lz synth', () => {
     const dir = project();
     const r = await run(['synth'], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Synthesized \d+ stacks into cdktf\.out: .*organization/);
-    expect(existsSync(join(dir, 'cdktf.out', 'stacks', 'organization', 'cdk.tf.json'))).toBe(true);
+    const stacks = readdirSync(join(dir, 'cdktf.out', 'stacks')).sort();
+    expect(stacks).toHaveLength(35);
+    expect(stacks).toEqual(expect.arrayContaining(['organization', 'account-network', 'access-network', 'network-network', 'network-hub']));
+    // Up to 20 names, then a count: a 5,000-account organization does not print 15,000 names.
+    expect(r.stdout).toBe(`Synthesized 35 stacks into cdktf.out: ${stacks.slice(0, 20).join(', ')} and 15 more\n`);
+    for (const name of stacks) expect(existsSync(join(dir, 'cdktf.out', 'stacks', name, 'cdk.tf.json'))).toBe(true);
     expect(existsSync(join(dir, 'cdktf.out', 'manifest.json'))).toBe(true);
   });
 
@@ -127,7 +131,7 @@ describe('lz synth on a machine without terraform', () => {
     } finally {
       execSync.mockRestore();
     }
-    const organization = JSON.parse(readFileSync(join(dir, 'out', 'stacks', 'organization', 'cdk.tf.json'), 'utf8'));
-    expect(organization.import).toContainEqual({ to: 'aws_organizations_account.account_network', id: '210987654321' });
+    const account = JSON.parse(readFileSync(join(dir, 'out', 'stacks', 'account-network', 'cdk.tf.json'), 'utf8'));
+    expect(account.import).toEqual([{ to: 'aws_organizations_account.account', id: '210987654321' }]);
   });
 });

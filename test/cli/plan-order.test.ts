@@ -18,18 +18,24 @@ function project(deployment?: string): string {
   return dir;
 }
 
+/** The account stacks of the default org.yaml's member accounts, which apply after the organization. */
+const ACCOUNT_STACKS = [
+  'account-analytics-nonprod', 'account-analytics-prod', 'account-log-archive', 'account-network', 'account-payments-nonprod',
+  'account-payments-prod', 'account-sandbox-alice', 'account-security-tooling', 'account-shared-services',
+];
+
 describe('lz plan-order', () => {
   test('given the default org.yaml, prints one wave per line', async () => {
     const r = await run(['plan-order'], project());
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('wave 1: organization\n');
+    expect(r.stdout).toBe(`wave 1: organization\nwave 2: ${ACCOUNT_STACKS.join(' ')}\n`);
   });
 
   test('given the cloud backend, the bootstrap stack comes first; --format json for pipelines', async () => {
     const dir = project('  backend: cloud\n  cloud:\n    organization: acme\n');
     const r = await run(['plan-order', '--format', 'json'], dir);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ waves: [['workspaces'], ['organization']] });
+    expect(JSON.parse(r.stdout)).toEqual({ waves: [['workspaces'], ['organization'], ACCOUNT_STACKS] });
     expect(r.stderr).toBe('');
     // The real output directory is not touched.
     expect(existsSync(join(dir, 'cdktf.out'))).toBe(false);

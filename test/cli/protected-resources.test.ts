@@ -26,7 +26,7 @@ describe('resources created with prevent_destroy stay protected across edits of 
     expect((await run(['synth', '--out', 'out'], dir)).code).toBe(0);
     expect(lock(dir).protected).toEqual(expect.arrayContaining([
       'organization:aws_organizations_organization.organization',
-      'organization:aws_organizations_account.account_payments-prod',
+      'account-payments-prod:aws_organizations_account.account',
       'security-tooling:aws_detective_graph.detective',
     ]));
   });

@@ -18,7 +18,7 @@ describe('lz synth keeps a removed account open and under review', () => {
     cpSync(join(PROJECT_DIR, 'policies'), join(dir, 'policies'), { recursive: true });
     expect((await run(['synth', '--out', 'out'], dir)).code).toBe(0);
     const record = readFileSync(join(dir, 'lz.lock.json'), 'utf8');
-    expect(JSON.parse(record).managed.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com' });
+    expect(JSON.parse(record).managed.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', stack: 'sandbox-alice', stacks: ['access', 'network'] });
     const output = readTree(join(dir, 'out'));
     writeFileSync(join(dir, 'org.yaml'), readFileSync(DEFAULT_ORG, 'utf8').replace(/  sandbox-alice:\n(?:    .*\n)+/, ''));
 
@@ -35,9 +35,17 @@ describe('lz synth keeps a removed account open and under review', () => {
     // When confirmed, then the account is released with destroy = false and leaves the record
     const released = await run(['synth', '--out', 'out', '--allow-removal', 'sandbox-alice'], dir);
     expect(released.code).toBe(0);
-    const stack = JSON.parse(readFileSync(join(dir, 'out', 'stacks', 'organization', 'cdk.tf.json'), 'utf8'));
-    expect(stack.removed).toContainEqual({ from: 'aws_organizations_account.account_sandbox-alice', lifecycle: { destroy: false } });
-    expect(stack.resource.aws_organizations_account['account_sandbox-alice']).toBeUndefined();
-    expect(JSON.parse(readFileSync(join(dir, 'lz.lock.json'), 'utf8')).managed.accounts['sandbox-alice']).toBeUndefined();
+    // Its account stack stays, holding only `removed` blocks: for the account and for the attachments any policy could have on it.
+    const stack = JSON.parse(readFileSync(join(dir, 'out', 'stacks', 'account-sandbox-alice', 'cdk.tf.json'), 'utf8'));
+    expect(stack.resource).toBeUndefined();
+    expect(stack.removed).toContainEqual({ from: 'aws_organizations_account.account', lifecycle: { destroy: false } });
+    expect(stack.removed).toContainEqual({ from: 'aws_organizations_policy_attachment.attach_baseline', lifecycle: { destroy: false } });
+    for (const block of stack.removed) expect(block.lifecycle).toEqual({ destroy: false });
+    const organization = JSON.parse(readFileSync(join(dir, 'out', 'stacks', 'organization', 'cdk.tf.json'), 'utf8'));
+    expect(organization.resource.aws_organizations_account).toBeUndefined();
+    expect(readTree(join(dir, 'out'))['stacks/access-sandbox-alice/cdk.tf.json']).toBeUndefined();
+    const after = JSON.parse(readFileSync(join(dir, 'lz.lock.json'), 'utf8')).managed;
+    expect(after.accounts['sandbox-alice']).toBeUndefined();
+    expect(after.released.accounts['sandbox-alice']).toMatchObject({ stack: 'sandbox-alice' });
   });
 });

@@ -2,10 +2,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { validateFile } from '../../src/pipeline';
-import { FIXTURES, defaultModel, modelOf, synth } from '../helpers';
+import { FIXTURES, defaultModel, modelOf, synth, type TerraformJson } from '../helpers';
 import { foundationDocument, orgDocument, validateGenerated } from '../properties/org-arbitrary';
 import { ARGUMENT_SHAPES, checkConformance } from './argument-shapes';
 import { loadServiceModel, resolveShape } from './aws-api-models';
+
+/** How many resources of a type all stacks hold together. */
+const countOf = (stacks: Record<string, TerraformJson>, type: string) =>
+  Object.values(stacks).reduce((n, stack) => n + Object.keys(stack.resource?.[type] ?? {}).length, 0);
 
 const SERVICES = [...new Set(Object.values(ARGUMENT_SHAPES).map((target) => target.service))].sort();
 const VALID_FIXTURES = readdirSync(join(FIXTURES, 'valid')).filter((f) => f.endsWith('.yaml')).sort();
@@ -31,12 +35,20 @@ describe('every literal the tool writes conforms to the AWS API model', () => {
     const report = checkConformance(stacks);
     expect(report.unmapped).toEqual([]);
     expect(report.violations).toEqual([]);
-    // Not vacuous: names, emails, policies, tags, permission sets, the log bucket and the trail were all checked.
+    // Not vacuous: names, emails, policies, tags, permission sets, the log bucket and the trail were all checked,
+    // in every stack: the accounts in their account-<key> stacks, assignments in access-<key>, routing in network-<key>.
+    expect(countOf(stacks, 'aws_organizations_account')).toBe(9);
     expect(report.checked['aws_organizations_account.name']).toBe(9);
     expect(report.checked['aws_organizations_account.email']).toBe(9);
     expect(report.checked['aws_organizations_policy.content']).toBe(Object.keys(stacks.organization!.resource.aws_organizations_policy).length);
     expect(report.checked['aws_ssoadmin_permission_set.name']).toBe(Object.keys(stacks['identity-center']!.resource.aws_ssoadmin_permission_set).length);
-    expect(report.checked['aws_ssoadmin_account_assignment.principal_type']).toBeGreaterThan(0);
+    expect(countOf(stacks, 'aws_ssoadmin_account_assignment')).toBeGreaterThan(0);
+    expect(report.checked['aws_ssoadmin_account_assignment.principal_type']).toBe(countOf(stacks, 'aws_ssoadmin_account_assignment'));
+    expect(report.checked['aws_ssoadmin_account_assignment.target_id']).toBe(Object.keys(stacks['access-management']!.resource.aws_ssoadmin_account_assignment).length);
+    expect(countOf(stacks, 'aws_ec2_transit_gateway_vpc_attachment_accepter')).toBe(6);
+    expect(report.checked['aws_ec2_transit_gateway_vpc_attachment_accepter.tags']).toBe(6);
+    expect(report.checked['aws_ec2_transit_gateway_route.destination_cidr_block']).toBe(countOf(stacks, 'aws_ec2_transit_gateway_route'));
+    expect(Object.keys(stacks['network-network']!.resource.aws_ec2_transit_gateway_route)).not.toHaveLength(0);
     expect(report.checked['data.aws_identitystore_group.alternate_identifier.unique_attribute.attribute_path']).toBeGreaterThan(0);
     expect(report.checked['aws_s3_bucket.bucket']).toBe(1);
     expect(report.checked['aws_cloudtrail.name']).toBe(1);
@@ -123,16 +135,17 @@ describe('every literal the tool writes conforms to the AWS API model', () => {
   test('the check finds a value one past a limit, a broken pattern and a wrong enum', () => {
     const stacks = synth(defaultModel()).stacks;
     const org = stacks.organization!;
-    org.resource.aws_organizations_account.account_network.name = 'N'.repeat(51);
-    org.resource.aws_organizations_account.account_network.tags = { 'bad#key': 'v' };
+    const account = stacks['account-network']!.resource.aws_organizations_account.account;
+    account.name = 'N'.repeat(51);
+    account.tags = { 'bad#key': 'v' };
     org.resource.aws_organizations_policy['policy_deny-all'].type = 'SERVICE_CONTROL';
-    org.resource.aws_organizations_account.account_network.surprise = 'x';
+    account.surprise = 'x';
 
     const report = checkConformance(stacks);
 
     expect(report.violations).toEqual([
-      expect.stringMatching(/^organization: aws_organizations_account\.account_network\.name: "N+" is longer than CreateAccountName\.max 50$/),
-      expect.stringMatching(/^organization: aws_organizations_account\.account_network\.tags\[0\]\.Key: "bad#key" does not match TagKey\.pattern/),
+      expect.stringMatching(/^account-network: aws_organizations_account\.account\.name: "N+" is longer than CreateAccountName\.max 50$/),
+      expect.stringMatching(/^account-network: aws_organizations_account\.account\.tags\[0\]\.Key: "bad#key" does not match TagKey\.pattern/),
       expect.stringMatching(/^organization: aws_organizations_policy\.policy_deny-all\.type: "SERVICE_CONTROL" is not one of PolicyType\.enum/),
     ]);
     expect(report.unmapped).toEqual(['aws_organizations_account.surprise']);
@@ -143,15 +156,16 @@ describe('every literal the tool writes conforms to the AWS API model', () => {
     const identity = stacks['identity-center']!;
     const [setName] = Object.keys(identity.resource.aws_ssoadmin_permission_set);
     identity.resource.aws_ssoadmin_permission_set[setName!].name = 'P'.repeat(33);
-    const [assignment] = Object.keys(identity.resource.aws_ssoadmin_account_assignment);
-    identity.resource.aws_ssoadmin_account_assignment[assignment!].principal_type = 'ROLE';
+    const access = stacks['access-payments-prod']!;
+    const [assignment] = Object.keys(access.resource.aws_ssoadmin_account_assignment);
+    access.resource.aws_ssoadmin_account_assignment[assignment!].principal_type = 'ROLE';
     const [group] = Object.keys(identity.data.aws_identitystore_group);
     identity.data.aws_identitystore_group[group!].alternate_identifier.unique_attribute.attribute_path = 'Display Name';
 
     const report = checkConformance(stacks);
 
     expect(report.violations).toEqual([
-      `identity-center: aws_ssoadmin_account_assignment.${assignment}.principal_type: "ROLE" is not one of PrincipalType.enum USER, GROUP`,
+      `access-payments-prod: aws_ssoadmin_account_assignment.${assignment}.principal_type: "ROLE" is not one of PrincipalType.enum USER, GROUP`,
       `identity-center: aws_ssoadmin_permission_set.${setName}.name: "${'P'.repeat(33)}" is longer than PermissionSetName.max 32`,
       expect.stringMatching(new RegExp(`^identity-center: data\\.aws_identitystore_group\\.${group}\\.alternate_identifier\\.unique_attribute\\.attribute_path: "Display Name" does not match AttributePath\\.pattern`)),
     ]);

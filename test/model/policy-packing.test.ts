@@ -94,12 +94,18 @@ describe('limits', () => {
   test('every SCP synthesized from the default org.yaml is within the conservative limits', () => {
     const model = defaultModel();
     expect(model.guardrails!.profile).toBe('conservative');
-    const stack = synth(model).stacks['organization']!;
-    const policies = Object.values(resources(stack, 'aws_organizations_policy'));
+    const out = synth(model);
+    const policies = Object.values(resources(out.stacks['organization']!, 'aws_organizations_policy'));
     expect(policies.length).toBe(model.guardrails!.documents.length);
     for (const p of policies) expect(p.content.length).toBeLessThanOrEqual(5120);
+    // Attachments to the root and OUs are in the organization stack, those to one account in its own stack.
     const perTarget = new Map<string, number>();
-    for (const a of Object.values(resources(stack, 'aws_organizations_policy_attachment'))) perTarget.set(a.target_id, (perTarget.get(a.target_id) ?? 0) + 1);
+    for (const [name, stack] of Object.entries(out.stacks))
+      for (const a of Object.values(resources(stack, 'aws_organizations_policy_attachment'))) {
+        const target = `${name} ${a.target_id}`;
+        perTarget.set(target, (perTarget.get(target) ?? 0) + 1);
+      }
+    expect(perTarget.size).toBeGreaterThan(0);
     for (const [, count] of perTarget) expect(count + 1).toBeLessThanOrEqual(5);
   });
 });
@@ -131,8 +137,14 @@ describe('other policy types and the quarantine', () => {
     const policies = { hold: { guardrail: 'quarantine', parameters: { exemptRoles: ['BreakGlass'] } } };
     const held = modelOf(validateYaml(orgYaml(policies, {}, { quarantinePolicy: 'hold' })));
     expect(held.guardrails!.documents[0]!.targets).toEqual([{ kind: 'account', key: 'app' }]);
-    const attachments = resources(synth(held).stacks['organization']!, 'aws_organizations_policy_attachment');
-    expect(Object.keys(attachments)).toEqual(['attach_hold__account_app']);
+    const out = synth(held);
+    expect(resources(out.stacks['organization']!, 'aws_organizations_policy_attachment')).toEqual({});
+    const attachments = resources(out.stacks['account-app']!, 'aws_organizations_policy_attachment');
+    expect(Object.keys(attachments)).toEqual(['attach_hold']);
+    expect(attachments.attach_hold).toMatchObject({
+      policy_id: '${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_policypolicy_holdid}',
+      target_id: '${aws_organizations_account.account.id}',
+    });
     const released = modelOf(validateYaml(orgYaml(policies, {}, { quarantinePolicy: 'hold' }, { quarantine: false })));
     expect(released.guardrails!.documents[0]!.targets).toEqual([]);
     const adopted = modelOf(validateYaml(orgYaml(policies, {}, { quarantinePolicy: 'hold' }, { id: '444455556666' })));

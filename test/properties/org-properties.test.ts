@@ -25,8 +25,11 @@ function expectSections(doc: OrgDocument, stacks: Stacks): void {
   const grants = (ic?.assignments ?? []).reduce((sum: number, a: Record<string, any>) => sum + assignmentTargets(doc, a).length * a.permissionSets.length, 0);
   expect(count('aws_ssoadmin_account_assignment')).toBe(grants);
   expect(count('aws_ec2_transit_gateway_route_table')).toBe(Object.keys(doc.network?.segments ?? {}).length);
-  expect(count('aws_vpc', 'network-spoke')).toBe(expectedVpcs(doc).length);
-  expect(count('aws_ec2_transit_gateway_vpc_attachment', 'network-spoke')).toBe(expectedVpcs(doc).length);
+  // VPCs, their attachments and the attachments' associations live in the accounts' network-<id> stacks, never in network-hub.
+  expect(count('aws_vpc', 'network-hub')).toBe(0);
+  expect(count('aws_vpc', 'network-')).toBe(expectedVpcs(doc).length);
+  expect(count('aws_ec2_transit_gateway_vpc_attachment', 'network-')).toBe(expectedVpcs(doc).length);
+  expect(count('aws_ec2_transit_gateway_route_table_association', 'network-')).toBe(expectedVpcs(doc).length);
 }
 
 describe('random valid org.yaml documents', () => {
@@ -42,8 +45,13 @@ describe('random valid org.yaml documents', () => {
         // One resource per packed document; every document within its type's limit under the profile.
         expect(policies).toHaveLength(model.guardrails!.documents.length);
         for (const p of policies) expect(p.content.length).toBeLessThanOrEqual(policyLimits(p.type, model.guardrails!.profile).maxSize);
-        const members = model.accounts.filter((a) => !a.isManagement).length;
-        expect(Object.keys(resources(stack, 'aws_organizations_account'))).toHaveLength(members);
+        // Each member account in its own account-<id> stack, none in the organization stack.
+        const members = model.accounts.filter((a) => !a.isManagement);
+        expect(resources(stack, 'aws_organizations_account')).toEqual({});
+        for (const account of members)
+          expect(Object.keys(resources(out.stacks[`account-${model.stackIds[account.key]}`]!, 'aws_organizations_account'))).toEqual(['account']);
+        const accountStacks = Object.entries(out.stacks).filter(([name]) => name.startsWith('account-'));
+        expect(accountStacks.reduce((n, [, s]) => n + Object.keys(resources(s, 'aws_organizations_account')).length, 0)).toBe(members.length);
         expect(Object.keys(resources(stack, 'aws_organizations_organizational_unit'))).toHaveLength(model.ous.length);
         expectSections(doc, out.stacks);
       }),

@@ -5,8 +5,7 @@ import { dependencyWaves } from '../../src/model/waves';
 import { validateFile } from '../../src/pipeline';
 import { DEFAULT_ORG, defaultModel, FIXTURES, modelOf, resources, synth, tempDir, validateYaml } from '../helpers';
 
-const ORGANIZATION_OUTPUTS = '${data.terraform_remote_state.cross-stack-reference-input-organization.outputs';
-const SECURITY_ACCOUNT_REF = `${ORGANIZATION_OUTPUTS}.cross-stack-output-aws_organizations_accountaccount_security-toolingid}`;
+const SECURITY_ACCOUNT_REF = '${data.terraform_remote_state.cross-stack-reference-input-account-security-tooling.outputs.cross-stack-output-aws_organizations_accountaccountid}';
 const GRAPH_OUTPUT = 'cross-stack-output-aws_detective_graphdetectivegraph_arn';
 const GRAPH_ARN_REF = `\${data.terraform_remote_state.cross-stack-reference-input-security-tooling.outputs.${GRAPH_OUTPUT}}`;
 
@@ -19,7 +18,7 @@ describe('Detective in the default org.yaml', () => {
   const administration = out.stacks['detective-administration']!;
   const configuration = out.stacks['detective-configuration']!;
 
-  test('the model designates the security account for Detective apart from the services the organization stack designates', () => {
+  test('the model designates the security account for Detective apart from the services the delegated-administrators stack designates', () => {
     expect(model.security!.detective).toEqual({
       autoEnable: true,
       graphName: 'example-organization',
@@ -45,12 +44,18 @@ describe('Detective in the default org.yaml', () => {
     expect(Object.keys(administration.resource)).toEqual(['aws_detective_organization_admin_account']);
   });
 
-  test('the organization stack gives Detective trusted access but does not designate it', () => {
+  test('the organization stack gives Detective trusted access; neither it nor delegated-administrators designates it', () => {
     const organization = out.stacks.organization!;
     expect(resources(organization, 'aws_organizations_organization').organization!.aws_service_access_principals).toContain('detective.amazonaws.com');
-    expect(resources(organization, 'aws_detective_organization_admin_account')).toEqual({});
-    const registered = Object.values(resources(organization, 'aws_organizations_delegated_administrator')).map((d) => d.service_principal);
-    expect(registered).not.toContain('detective.amazonaws.com');
+    for (const name of ['organization', 'delegated-administrators']) {
+      const stack = out.stacks[name]!;
+      expect(resources(stack, 'aws_detective_organization_admin_account')).toEqual({});
+      const registered = Object.values(resources(stack, 'aws_organizations_delegated_administrator')).map((d) => d.service_principal);
+      expect(registered).not.toContain('detective.amazonaws.com');
+    }
+    expect(Object.keys(resources(out.stacks['delegated-administrators']!, 'aws_organizations_delegated_administrator')).sort()).toEqual([
+      'delegated_admin_access-analyzer', 'delegated_admin_config',
+    ]);
   });
 
   test('detective-configuration auto-enables members of the graph security-tooling created, from the security account', () => {
@@ -66,15 +71,18 @@ describe('Detective in the default org.yaml', () => {
   });
 
   test('the manifest orders graph, designation, configuration', () => {
-    expect([...out.manifest.stacks['detective-administration']!.dependencies].sort()).toEqual(['organization', 'security-tooling']);
-    expect([...out.manifest.stacks['detective-configuration']!.dependencies].sort()).toEqual(['detective-administration', 'organization', 'security-tooling']);
+    expect([...out.manifest.stacks['detective-administration']!.dependencies].sort()).toEqual(['account-security-tooling', 'organization', 'security-tooling']);
+    expect([...out.manifest.stacks['detective-configuration']!.dependencies].sort()).toEqual([
+      'account-security-tooling', 'detective-administration', 'organization', 'security-tooling',
+    ]);
     const waves = dependencyWaves(manifestGraph(out.manifest));
-    expect(['organization', 'security-tooling', 'detective-administration', 'detective-configuration'].map((s) => waveOf(waves, s))).toEqual([1, 2, 3, 4]);
+    const order = ['organization', 'account-security-tooling', 'delegated-administrators', 'security-tooling', 'detective-administration', 'detective-configuration'];
+    expect(order.map((s) => waveOf(waves, s))).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   test('lz plan-order gives the same waves from its own synthesis', () => {
     const waves = planOrder(model, tempDir('lz-detective-'), join(tempDir('lz-detective-out-'), 'cdktf.out'));
-    expect(['security-tooling', 'detective-administration', 'detective-configuration'].map((s) => waveOf(waves, s))).toEqual([2, 3, 4]);
+    expect(['security-tooling', 'detective-administration', 'detective-configuration'].map((s) => waveOf(waves, s))).toEqual([4, 5, 6]);
   });
 });
 

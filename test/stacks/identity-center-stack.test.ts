@@ -2,17 +2,38 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { validateFile } from '../../src/pipeline';
-import { DEFAULT_ORG, FIXTURES, modelOf, resources, synth, validateYaml, type TerraformJson } from '../helpers';
+import { DEFAULT_ORG, FIXTURES, modelOf, resources, synth, validateYaml, type SynthOutput, type TerraformJson } from '../helpers';
 
 const INSTANCE_ARN = '${one(data.aws_ssoadmin_instances.ssoadmin_instances.arns)}';
 const IDENTITY_STORE_ID = '${one(data.aws_ssoadmin_instances.ssoadmin_instances.identity_store_ids)}';
+/** The instance ARN as an access stack reads it, from the identity-center stack's output. */
+const ACCESS_INSTANCE_ARN = '${one(data.terraform_remote_state.cross-stack-reference-input-identity-center.outputs.cross-stack-output-dataaws_ssoadmin_instancesssoadmin_instancesarns)}';
 const accountRef = (key: string) =>
-  `\${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_accountaccount_${key}id}`;
+  `\${data.terraform_remote_state.cross-stack-reference-input-account-${key}.outputs.cross-stack-output-aws_organizations_accountaccountid}`;
 
-/** (group, permission set, account) triples granted by a synthesized stack, sorted. */
-function grants(stack: TerraformJson): string[] {
-  return Object.values(resources(stack, 'aws_ssoadmin_account_assignment'))
-    .map((a) => `${/group_([^.]+)\.group_id/.exec(a.principal_id)![1]} ${/permission_set_([^.]+)\.arn/.exec(a.permission_set_arn)![1]} ${a.target_id}`)
+/** The access stacks of a synthesis, by name. */
+function accessStacks(out: SynthOutput): Array<[string, TerraformJson]> {
+  return Object.entries(out.stacks).filter(([name]) => name.startsWith('access-'));
+}
+
+/** What the identity-center output that an access stack reads (`${...identity-center.outputs.X}`) holds. */
+function fromIdentityCenter(out: SynthOutput, expression: string): string {
+  const name = /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-identity-center\.outputs\.([^}]+)\}$/.exec(expression)?.[1];
+  expect([expression, name]).toEqual([expression, expect.any(String)]);
+  const output = out.stacks['identity-center']!.output[name!];
+  expect([name, output]).toEqual([name, expect.objectContaining({ sensitive: true })]);
+  return output.value as string;
+}
+
+/** (group, permission set, account) triples granted by every access stack of a synthesis, sorted. */
+function grants(out: SynthOutput): string[] {
+  return accessStacks(out)
+    .flatMap(([, stack]) => Object.values(resources(stack, 'aws_ssoadmin_account_assignment')))
+    .map((a) => {
+      const group = /group_([^.]+)\.group_id/.exec(fromIdentityCenter(out, a.principal_id))![1];
+      const set = /permission_set_([^.]+)\.arn/.exec(fromIdentityCenter(out, a.permission_set_arn))![1];
+      return `${group} ${set} ${a.target_id}`;
+    })
     .sort();
 }
 
@@ -20,11 +41,30 @@ describe('identity-center stack of the default org.yaml', () => {
   const out = synth(modelOf(validateFile(DEFAULT_ORG, 'org.yaml')));
   const stack = out.stacks['identity-center']!;
 
-  test('deploys into the management account, after the organization stack', () => {
+  test('deploys into the management account, after the organization and delegated-administrators stacks; so do the access stacks', () => {
     expect(stack.provider.aws).toEqual([
       { allowed_account_ids: ['123456789012'], default_tags: [{ tags: { 'managed-by': 'landing-zone-compiler' } }], region: 'us-east-1' },
     ]);
-    expect(out.manifest.stacks['identity-center']!.dependencies).toEqual(['organization']);
+    expect(out.manifest.stacks['identity-center']!.dependencies).toEqual(['organization', 'delegated-administrators']);
+    expect(accessStacks(out).map(([name]) => name)).toEqual([
+      'access-analytics-nonprod', 'access-analytics-prod', 'access-log-archive', 'access-management', 'access-network',
+      'access-payments-nonprod', 'access-payments-prod', 'access-sandbox-alice', 'access-security-tooling', 'access-shared-services',
+    ]);
+    for (const [, access] of accessStacks(out)) expect(access.provider).toEqual(stack.provider);
+  });
+
+  test('exports the instance ARNs, every permission set ARN and every principal id from the start', () => {
+    const output = (expression: string) => ({ sensitive: true, value: `\${${expression}}` });
+    expect(stack.output).toEqual({
+      ...Object.fromEntries(['PlatformAdmin', 'PowerUser', 'ReadOnly', 'SecurityAudit'].map((set) => [
+        `cross-stack-output-aws_ssoadmin_permission_setpermission_set_${set}arn`, output(`aws_ssoadmin_permission_set.permission_set_${set}.arn`),
+      ])),
+      ...Object.fromEntries(['auditors', 'developers', 'platform-admins'].map((group) => [
+        `cross-stack-output-dataaws_identitystore_groupgroup_${group}group_id`, output(`data.aws_identitystore_group.group_${group}.group_id`),
+      ])),
+      'cross-stack-output-dataaws_ssoadmin_instancesssoadmin_instancesarns': output('data.aws_ssoadmin_instances.ssoadmin_instances.arns'),
+    });
+    expect(resources(stack, 'aws_ssoadmin_account_assignment')).toEqual({});
   });
 
   test('the organization trusts sso.amazonaws.com', () => {
@@ -77,7 +117,7 @@ describe('identity-center stack of the default org.yaml', () => {
   });
 
   test('grants exactly what org.yaml says, and administrator access only to platform admins in Infrastructure and Security', () => {
-    expect(grants(stack)).toEqual([
+    expect(grants(out)).toEqual([
       'auditors ReadOnly 123456789012',
       ...['analytics-nonprod', 'analytics-prod', 'log-archive', 'network', 'payments-nonprod', 'payments-prod', 'sandbox-alice', 'security-tooling', 'shared-services']
         .map((k) => `auditors ReadOnly ${accountRef(k)}`),
@@ -94,18 +134,31 @@ describe('identity-center stack of the default org.yaml', () => {
     expect(adminSets).toEqual(['permission_set_PlatformAdmin__managed_AdministratorAccess']);
   });
 
-  test('assignments are addressed by principal, permission set and account, and wait for the policies of their set', () => {
-    const assignment = resources(stack, 'aws_ssoadmin_account_assignment')['assignment_group_developers__ReadOnly__payments-prod']!;
+  test('assignments are addressed by principal and permission set in their account\'s access stack, which waits for the policies of every set', () => {
+    const access = out.stacks['access-payments-prod']!;
+    expect(Object.keys(resources(access, 'aws_ssoadmin_account_assignment')).sort()).toEqual([
+      'assignment_group_auditors__ReadOnly', 'assignment_group_auditors__SecurityAudit', 'assignment_group_developers__ReadOnly',
+    ]);
+    const assignment = resources(access, 'aws_ssoadmin_account_assignment').assignment_group_developers__ReadOnly!;
     expect(assignment).toMatchObject({
-      instance_arn: INSTANCE_ARN,
-      permission_set_arn: '${aws_ssoadmin_permission_set.permission_set_ReadOnly.arn}',
+      instance_arn: ACCESS_INSTANCE_ARN,
       principal_type: 'GROUP',
-      principal_id: '${data.aws_identitystore_group.group_developers.group_id}',
       target_type: 'AWS_ACCOUNT',
       target_id: accountRef('payments-prod'),
-      depends_on: ['aws_ssoadmin_managed_policy_attachment.permission_set_ReadOnly__managed_ReadOnlyAccess'],
     });
-    expect(resources(stack, 'aws_ssoadmin_account_assignment')['assignment_group_auditors__SecurityAudit__management']!.target_id).toBe('123456789012');
+    expect(fromIdentityCenter(out, assignment.permission_set_arn)).toBe('${aws_ssoadmin_permission_set.permission_set_ReadOnly.arn}');
+    expect(fromIdentityCenter(out, assignment.principal_id)).toBe('${data.aws_identitystore_group.group_developers.group_id}');
+    // The set's policies are in identity-center, which applies before any access stack.
+    expect(resources(stack, 'aws_ssoadmin_managed_policy_attachment').permission_set_ReadOnly__managed_ReadOnlyAccess).toBeDefined();
+    expect(out.manifest.stacks['access-payments-prod']!.dependencies).toEqual(['identity-center', 'account-payments-prod']);
+    expect(out.manifest.stacks['access-management']!.dependencies).toEqual(['identity-center']);
+    // Each access stack grants access to its own account only.
+    for (const [name, access] of accessStacks(out)) {
+      const key = name.slice('access-'.length);
+      for (const a of Object.values(resources(access, 'aws_ssoadmin_account_assignment')))
+        expect([name, a.target_id]).toEqual([name, key === 'management' ? '123456789012' : accountRef(key)]);
+    }
+    expect(resources(out.stacks['access-management']!, 'aws_ssoadmin_account_assignment').assignment_group_auditors__SecurityAudit!.target_id).toBe('123456789012');
   });
 });
 
@@ -115,26 +168,26 @@ describe('a new account under Workloads/Prod', () => {
     /\naccounts:\n/,
     '\naccounts:\n  ledger-prod:\n    name: Example Ledger Prod\n    email: aws+ledger-prod@example.com\n    ou: Workloads/Prod\n',
   );
-  const before = synth(modelOf(validateYaml(original))).stacks['identity-center']!;
-  const after = synth(modelOf(validateYaml(withAccount))).stacks['identity-center']!;
+  const before = synth(modelOf(validateYaml(original)));
+  const after = synth(modelOf(validateYaml(withAccount)));
 
-  test('adds exactly that account\'s assignments and changes no other resource', () => {
+  test('adds exactly that account\'s assignments, in its own access stack, and changes no other Identity Center stack', () => {
     expect(withAccount).not.toBe(original);
-    const added: string[] = [];
-    for (const [type, byAddress] of Object.entries(after.resource as Record<string, Record<string, unknown>>))
-      for (const [address, body] of Object.entries(byAddress)) {
-        const old = before.resource[type]?.[address];
-        if (old === undefined) added.push(`${type}.${address}`);
-        else expect([address, body]).toEqual([address, old]);
-      }
-    expect(added.sort()).toEqual([
-      'aws_ssoadmin_account_assignment.assignment_group_auditors__ReadOnly__ledger-prod',
-      'aws_ssoadmin_account_assignment.assignment_group_auditors__SecurityAudit__ledger-prod',
-      'aws_ssoadmin_account_assignment.assignment_group_developers__ReadOnly__ledger-prod',
+    const identityStacks = (out: SynthOutput) => Object.keys(out.stacks).filter((name) => name === 'identity-center' || name.startsWith('access-'));
+    expect(identityStacks(after)).toEqual([...identityStacks(before), 'access-ledger-prod'].sort());
+    for (const name of identityStacks(before)) {
+      const file = `stacks/${name}/cdk.tf.json`;
+      expect([file, after.files[file]]).toEqual([file, before.files[file]]);
+    }
+    const added = after.stacks['access-ledger-prod']!;
+    expect(Object.keys(added.resource)).toEqual(['aws_ssoadmin_account_assignment']);
+    expect(Object.keys(resources(added, 'aws_ssoadmin_account_assignment')).sort()).toEqual([
+      'assignment_group_auditors__ReadOnly',
+      'assignment_group_auditors__SecurityAudit',
+      'assignment_group_developers__ReadOnly',
     ]);
-    for (const type of Object.keys(before.resource)) expect(Object.keys(after.resource[type])).toEqual(expect.arrayContaining(Object.keys(before.resource[type])));
-    expect(after.data).toEqual(before.data);
-    expect(after.provider).toEqual(before.provider);
+    for (const a of Object.values(resources(added, 'aws_ssoadmin_account_assignment'))) expect(a.target_id).toBe(accountRef('ledger-prod'));
+    expect(added.provider).toEqual(before.stacks['access-payments-prod']!.provider);
   });
 });
 
@@ -152,19 +205,23 @@ describe('identity center from a delegated administrator (test/fixtures/valid/id
         region: 'us-gov-east-1',
       },
     ]);
-    expect(resources(out.stacks.organization!, 'aws_organizations_delegated_administrator').delegated_admin_sso).toMatchObject({
+    for (const [, access] of accessStacks(out)) expect(access.provider).toEqual(stack.provider);
+    expect(resources(out.stacks.organization!, 'aws_organizations_delegated_administrator')).toEqual({});
+    expect(resources(out.stacks['delegated-administrators']!, 'aws_organizations_delegated_administrator').delegated_admin_sso).toMatchObject({
       account_id: '444455556666', service_principal: 'sso.amazonaws.com',
     });
+    expect(out.manifest.stacks['identity-center']!.dependencies).toEqual(['organization', 'delegated-administrators']);
   });
 
   test('nested OUs are expanded and excluded OUs and accounts are left out', () => {
-    expect(Object.keys(resources(stack, 'aws_ssoadmin_account_assignment')).sort()).toEqual([
-      'assignment_group_finance__Billing__app-prod',
-      'assignment_group_finance__Billing__card-prod',
-      'assignment_group_finance__Billing__ledger-prod',
-      'assignment_group_operators__Operator__app-prod',
-      'assignment_user_alice__Operator__card-prod',
-      'assignment_user_bob__Billing__identity',
+    const assigned = accessStacks(out).flatMap(([name, access]) => Object.keys(resources(access, 'aws_ssoadmin_account_assignment')).map((a) => `${name} ${a}`));
+    expect(assigned.sort()).toEqual([
+      'access-app-prod assignment_group_finance__Billing',
+      'access-app-prod assignment_group_operators__Operator',
+      'access-card-prod assignment_group_finance__Billing',
+      'access-card-prod assignment_user_alice__Operator',
+      'access-identity assignment_user_bob__Billing',
+      'access-ledger-prod assignment_group_finance__Billing',
     ]);
   });
 
@@ -176,9 +233,12 @@ describe('identity center from a delegated administrator (test/fixtures/valid/id
     expect(stack.data.aws_identitystore_user.user_alice.alternate_identifier).toEqual({
       unique_attribute: { attribute_path: 'UserName', attribute_value: 'alice@example.com' },
     });
-    const assignments = resources(stack, 'aws_ssoadmin_account_assignment');
-    expect(assignments['assignment_user_alice__Operator__card-prod']).toMatchObject({ principal_type: 'USER', principal_id: '${data.aws_identitystore_user.user_alice.user_id}' });
-    expect(assignments['assignment_user_bob__Billing__identity']).toMatchObject({ principal_id: '${aws_identitystore_user.user_bob.user_id}', target_id: '444455556666' });
+    const alice = resources(out.stacks['access-card-prod']!, 'aws_ssoadmin_account_assignment').assignment_user_alice__Operator!;
+    expect(alice).toMatchObject({ principal_type: 'USER', target_id: accountRef('card-prod') });
+    expect(fromIdentityCenter(out, alice.principal_id)).toBe('${data.aws_identitystore_user.user_alice.user_id}');
+    const bob = resources(out.stacks['access-identity']!, 'aws_ssoadmin_account_assignment').assignment_user_bob__Billing!;
+    expect(bob).toMatchObject({ principal_type: 'USER', target_id: '444455556666' });
+    expect(fromIdentityCenter(out, bob.principal_id)).toBe('${aws_identitystore_user.user_bob.user_id}');
   });
 
   test('every kind of permission set policy is attached, in the organization\'s partition', () => {
@@ -201,10 +261,10 @@ describe('identity center from a delegated administrator (test/fixtures/valid/id
     const boundaries = resources(stack, 'aws_ssoadmin_permissions_boundary_attachment');
     expect(boundaries.permission_set_Billing__boundary!.permissions_boundary).toEqual({ managed_policy_arn: 'arn:aws-us-gov:iam::aws:policy/job-function/Billing' });
     expect(boundaries.permission_set_Operator__boundary!.permissions_boundary).toEqual({ customer_managed_policy_reference: { name: 'team-boundary', path: '/platform/' } });
-    expect(resources(stack, 'aws_ssoadmin_account_assignment')['assignment_user_bob__Billing__identity']!.depends_on).toEqual([
-      'aws_ssoadmin_permission_set_inline_policy.permission_set_Billing__inline',
-      'aws_ssoadmin_permissions_boundary_attachment.permission_set_Billing__boundary',
-    ]);
+    // The assignment of Billing waits for its inline policy and boundary: identity-center applies first.
+    const bob = resources(out.stacks['access-identity']!, 'aws_ssoadmin_account_assignment').assignment_user_bob__Billing!;
+    expect(fromIdentityCenter(out, bob.permission_set_arn)).toBe('${aws_ssoadmin_permission_set.permission_set_Billing.arn}');
+    expect(out.manifest.stacks['access-identity']!.dependencies).toEqual(['identity-center']);
   });
 
   test('reversing the assignments, their lists and the policy lists gives byte-identical output', () => {
@@ -215,7 +275,10 @@ describe('identity center from a delegated administrator (test/fixtures/valid/id
     ic.permissionSets.Operator.managedPolicies.reverse();
     ic.permissionSets = Object.fromEntries(Object.entries(ic.permissionSets).reverse());
     const permuted = synth(modelOf(validateYaml(stringify(doc), join(FIXTURES, 'valid'))));
-    expect(permuted.files['stacks/identity-center/cdk.tf.json']).toBe(out.files['stacks/identity-center/cdk.tf.json']);
+    const identityFiles = (files: Record<string, string>) =>
+      Object.fromEntries(Object.entries(files).filter(([path]) => /^stacks\/(identity-center|access-[^/]+)\/cdk\.tf\.json$/.test(path)));
+    expect(Object.keys(identityFiles(out.files))).toHaveLength(5);
+    expect(identityFiles(permuted.files)).toEqual(identityFiles(out.files));
   });
 });
 

@@ -3,7 +3,7 @@ import { validateFile } from '../../src/pipeline';
 import { defaultModel, FIXTURES, modelOf, resources, synth, type TerraformJson } from '../helpers';
 
 const ORG_ID_REF = '${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_organizationorganizationid}';
-const LOG_ACCOUNT_REF = '${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_accountaccount_log-archiveid}';
+const LOG_ACCOUNT_REF = '${data.terraform_remote_state.cross-stack-reference-input-account-log-archive.outputs.cross-stack-output-aws_organizations_accountaccountid}';
 const TRAIL_ARN = 'arn:aws:cloudtrail:us-east-1:123456789012:trail/example-organization-trail';
 
 function policyOf(resource: TerraformJson): { Statement: TerraformJson[] } {
@@ -16,27 +16,28 @@ function statement(policy: { Statement: TerraformJson[] }, sid: string): Terrafo
   return found[0]!;
 }
 
-describe('log-archive stack of the default org.yaml (a log archive account created by the organization stack)', () => {
+describe('log-archive stack of the default org.yaml (a log archive account created by its account stack)', () => {
   const out = synth(defaultModel());
   const stack = out.stacks['log-archive']!;
   // The default org.yaml names its bucket, so the protect-log-archive-bucket guardrail can name it too.
   const bucketName = 'example-org-log-archive';
   const bucketArn = `arn:aws:s3:::${bucketName}`;
 
-  test('the provider assumes the access role in the new account, whose id comes from the organization stack', () => {
+  test('the provider assumes the access role in the new account, whose id comes from the account stack', () => {
     expect(stack.provider.aws).toHaveLength(1);
     const provider = stack.provider.aws[0];
     expect(provider.assume_role).toEqual([{ role_arn: `arn:aws:iam::${LOG_ACCOUNT_REF}:role/OrganizationAccountAccessRole`, session_name: 'lz-log-archive' }]);
     expect(provider.allowed_account_ids).toEqual([LOG_ACCOUNT_REF]);
     expect(provider.region).toBe('us-east-1');
     expect(stack.data.terraform_remote_state['cross-stack-reference-input-organization'].config).toEqual({ path: '../../../terraform.organization.tfstate' });
+    expect(stack.data.terraform_remote_state['cross-stack-reference-input-account-log-archive'].config).toEqual({ path: '../../../terraform.account-log-archive.tfstate' });
+    expect(out.stacks['account-log-archive']!.output['cross-stack-output-aws_organizations_accountaccountid'].value).toBe('${aws_organizations_account.account.id}');
     const orgOutputs = out.stacks.organization!.output;
-    expect(orgOutputs['cross-stack-output-aws_organizations_accountaccount_log-archiveid'].value).toBe('${aws_organizations_account.account_log-archive.id}');
     expect(orgOutputs['cross-stack-output-aws_organizations_organizationorganizationid'].value).toBe('${aws_organizations_organization.organization.id}');
   });
 
-  test('the stack comes after the organization stack', () => {
-    expect(out.manifest.stacks['log-archive']!.dependencies).toEqual(['organization']);
+  test('the stack comes after the organization stack and the log archive account\'s stack', () => {
+    expect(out.manifest.stacks['log-archive']!.dependencies).toEqual(['organization', 'account-log-archive']);
   });
 
   test('the bucket cannot be destroyed, has object lock from creation and no public access', () => {

@@ -121,10 +121,13 @@ describe('account network stacks', () => {
     }
   });
 
-  test('routes exist exactly for the configured tiers, and routes to the TGW wait for the attachment', () => {
+  test('routes exist exactly for the configured tiers, and routes to the TGW wait for the accepted attachment', () => {
     const routes = resources(spoke, 'aws_route');
     expect(Object.keys(routes).sort()).toEqual(['route_main__app__0-0-0-0_0', 'route_main__data__10-0-0-0_8']);
-    for (const r of Object.values(routes)) expect(r.depends_on).toEqual(['aws_ec2_transit_gateway_vpc_attachment.tgw_attachment_main']);
+    for (const r of Object.values(routes)) expect(r.depends_on).toEqual(['aws_ec2_transit_gateway_vpc_attachment_accepter.tgw_accept_main']);
+    // The network account's own VPC needs no acceptance: its routes wait for the attachment.
+    for (const r of Object.values(resources(out.stacks['network-network']!, 'aws_route')))
+      if (r.transit_gateway_id !== undefined) expect(r.depends_on).toEqual(['aws_ec2_transit_gateway_vpc_attachment.tgw_attachment_egress']);
   });
 });
 

@@ -35,7 +35,7 @@ describe('org-trail stack of the default org.yaml', () => {
 
   test('runs after the log archive (and so after its bucket policy) and after the organization', () => {
     expect([...out.manifest.stacks['org-trail']!.dependencies].sort()).toEqual(['log-archive', 'organization']);
-    expect(out.manifest.stacks['log-archive']!.dependencies).toEqual(['organization']);
+    expect(out.manifest.stacks['log-archive']!.dependencies).toEqual(['organization', 'account-log-archive']);
     expect(resources(out.stacks['log-archive']!, 'aws_s3_bucket_policy').log_bucket_policy).toBeDefined();
   });
 

@@ -2,6 +2,8 @@ import { validateFile } from '../../src/pipeline';
 import { defaultModel, FIXTURES, modelOf, resources, synth, validateYaml } from '../helpers';
 import { join } from 'node:path';
 
+const ORGANIZATION_OUTPUT = 'data.terraform_remote_state.cross-stack-reference-input-organization.outputs';
+
 describe('organization stack of the default org.yaml', () => {
   const out = synth(defaultModel());
   const stack = out.stacks.organization!;
@@ -34,19 +36,27 @@ describe('organization stack of the default org.yaml', () => {
     expect(ous.ou_Workloads_Prod!.lifecycle).toEqual({ prevent_destroy: true });
   });
 
-  test('member accounts are protected from deletion and closure', () => {
-    const accounts = resources(stack, 'aws_organizations_account');
-    expect(Object.keys(accounts)).toHaveLength(9);
-    expect(accounts.account_management).toBeUndefined();
-    for (const account of Object.values(accounts)) {
+  test('member accounts live one per account-<key> stack, protected from deletion and closure', () => {
+    expect(resources(stack, 'aws_organizations_account')).toEqual({});
+    const accountStacks = Object.keys(out.stacks).filter((name) => name.startsWith('account-')).sort();
+    expect(accountStacks).toEqual([
+      'account-analytics-nonprod', 'account-analytics-prod', 'account-log-archive', 'account-network', 'account-payments-nonprod',
+      'account-payments-prod', 'account-sandbox-alice', 'account-security-tooling', 'account-shared-services',
+    ]);
+    for (const name of accountStacks) {
+      const accounts = resources(out.stacks[name]!, 'aws_organizations_account');
+      expect(Object.keys(accounts)).toEqual(['account']);
+      const account = accounts.account!;
       expect(account.close_on_deletion).toBe(false);
       expect(account.role_name).toBe('OrganizationAccountAccessRole');
       expect(account.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['role_name', 'iam_user_access_to_billing'] });
+      expect(out.stacks[name]!.provider.aws).toEqual(stack.provider.aws);
+      expect(out.manifest.stacks[name]!.dependencies).toEqual(['organization']);
     }
-    expect(accounts['account_payments-prod']).toMatchObject({
+    expect(resources(out.stacks['account-payments-prod']!, 'aws_organizations_account').account).toMatchObject({
       name: 'Example Payments Prod',
       email: 'aws+payments-prod@example.com',
-      parent_id: '${aws_organizations_organizational_unit.ou_Workloads_Prod.id}',
+      parent_id: `\${${ORGANIZATION_OUTPUT}.cross-stack-output-aws_organizations_organizational_unitou_Workloads_Prodid}`,
       iam_user_access_to_billing: 'ALLOW',
       tags: { domain: 'payments' },
     });
@@ -76,9 +86,36 @@ describe('organization stack of the default org.yaml', () => {
     });
   });
 
-  test('exports account ids by key', () => {
-    expect(stack.output.account_ids.value.management).toBe('123456789012');
-    expect(stack.output.account_ids.value['network']).toBe('${aws_organizations_account.account_network.id}');
+  test('exports every OU id, the root id, the organization id and every policy id from the start', () => {
+    const output = (expression: string) => ({ sensitive: true, value: `\${${expression}}` });
+    expect(stack.output).toEqual({
+      ...Object.fromEntries(
+        ['Infrastructure', 'Sandbox', 'Security', 'Suspended', 'Workloads', 'Workloads_NonProd', 'Workloads_Prod'].map((ou) => [
+          `cross-stack-output-aws_organizations_organizational_unitou_${ou}id`,
+          output(`aws_organizations_organizational_unit.ou_${ou}.id`),
+        ]),
+      ),
+      'cross-stack-output-aws_organizations_organizationorganizationid': output('aws_organizations_organization.organization.id'),
+      'cross-stack-output-aws_organizations_organizationorganizationroots0id': output('aws_organizations_organization.organization.roots[0].id'),
+      ...Object.fromEntries(
+        ['baseline', 'deny-all', 'deny-unapproved-regions', 'sandbox-guardrails', 'security-guardrails', 'workload-guardrails'].map((policy) => [
+          `cross-stack-output-aws_organizations_policypolicy_${policy}id`,
+          output(`aws_organizations_policy.policy_${policy}.id`),
+        ]),
+      ),
+    });
+  });
+
+  test('each account stack exports its account id, which other stacks read; the management account id is a literal', () => {
+    expect(out.stacks['account-network']!.output).toEqual({
+      'cross-stack-output-aws_organizations_accountaccountid': { sensitive: true, value: '${aws_organizations_account.account.id}' },
+    });
+    const networkId = '${data.terraform_remote_state.cross-stack-reference-input-account-network.outputs.cross-stack-output-aws_organizations_accountaccountid}';
+    expect(out.stacks['network-hub']!.provider.aws[0].allowed_account_ids).toEqual([networkId]);
+    expect(out.manifest.stacks['network-hub']!.dependencies).toContain('account-network');
+    expect(out.stacks['account-management']).toBeUndefined();
+    for (const assignment of Object.values(resources(out.stacks['access-management']!, 'aws_ssoadmin_account_assignment')))
+      expect(assignment.target_id).toBe('123456789012');
   });
 });
 
@@ -103,16 +140,14 @@ delegatedAdministrators:
   guardduty.amazonaws.com: audit
   securityhub.amazonaws.com: fresh
 `;
-  const stack = synth(modelOf(validateYaml(yaml))).stacks.organization!;
+  const out = synth(modelOf(validateYaml(yaml)));
+  const stack = out.stacks.organization!;
 
   test('existing organization and accounts are imported, not created', () => {
-    expect(stack.import).toEqual(
-      expect.arrayContaining([
-        { to: 'aws_organizations_organization.organization', id: 'o-abcdef1234' },
-        { to: 'aws_organizations_account.account_audit', id: '222222222222' },
-      ]),
-    );
-    expect(stack.import).toHaveLength(2);
+    expect(stack.import).toEqual([{ to: 'aws_organizations_organization.organization', id: 'o-abcdef1234' }]);
+    expect(out.stacks['account-audit']!.import).toEqual([{ to: 'aws_organizations_account.account', id: '222222222222' }]);
+    expect(out.stacks['account-fresh']!.import).toBeUndefined();
+    expect(out.stacks['account-root-account']).toBeUndefined();
   });
 
   test('service access covers delegated services and explicit principals, sorted', () => {
@@ -121,21 +156,42 @@ delegatedAdministrators:
   });
 
   test('delegated administrators use literal ids for adopted accounts and references otherwise', () => {
-    const delegated = resources(stack, 'aws_organizations_delegated_administrator');
+    expect(resources(stack, 'aws_organizations_delegated_administrator')).toEqual({});
+    const delegatedStack = out.stacks['delegated-administrators']!;
+    expect(delegatedStack.provider.aws).toEqual([
+      { allowed_account_ids: ['111111111111'], default_tags: [{ tags: { 'managed-by': 'landing-zone-compiler' } }], region: 'eu-central-1' },
+    ]);
+    const delegated = resources(delegatedStack, 'aws_organizations_delegated_administrator');
+    expect(Object.keys(delegated).sort()).toEqual(['delegated_admin_guardduty', 'delegated_admin_securityhub']);
     expect(delegated.delegated_admin_guardduty).toMatchObject({ account_id: '222222222222', service_principal: 'guardduty.amazonaws.com' });
-    expect(delegated.delegated_admin_securityhub!.account_id).toBe('${aws_organizations_account.account_fresh.id}');
-    expect(delegated.delegated_admin_guardduty!.depends_on).toEqual(['aws_organizations_organization.organization']);
+    expect(delegated.delegated_admin_securityhub!.account_id).toBe(
+      '${data.terraform_remote_state.cross-stack-reference-input-account-fresh.outputs.cross-stack-output-aws_organizations_accountaccountid}',
+    );
+    // Trusted access is enabled by the organization stack, which therefore applies first.
+    expect(out.manifest.stacks['delegated-administrators']!.dependencies.sort()).toEqual(['account-fresh', 'organization']);
   });
 
   test('an attachment to an adopted account targets its literal id', () => {
-    expect(resources(stack, 'aws_organizations_policy_attachment')['attach_no-leave__account_audit']!.target_id).toBe('222222222222');
+    expect(Object.keys(resources(stack, 'aws_organizations_policy_attachment'))).toEqual([]);
+    const attachments = resources(out.stacks['account-audit']!, 'aws_organizations_policy_attachment');
+    expect(Object.keys(attachments)).toEqual(['attach_no-leave']);
+    expect(attachments['attach_no-leave']).toMatchObject({
+      target_id: '222222222222',
+      policy_id: `\${${ORGANIZATION_OUTPUT}.cross-stack-output-aws_organizations_policypolicy_no-leaveid}`,
+    });
+    expect(stack.output['cross-stack-output-aws_organizations_policypolicy_no-leaveid']).toEqual({
+      sensitive: true,
+      value: '${aws_organizations_policy.policy_no-leave.id}',
+    });
   });
 });
 
 describe('the minimal fixture', () => {
   test('synthesizes an organization with no OUs, accounts or policies to create', () => {
-    const stack = synth(modelOf(validateFile(join(FIXTURES, 'valid', 'minimal.yaml')))).stacks.organization!;
+    const out = synth(modelOf(validateFile(join(FIXTURES, 'valid', 'minimal.yaml'))));
+    const stack = out.stacks.organization!;
     expect(resources(stack, 'aws_organizations_organization').organization!.enabled_policy_types).toEqual([]);
     expect(resources(stack, 'aws_organizations_account')).toEqual({});
+    expect(Object.keys(out.stacks)).toEqual(['organization']);
   });
 });

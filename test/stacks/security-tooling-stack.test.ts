@@ -2,22 +2,29 @@ import { join } from 'node:path';
 import { validateFile } from '../../src/pipeline';
 import { defaultModel, FIXTURES, modelOf, resources, synth } from '../helpers';
 
-const SECURITY_ACCOUNT_REF = '${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_accountaccount_security-toolingid}';
+const SECURITY_ACCOUNT_REF = '${data.terraform_remote_state.cross-stack-reference-input-account-security-tooling.outputs.cross-stack-output-aws_organizations_accountaccountid}';
+/** Where the security services' administrators are designated, from the management account. */
+const SERVICE_ADMIN_TYPES = [
+  'aws_guardduty_organization_admin_account', 'aws_securityhub_organization_admin_account', 'aws_detective_organization_admin_account',
+  'aws_inspector2_delegated_admin_account', 'aws_macie2_organization_admin_account', 'aws_organizations_delegated_administrator',
+];
 
 describe('security-tooling stack of the default org.yaml', () => {
   const out = synth(defaultModel());
   const stack = out.stacks['security-tooling']!;
   const organization = out.stacks.organization!;
+  const delegatedAdministrators = out.stacks['delegated-administrators']!;
 
-  test('the provider assumes the access role in the new security account, through the organization stack output', () => {
+  test('the provider assumes the access role in the new security account, through the account stack output', () => {
     expect(stack.provider.aws[0].assume_role).toEqual([
       { role_arn: `arn:aws:iam::${SECURITY_ACCOUNT_REF}:role/OrganizationAccountAccessRole`, session_name: 'lz-security-tooling' },
     ]);
     expect(stack.provider.aws[0].allowed_account_ids).toEqual([SECURITY_ACCOUNT_REF]);
-    expect(organization.output['cross-stack-output-aws_organizations_accountaccount_security-toolingid'].value).toBe(
-      '${aws_organizations_account.account_security-tooling.id}',
+    expect(out.stacks['account-security-tooling']!.output['cross-stack-output-aws_organizations_accountaccountid'].value).toBe(
+      '${aws_organizations_account.account.id}',
     );
-    expect(out.manifest.stacks['security-tooling']!.dependencies).toEqual(['organization']);
+    // After the administrator designations, which turn the services on in the security account.
+    expect(out.manifest.stacks['security-tooling']!.dependencies).toEqual(['organization', 'delegated-administrators', 'account-security-tooling']);
   });
 
   test('GuardDuty auto-enables every account through the detector its designation created', () => {
@@ -62,16 +69,19 @@ describe('security-tooling stack of the default org.yaml', () => {
     expect(resources(stack, 'aws_macie2_organization_configuration')).toEqual({});
   });
 
-  test('the organization stack designates the security account once per service, by the API each service requires', () => {
-    const securityAccount = '${aws_organizations_account.account_security-tooling.id}';
-    expect(resources(organization, 'aws_guardduty_organization_admin_account').service_admin_guardduty).toMatchObject({
-      admin_account_id: securityAccount,
-      depends_on: ['aws_organizations_organization.organization'],
-    });
-    expect(resources(organization, 'aws_securityhub_organization_admin_account').service_admin_securityhub!.admin_account_id).toBe(securityAccount);
+  test('the delegated-administrators stack designates the security account once per service, by the API each service requires', () => {
+    for (const type of SERVICE_ADMIN_TYPES) expect(resources(organization, type)).toEqual({});
+    expect(delegatedAdministrators.provider.aws).toEqual(organization.provider.aws);
+    // Trusted access, enabled by the organization stack, comes first.
+    expect(out.manifest.stacks['delegated-administrators']!.dependencies).toEqual(['organization', 'account-security-tooling']);
+    const securityAccount = SECURITY_ACCOUNT_REF;
+    expect(Object.keys(resources(delegatedAdministrators, 'aws_guardduty_organization_admin_account'))).toEqual(['service_admin_guardduty']);
+    expect(resources(delegatedAdministrators, 'aws_guardduty_organization_admin_account').service_admin_guardduty!.admin_account_id).toBe(securityAccount);
+    expect(Object.keys(resources(delegatedAdministrators, 'aws_securityhub_organization_admin_account'))).toEqual(['service_admin_securityhub']);
+    expect(resources(delegatedAdministrators, 'aws_securityhub_organization_admin_account').service_admin_securityhub!.admin_account_id).toBe(securityAccount);
     // Detective is designated by detective-administration, after its graph exists.
-    expect(resources(organization, 'aws_detective_organization_admin_account')).toEqual({});
-    const delegated = resources(organization, 'aws_organizations_delegated_administrator');
+    expect(resources(delegatedAdministrators, 'aws_detective_organization_admin_account')).toEqual({});
+    const delegated = resources(delegatedAdministrators, 'aws_organizations_delegated_administrator');
     expect(Object.fromEntries(Object.values(delegated).map((d) => [d.service_principal, d.account_id]))).toEqual({
       'access-analyzer.amazonaws.com': securityAccount,
       'config.amazonaws.com': securityAccount,
@@ -91,6 +101,7 @@ describe('security-tooling stack of an adopted GovCloud organization with every 
   const out = synth(modelOf(validateFile(join(FIXTURES, 'valid', 'adopted-logging-security.yaml'))));
   const stack = out.stacks['security-tooling']!;
   const organization = out.stacks.organization!;
+  const delegatedAdministrators = out.stacks['delegated-administrators']!;
 
   test('the provider assumes the configured role in the adopted account by its literal id', () => {
     expect(stack.provider.aws[0].assume_role).toEqual([{ role_arn: 'arn:aws-us-gov:iam::333344445555:role/LandingZoneAdmin', session_name: 'lz-security-tooling' }]);
@@ -114,9 +125,10 @@ describe('security-tooling stack of an adopted GovCloud organization with every 
   });
 
   test('Inspector and Macie administrators are designated through their own APIs, never also through Organizations', () => {
-    expect(resources(organization, 'aws_inspector2_delegated_admin_account').service_admin_inspector2!.account_id).toBe('333344445555');
-    expect(resources(organization, 'aws_macie2_organization_admin_account').service_admin_macie!.admin_account_id).toBe('333344445555');
-    const principals = Object.values(resources(organization, 'aws_organizations_delegated_administrator')).map((d) => d.service_principal).sort();
+    for (const type of SERVICE_ADMIN_TYPES) expect(resources(organization, type)).toEqual({});
+    expect(resources(delegatedAdministrators, 'aws_inspector2_delegated_admin_account').service_admin_inspector2!.account_id).toBe('333344445555');
+    expect(resources(delegatedAdministrators, 'aws_macie2_organization_admin_account').service_admin_macie!.admin_account_id).toBe('333344445555');
+    const principals = Object.values(resources(delegatedAdministrators, 'aws_organizations_delegated_administrator')).map((d) => d.service_principal).sort();
     expect(principals).toEqual(['access-analyzer.amazonaws.com', 'config.amazonaws.com', 'sso.amazonaws.com']);
   });
 });

@@ -103,7 +103,7 @@ export const NetworkSection = z
         autoAcceptSharedAttachments: z
           .boolean()
           .default(false)
-          .meta({ description: 'Accept attachments from other accounts automatically. When false, the network-routing stack accepts exactly the attachments org.yaml declares. @default false' }),
+          .meta({ description: 'Accept attachments from other accounts automatically. When false, each account\'s network stack accepts exactly the attachments org.yaml declares for it. @default false' }),
         dnsSupport: z.boolean().default(true).meta({ description: 'DNS resolution across attachments. @default true' }),
       })
       .default({ asn: 64512, autoAcceptSharedAttachments: false, dnsSupport: true })
