@@ -8,7 +8,7 @@ import { AccountDirectory } from './account-directory';
 import { AccountStack } from './account-stack';
 import { requireVersions } from './backends';
 import { DelegatedAdministratorsStack, hasDelegatedAdministrators } from './delegated-administrators-stack';
-import { applyDeployment, deploymentContext } from './deployment';
+import { applyDeployment } from './deployment';
 import { DetectiveAdministrationStack, DetectiveConfigurationStack } from './detective-stacks';
 import { IdentityCenterStack } from './identity-center-stack';
 import { LogArchiveStack } from './log-archive-stack';
@@ -60,7 +60,7 @@ export interface LandingZoneStacks {
  * those blocks need.
  */
 export function buildApp(model: LandingZoneModel, options: BuildAppOptions): LandingZoneStacks {
-  const app = new App({ outdir: options.outdir, stackTraces: false, skipValidation: true, context: deploymentContext(model) });
+  const app = new App({ outdir: options.outdir, stackTraces: false, skipValidation: true });
   const select = options.selectStacks ?? (() => true);
   const organization = new OrganizationStack(app, 'organization', { model });
   const accounts = buildAccountStacks(app, model, organization, select);
@@ -90,6 +90,7 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
     outdir: options.finalOutdir ?? options.outdir,
     projectDir: options.projectDir,
     accountId: (key) => accounts.accountId(key),
+    accountStack: (key) => accounts.stackOf(key),
   });
   const versions = model.versions ?? buildTerraformVersions(undefined);
   for (const stack of app.node.children) if (stack instanceof TerraformStack) requireVersions(stack, versions);

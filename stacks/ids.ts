@@ -96,17 +96,21 @@ export const stackNames = {
 } as const;
 
 
-/** Addresses of the deployment stacks (`workspaces`, `workspace-roles`), by stack name and account key. */
+/** Addresses of the cloud bootstrap stacks (`workspaces`, `bootstrap-<id>`) and of their policies in `account-<id>`, by stack name. */
 export const deploymentIds = {
   project: 'project',
+  projectSettings: 'project_settings',
+  /** The project, looked up by name in a `bootstrap-<id>` stack. */
+  projectLookup: 'project',
+  oidcProvider: 'oidc_provider',
   workspace: (stack: string) => `workspace_${stack}`,
   workspaceSettings: (stack: string) => `settings_${stack}`,
   runTrigger: (stack: string, source: string) => `trigger_${stack}__${source}`,
   providerAuthVariable: (stack: string) => `aws_auth_${stack}`,
   runRoleVariable: (stack: string) => `aws_role_${stack}`,
   workspaceRole: (stack: string) => `role_${stack}`,
-  oidcProvider: (accountKey: string) => `oidc_${accountKey}`,
-  accountProvider: (accountKey: string) => `aws_${accountKey}`,
+  /** In the `account-<id>` stack that holds it: what the role of `stack`'s workspace may assume. */
+  runRolePolicy: (stack: string) => `run_role_${stack}`,
 } as const;
 
 /** `10.0.0.0/8` -> `10-0-0-0_8`: a CIDR in an address. */

@@ -1,13 +1,6 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Construct } from 'constructs';
 
-/**
- * App context set when every stack runs in its own HCP Terraform workspace with dynamic
- * credentials: the run already holds a role in the stack's own account, so member providers use
- * those credentials instead of assuming the access role from the management account.
- */
-export const WORKSPACE_CREDENTIALS_CONTEXT = 'lz:workspaceCredentials';
-
 /** Every resource the tool creates carries this tag, so a console user can tell what Terraform owns. */
 export const MANAGED_BY_TAG = { 'managed-by': 'landing-zone-compiler' } as const;
 
@@ -47,18 +40,15 @@ export interface MemberAccountProviderProps {
 /**
  * The provider of a stack that deploys into a member account: the management credentials assume
  * `arn:<partition>:iam::<id>:role/<roleName>`, and `allowed_account_ids` makes Terraform stop
- * before touching any other account should the role resolve elsewhere. In HCP Terraform
- * workspaces (WORKSPACE_CREDENTIALS_CONTEXT) the run's own credentials are already in that account.
+ * before touching any other account should the role resolve elsewhere. Under every backend alike:
+ * in an HCP Terraform workspace the management credentials are the run's own, its workspace role.
  */
 export class MemberAccountProvider extends AwsProvider {
   constructor(scope: Construct, id: string, props: MemberAccountProviderProps) {
-    const workspaceCredentials = scope.node.tryGetContext(WORKSPACE_CREDENTIALS_CONTEXT) === true && props.alias === undefined;
     super(scope, id, {
       region: props.region,
       allowedAccountIds: [props.accountId],
-      ...(workspaceCredentials
-        ? {}
-        : { assumeRole: [{ roleArn: memberRoleArn(props.partition, props.accountId, props.roleName), sessionName: props.sessionName }] }),
+      assumeRole: [{ roleArn: memberRoleArn(props.partition, props.accountId, props.roleName), sessionName: props.sessionName }],
       defaultTags: [{ tags: { ...MANAGED_BY_TAG } }],
       ...(props.alias !== undefined ? { alias: props.alias } : {}),
     });

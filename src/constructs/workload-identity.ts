@@ -1,7 +1,7 @@
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import type { TerraformProvider } from 'cdktf';
 import type { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
 
@@ -11,13 +11,11 @@ export const TFC_AWS_AUDIENCE = 'aws.workload.identity';
 export interface TerraformCloudOidcProviderProps {
   /** HCP Terraform or Terraform Enterprise host, e.g. app.terraform.io. */
   readonly hostname: string;
-  /** The provider of the account the identity provider is created in. @default - the stack's default provider */
-  readonly provider?: TerraformProvider;
 }
 
 /**
  * The IAM OIDC identity provider that lets HCP Terraform runs exchange their identity token for
- * AWS credentials, one per account. AWS obtains the certificate thumbprint itself.
+ * AWS credentials, one in the management account. AWS obtains the certificate thumbprint itself.
  * @see https://developer.hashicorp.com/terraform/cloud-docs/workspaces/dynamic-provider-credentials/aws-configuration
  */
 export class TerraformCloudOidcProvider extends IamOpenidConnectProvider {
@@ -25,9 +23,13 @@ export class TerraformCloudOidcProvider extends IamOpenidConnectProvider {
     super(scope, id, {
       url: `https://${props.hostname}`,
       clientIdList: [TFC_AWS_AUDIENCE],
-      ...(props.provider ? { provider: props.provider } : {}),
     });
   }
+}
+
+/** The ARN IAM gives the identity provider of `hostname` in an account: known before it exists. */
+export function oidcProviderArn(partition: string, accountId: string, hostname: string): string {
+  return `arn:${partition}:iam::${accountId}:oidc-provider/${hostname}`;
 }
 
 export interface WorkspaceRoleProps {
@@ -36,9 +38,14 @@ export interface WorkspaceRoleProps {
   readonly project: string;
   readonly workspace: string;
   readonly partition: string;
-  /** ARN of the account's TerraformCloudOidcProvider. */
+  /** ARN of the management account's TerraformCloudOidcProvider. */
   readonly oidcProviderArn: string;
-  readonly provider?: TerraformProvider;
+  /**
+   * Attach AdministratorAccess: for the workspaces of stacks that deploy into the management
+   * account, where the role is the stack's credentials. @default false - the role can do nothing
+   * until a policy such as AccessRoleAssumptionPolicy grants it something
+   */
+  readonly administrator?: boolean;
 }
 
 /** IAM role names are at most 64 characters; longer names keep a readable start and a stable hash. */
@@ -49,7 +56,7 @@ export function workspaceRoleName(workspace: string): string {
 }
 
 /** The trust policy of a workspace role: only runs of that one workspace, in either run phase. */
-export function workspaceTrustPolicy(props: Omit<WorkspaceRoleProps, 'partition' | 'provider'>): Record<string, unknown> {
+export function workspaceTrustPolicy(props: Omit<WorkspaceRoleProps, 'partition' | 'administrator'>): Record<string, unknown> {
   return {
     Version: '2012-10-17',
     Statement: [
@@ -69,23 +76,49 @@ export function workspaceTrustPolicy(props: Omit<WorkspaceRoleProps, 'partition'
 }
 
 /**
- * The role one workspace's runs assume in the account its stack deploys to. It administers that
- * account only: a compromised or mistaken run of one workspace cannot reach another account.
+ * The role one workspace's runs assume, in the management account, with the workspace's identity
+ * token. With `administrator` it administers the management account (the stack deploys there);
+ * without, its only power is what an AccessRoleAssumptionPolicy grants: reaching the accounts its
+ * stack's providers name, so a mistaken or compromised run of one workspace cannot reach another.
  * Its policy attachment is addressed `<id>_administrator`, beside the role in the stack.
  */
 export class WorkspaceRole extends IamRole {
   constructor(scope: Construct, id: string, props: WorkspaceRoleProps) {
-    const provider = props.provider ? { provider: props.provider } : {};
     super(scope, id, {
       name: workspaceRoleName(props.workspace),
       description: `HCP Terraform workspace ${props.workspace} (dynamic provider credentials)`,
       assumeRolePolicy: JSON.stringify(workspaceTrustPolicy(props)),
-      ...provider,
     });
-    new IamRolePolicyAttachment(scope, `${id}_administrator`, {
-      role: this.name,
-      policyArn: `arn:${props.partition}:iam::aws:policy/AdministratorAccess`,
-      ...provider,
+    if (props.administrator === true)
+      new IamRolePolicyAttachment(scope, `${id}_administrator`, {
+        role: this.name,
+        policyArn: `arn:${props.partition}:iam::aws:policy/AdministratorAccess`,
+      });
+  }
+}
+
+export interface AccessRoleAssumptionPolicyProps {
+  /** Name of the workspace role (workspaceRoleName), which another stack creates. */
+  readonly roleName: string;
+  /** ARNs of the access roles the workspace's providers assume, one per account. */
+  readonly accessRoleArns: readonly string[];
+}
+
+/**
+ * The inline policy of a workspace role whose stack deploys into member accounts: `sts:AssumeRole`
+ * on exactly the access roles its providers assume, nothing else. Created by the stack that knows
+ * the account ids, naming the role by its deterministic name.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html
+ */
+export class AccessRoleAssumptionPolicy extends IamRolePolicy {
+  constructor(scope: Construct, id: string, props: AccessRoleAssumptionPolicyProps) {
+    super(scope, id, {
+      name: 'assume-access-roles',
+      role: props.roleName,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: [...props.accessRoleArns] }],
+      }),
     });
   }
 }

@@ -7,10 +7,11 @@ export const STACK_PLACEHOLDER = '{stack}';
 export const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
 
 /**
- * The longest stack name the tool generates: a concern prefix of at most 14 characters
- * (`network-spoke-`) and an account key of at most 50. Workspace name patterns must leave room for it.
+ * The longest stack name the tool generates: a per-account prefix of at most 10 characters
+ * (`bootstrap-`) and a stack id of at most 60 (lz.lock.json pins it). Organization-wide names are
+ * shorter (`delegated-administrators`, 24). Workspace name patterns must leave room for it.
  */
-export const LONGEST_STACK_NAME = 64;
+export const LONGEST_STACK_NAME = 70;
 
 export interface LocalDeployment {
   readonly backend: 'local';
@@ -71,4 +72,69 @@ export function buildDeployment(config: OrgConfig): DeploymentModel {
 /** `lz-{stack}` with `organization` gives `lz-organization`. */
 export function workspaceName(pattern: string, stack: string): string {
   return pattern.split(STACK_PLACEHOLDER).join(stack);
+}
+
+/**
+ * Where a stack runs, as its workspace's run role needs to know: the account whose per-account
+ * stacks it belongs to (none for an organization-wide stack) and every account its AWS providers
+ * reach, the default provider's first.
+ */
+export interface StackSite {
+  readonly name: string;
+  /** Key of the account whose `account-`, `access-` or `network-` stack this is. @default - organization-wide */
+  readonly owner?: string;
+  readonly reaches: readonly string[];
+}
+
+/**
+ * What a workspace's run role, in the management account, may do. A stack that deploys into the
+ * management account administers it, as the platform team's credentials would. Any other stack
+ * may only assume the access role of the accounts its providers name, through an inline policy
+ * that the `account-<id>` stack of `heldBy` creates, since that is where the account id becomes
+ * known.
+ */
+export type RunRolePower =
+  | { readonly kind: 'administrator' }
+  | { readonly kind: 'assume-access-role'; readonly accounts: readonly string[]; readonly heldBy: string };
+
+/**
+ * The policy of a per-account stack is held by its own account's stack, that of an
+ * organization-wide stack by the stack of the account it deploys into; both name every other
+ * account through that account's stack. The network account's stack is the one exception: it
+ * names no other account, so when its `access-<id>` stack reaches the Identity Center account,
+ * that account's stack holds the policy. Without it the two accounts' stacks would each wait for
+ * the other as soon as the network account has assignments and the Identity Center account a VPC;
+ * with it, account stacks only ever wait for the network account's, then the Identity Center
+ * account's.
+ */
+export function runRolePower(site: StackSite, managementKey: string, networkKey: string | undefined): RunRolePower {
+  if (site.reaches.length === 0) throw new Error(`stack ${site.name} has no AWS provider`);
+  if (site.reaches.includes(managementKey)) return { kind: 'administrator' };
+  // In the providers' order, not by key: a renamed account must not reorder the policy.
+  const accounts = [...new Set(site.reaches)];
+  const owner = site.owner ?? site.reaches[0]!;
+  const heldBy = owner === networkKey && !accounts.includes(owner) ? site.reaches[0]! : owner;
+  return { kind: 'assume-access-role', accounts, heldBy };
+}
+
+/**
+ * A producer shares its state with every workspace of the HCP Terraform organization when a
+ * per-account stack of another account reads it: listing those readers would grow one resource
+ * with the organization. Every other producer lists its readers.
+ */
+export function sharesStateGlobally(producer: StackSite, readers: readonly StackSite[]): boolean {
+  return readers.some((r) => r.owner !== undefined && r.owner !== producer.owner);
+}
+
+/**
+ * The bootstrap stack that holds the run trigger from `source` to `target`: the target's, unless
+ * an organization-wide stack waits for a per-account one (then the source's, so that the
+ * organization-wide bootstrap never names an account). None between two accounts' stacks: such a
+ * dependency carries an account id, which never changes once the account exists, and a trigger
+ * from the network account's stack would queue a plan in every spoke at each of its applies.
+ */
+export function runTriggerHolder(source: StackSite, target: StackSite): 'source' | 'target' | undefined {
+  if (source.owner === undefined || source.owner === target.owner) return 'target';
+  if (target.owner === undefined) return 'source';
+  return undefined;
 }

@@ -31,7 +31,7 @@ export const workspaceNamesAreValidAndUnique: Rule = {
         'Use only letters, digits, hyphens and underscores around {stack}, e.g. `acme-lz-{stack}`.'));
     else if (placeholders === 1 && literal.length + LONGEST_STACK_NAME > MAX_WORKSPACE_NAME)
       findings.push(error(this.code, path,
-        `${show(pattern)} leaves room for ${MAX_WORKSPACE_NAME - literal.length} characters of stack name, but stack names can be ${LONGEST_STACK_NAME} long and workspace names at most ${MAX_WORKSPACE_NAME}.`,
+        `${show(pattern)} leaves room for ${MAX_WORKSPACE_NAME - literal.length} characters of stack name, but stack names can be ${LONGEST_STACK_NAME} long (\`bootstrap-\` and a stack id of up to 60) and workspace names at most ${MAX_WORKSPACE_NAME}.`,
         `Shorten the text around {stack} to at most ${MAX_WORKSPACE_NAME - LONGEST_STACK_NAME} characters.`));
     return findings;
   },

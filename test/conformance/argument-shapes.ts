@@ -97,6 +97,7 @@ export const TERRAFORM_ONLY: Readonly<Record<string, string>> = {
   'aws_ec2_transit_gateway_route_table_association.replace_existing_association': 'provider behaviour: disassociates the current route table first',
   'data.terraform_remote_state.*': 'Terraform reads another stack\'s state; no AWS API',
   'tfe_project.*': 'HCP Terraform (tfe provider), not an AWS API',
+  'tfe_project_settings.*': 'HCP Terraform (tfe provider), not an AWS API',
   'tfe_workspace.*': 'HCP Terraform (tfe provider), not an AWS API',
   'tfe_workspace_settings.*': 'HCP Terraform (tfe provider), not an AWS API',
   'tfe_variable.*': 'HCP Terraform (tfe provider), not an AWS API',

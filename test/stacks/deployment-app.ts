@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManagementProvider, MemberAccountProvider } from '../../src/constructs/aws-provider';
 import type { LandingZoneModel } from '../../src/model/types';
-import { applyDeployment, deploymentContext } from '../../stacks/deployment';
+import { applyDeployment } from '../../stacks/deployment';
 import { AccountStack } from '../../stacks/account-stack';
 import { OrganizationStack } from '../../stacks/organization-stack';
 import { readTree, tempDir, type TerraformJson } from '../helpers';
@@ -55,13 +55,14 @@ export function synthTestApp(model: LandingZoneModel): AppOutput {
   const projectDir = tempDir('lz-deploy-');
   try {
     const outdir = join(projectDir, 'cdktf.out');
-    const app = new App({ outdir, stackTraces: false, context: deploymentContext(model) });
+    const app = new App({ outdir, stackTraces: false });
     const organization = new OrganizationStack(app, 'organization', { model });
     const account = new AccountStack(app, 'account-log-archive', { model, organization, account: model.accounts.find((a) => a.key === 'log-archive')! });
     const logs = new BucketStack(app, 'log-archive', { model, account });
     new ReaderStack(app, 'org-trail', { model, source: logs });
     const accountId = (key: string) => (key === 'log-archive' ? account.accountId : model.accounts.find((a) => a.key === key)!.id!);
-    applyDeployment(app, model, { outdir, projectDir, accountId });
+    const accountStack = (key: string) => (key === 'log-archive' ? account : undefined);
+    applyDeployment(app, model, { outdir, projectDir, accountId, accountStack });
     app.synth();
     const files = readTree(outdir);
     const stacks: Record<string, TerraformJson> = {};

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { dependencyWaves } from '../../src/model/waves';
 import { manifestGraph } from '../../src/cli/plan-order';
 import { workspaceRoleName } from '../../src/constructs/workload-identity';
-import { DEFAULT_ORG, FIXTURES, modelOf, PROJECT_DIR, resources, synth, validateYaml, type TerraformJson } from '../helpers';
+import { DEFAULT_ORG, modelOf, PROJECT_DIR, resources, synth, validateYaml, type TerraformJson } from '../helpers';
 import { synthTestApp, withDeployment, type AppOutput } from './deployment-app';
 
 const ORG = readFileSync(DEFAULT_ORG, 'utf8');
@@ -27,8 +26,8 @@ function expectNoSecretsOrMachinePaths(out: AppOutput): void {
 describe('local backend (the default)', () => {
   const out = synthTestApp(modelWith('  backend: local\n'));
 
-  test('given three stacks, when synthesized, then each keeps its state next to org.yaml with a relative path', () => {
-    expect(Object.keys(out.stacks).sort()).toEqual(['log-archive', 'org-trail', 'organization']);
+  test('given four stacks, when synthesized, then each keeps its state next to org.yaml with a relative path', () => {
+    expect(Object.keys(out.stacks).sort()).toEqual(['account-log-archive', 'log-archive', 'org-trail', 'organization']);
     for (const name of Object.keys(out.stacks))
       expect(out.stacks[name]!.terraform.backend).toEqual({ local: { path: `../../../terraform.${name}.tfstate` } });
   });
@@ -37,16 +36,18 @@ describe('local backend (the default)', () => {
     const trail = remoteStates(out.stacks['org-trail']!);
     expect(Object.keys(trail)).toEqual(['cross-stack-reference-input-log-archive']);
     expect(trail['cross-stack-reference-input-log-archive']).toMatchObject({ backend: 'local', config: { path: '../../../terraform.log-archive.tfstate' } });
-    expect(Object.keys(remoteStates(out.stacks['log-archive']!))).toEqual(['cross-stack-reference-input-organization']);
+    expect(Object.keys(remoteStates(out.stacks['log-archive']!))).toEqual(['cross-stack-reference-input-account-log-archive']);
+    expect(Object.keys(remoteStates(out.stacks['account-log-archive']!))).toEqual(['cross-stack-reference-input-organization']);
     expect(out.stacks.organization!.data).toBeUndefined();
   });
 
   test('member providers assume the access role from the management credentials', () => {
-    expect(out.stacks['log-archive']!.provider.aws[0].assume_role[0].role_arn).toMatch(/^arn:aws:iam::\$\{data\.terraform_remote_state\.cross-stack-reference-input-organization\.outputs\.[^}]+\}:role\/OrganizationAccountAccessRole$/);
+    expect(out.stacks['log-archive']!.provider.aws[0].assume_role[0].role_arn).toMatch(/^arn:aws:iam::\$\{data\.terraform_remote_state\.cross-stack-reference-input-account-log-archive\.outputs\.[^}]+\}:role\/OrganizationAccountAccessRole$/);
   });
 
-  test('no bootstrap stack without Terraform Cloud, and no secret or machine path in the output', () => {
+  test('no bootstrap stack and no run-role policy without Terraform Cloud, and no secret or machine path in the output', () => {
     expect(out.stacks.workspaces).toBeUndefined();
+    expect(resources(out.stacks['account-log-archive']!, 'aws_iam_role_policy')).toEqual({});
     expectNoSecretsOrMachinePaths(out);
   });
 });
@@ -73,7 +74,7 @@ describe('s3 backend', () => {
       backend: 's3',
       config: { bucket: 'acme-tfstate', key: 'lz/log-archive.tfstate', region: 'eu-west-1' },
     });
-    expect(remoteStates(out.stacks['log-archive']!)['cross-stack-reference-input-organization'].config.key).toBe('lz/organization.tfstate');
+    expect(remoteStates(out.stacks['log-archive']!)['cross-stack-reference-input-account-log-archive'].config.key).toBe('lz/account-log-archive.tfstate');
   });
 
   test('an empty key prefix puts the state files at the root of the bucket', () => {
@@ -92,76 +93,97 @@ describe('s3 backend', () => {
 
 describe('cloud backend', () => {
   const out = synthTestApp(modelWith(CLOUD));
-  const bootstrap = out.stacks.workspaces!;
-  const roles = out.stacks['workspace-roles']!;
+  const root = out.stacks.workspaces!;
+  const bootstrap = out.stacks['bootstrap-log-archive']!;
+  const account = out.stacks['account-log-archive']!;
 
-  test('every stack, the bootstrap stacks included, runs in its own named workspace of the project', () => {
-    expect(Object.keys(out.stacks).sort()).toEqual(['log-archive', 'org-trail', 'organization', 'workspace-roles', 'workspaces']);
-    for (const name of Object.keys(out.stacks))
+  test('every stack, the bootstrap stacks included, runs in its own named workspace; the project holds all but the first', () => {
+    expect(Object.keys(out.stacks).sort()).toEqual(['account-log-archive', 'bootstrap-log-archive', 'log-archive', 'org-trail', 'organization', 'workspaces']);
+    for (const name of Object.keys(out.stacks).filter((n) => n !== 'workspaces'))
       expect(out.stacks[name]!.terraform.cloud).toEqual({ organization: 'acme', hostname: 'app.terraform.io', workspaces: { name: `lz-${name}`, project: 'landing-zone' } });
+    expect(root.terraform.cloud).toEqual({ organization: 'acme', hostname: 'app.terraform.io', workspaces: { name: 'lz-workspaces' } });
   });
 
   test('remote state is read through the remote backend by workspace name, without a token', () => {
     const state = remoteStates(out.stacks['org-trail']!)['cross-stack-reference-input-log-archive'];
     expect(state).toEqual(expect.objectContaining({ backend: 'remote', config: { organization: 'acme', hostname: 'app.terraform.io', workspaces: { name: 'lz-log-archive' } } }));
     expect(state.workspace).toBeUndefined();
-    expect(Object.keys(remoteStates(roles))).toEqual(['cross-stack-reference-input-organization']);
+    expect(remoteStates(root)).toEqual({});
+    expect(remoteStates(bootstrap)).toEqual({});
   });
 
-  test('member providers use the workspace credentials: no assume_role, still pinned to the account', () => {
+  test('member providers assume the access role, as under every backend, still pinned to the account', () => {
     const provider = out.stacks['log-archive']!.provider.aws[0];
-    expect(provider.assume_role).toBeUndefined();
-    expect(provider.allowed_account_ids).toEqual([expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-organization\.outputs\./)]);
+    expect(provider.assume_role[0].role_arn).toMatch(/^arn:aws:iam::\$\{data\.terraform_remote_state\.cross-stack-reference-input-account-log-archive\.outputs\.[^}]+\}:role\/OrganizationAccountAccessRole$/);
+    expect(provider.allowed_account_ids).toEqual([expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-account-log-archive\.outputs\./)]);
   });
 
-  test('the bootstrap creates one protected workspace per stack, with its working directory', () => {
-    const workspaces = resources(bootstrap, 'tfe_workspace');
-    expect(Object.keys(workspaces).sort()).toEqual(['workspace_log-archive', 'workspace_org-trail', 'workspace_organization', 'workspace_workspace-roles']);
-    expect(workspaces['workspace_log-archive']).toMatchObject({
+  test('organization-wide stacks get their protected workspace from `workspaces`, the account\'s stacks from its bootstrap', () => {
+    expect(Object.keys(resources(root, 'tfe_workspace')).sort()).toEqual(['workspace_log-archive', 'workspace_org-trail', 'workspace_organization']);
+    expect(resources(root, 'tfe_workspace')['workspace_log-archive']).toMatchObject({
       name: 'lz-log-archive',
       organization: 'acme',
       project_id: '${tfe_project.project.id}',
       working_directory: 'cdktf.out/stacks/log-archive',
       lifecycle: { prevent_destroy: true },
     });
-    expect(resources(bootstrap, 'tfe_project').project).toMatchObject({ name: 'landing-zone', organization: 'acme', lifecycle: { prevent_destroy: true } });
+    expect(resources(root, 'tfe_project').project).toMatchObject({ name: 'landing-zone', organization: 'acme', lifecycle: { prevent_destroy: true } });
+    expect(resources(root, 'tfe_project_settings').project_settings).toMatchObject({ project_id: '${tfe_project.project.id}', default_execution_mode: 'local' });
+    expect(Object.keys(resources(bootstrap, 'tfe_workspace'))).toEqual(['workspace_account-log-archive']);
+    expect(resources(bootstrap, 'tfe_workspace')['workspace_account-log-archive']).toMatchObject({ name: 'lz-account-log-archive', project_id: '${data.tfe_project.project.id}', lifecycle: { prevent_destroy: true } });
+    expect(bootstrap.data.tfe_project.project).toMatchObject({ name: 'landing-zone', organization: 'acme' });
   });
 
-  test('remote state is shared only with the stacks that read it', () => {
-    const settings = resources(bootstrap, 'tfe_workspace_settings');
-    expect(Object.keys(settings)).toHaveLength(4);
-    for (const s of Object.values(settings)) expect(s).toMatchObject({ execution_mode: 'remote', global_remote_state: false });
-    expect(settings.settings_organization!.remote_state_consumer_ids.sort()).toEqual(['${tfe_workspace.workspace_log-archive.id}', '${tfe_workspace.workspace_workspace-roles.id}']);
-    expect(settings['settings_log-archive']!.remote_state_consumer_ids).toEqual(['${tfe_workspace.workspace_org-trail.id}']);
-    expect(settings['settings_org-trail']!.remote_state_consumer_ids).toEqual([]);
-    expect(settings['settings_workspace-roles']!.remote_state_consumer_ids).toEqual([]);
+  test('each bootstrap stack has exactly two providers: the management account and HCP Terraform', () => {
+    for (const stack of [root, bootstrap]) {
+      expect(stack.provider.aws).toEqual([expect.objectContaining({ allowed_account_ids: ['123456789012'] })]);
+      expect(stack.provider.aws[0].assume_role).toBeUndefined();
+      expect(stack.provider.tfe).toEqual([{ hostname: 'app.terraform.io', organization: 'acme' }]);
+    }
   });
 
-  test('run triggers follow the stack dependencies', () => {
+  test('remote state is shared with exactly the readers, or with the organization when another account\'s stacks read it', () => {
+    const settings = resources(root, 'tfe_workspace_settings');
+    expect(Object.keys(settings).sort()).toEqual(['settings_log-archive', 'settings_org-trail', 'settings_organization']);
+    for (const s of Object.values(settings)) expect(s).toMatchObject({ execution_mode: 'remote' });
+    expect(settings.settings_organization).toEqual(expect.objectContaining({ global_remote_state: true }));
+    expect(settings.settings_organization!.remote_state_consumer_ids).toBeUndefined();
+    expect(settings['settings_log-archive']).toMatchObject({ global_remote_state: false, remote_state_consumer_ids: ['${tfe_workspace.workspace_org-trail.id}'] });
+    expect(settings['settings_org-trail']).toMatchObject({ global_remote_state: false, remote_state_consumer_ids: [] });
+    expect(resources(bootstrap, 'tfe_workspace_settings')['settings_account-log-archive']).toMatchObject({
+      global_remote_state: false,
+      remote_state_consumer_ids: ['${data.tfe_workspace.workspace_log-archive.id}'],
+    });
+    expect(bootstrap.data.tfe_workspace['workspace_log-archive']).toMatchObject({ name: 'lz-log-archive', organization: 'acme' });
+  });
+
+  test('run triggers follow the stack dependencies, each in the bootstrap stack that can name both workspaces', () => {
+    expect(Object.keys(resources(root, 'tfe_run_trigger'))).toEqual(['trigger_org-trail__log-archive']);
+    expect(resources(root, 'tfe_run_trigger')['trigger_org-trail__log-archive']).toMatchObject({ workspace_id: '${tfe_workspace.workspace_org-trail.id}', sourceable_id: '${tfe_workspace.workspace_log-archive.id}' });
     const triggers = resources(bootstrap, 'tfe_run_trigger');
-    expect(Object.keys(triggers).sort()).toEqual(['trigger_log-archive__organization', 'trigger_log-archive__workspace-roles', 'trigger_org-trail__log-archive', 'trigger_workspace-roles__organization']);
-    expect(triggers['trigger_org-trail__log-archive']).toMatchObject({ workspace_id: '${tfe_workspace.workspace_org-trail.id}', sourceable_id: '${tfe_workspace.workspace_log-archive.id}' });
+    expect(Object.keys(triggers).sort()).toEqual(['trigger_account-log-archive__organization', 'trigger_log-archive__account-log-archive']);
+    expect(triggers['trigger_account-log-archive__organization']).toMatchObject({ workspace_id: '${tfe_workspace.workspace_account-log-archive.id}', sourceable_id: '${data.tfe_workspace.workspace_organization.id}' });
+    expect(triggers['trigger_log-archive__account-log-archive']).toMatchObject({ workspace_id: '${data.tfe_workspace.workspace_log-archive.id}', sourceable_id: '${tfe_workspace.workspace_account-log-archive.id}' });
   });
 
-  test('every workspace uses AWS dynamic credentials; management-account workspaces get their role here', () => {
-    const variables = Object.values(resources(bootstrap, 'tfe_variable'));
+  test('every workspace uses AWS dynamic credentials with its own role in the management account', () => {
+    const variables = [...Object.values(resources(root, 'tfe_variable')), ...Object.values(resources(bootstrap, 'tfe_variable'))];
     const auth = variables.filter((v) => v.key === 'TFC_AWS_PROVIDER_AUTH');
     expect(auth).toHaveLength(4);
     for (const v of auth) expect(v).toMatchObject({ category: 'env', value: 'true' });
-    const runRoles = variables.filter((v) => v.key === 'TFC_AWS_RUN_ROLE_ARN');
-    expect(runRoles.map((v) => v.workspace_id).sort()).toEqual(['${tfe_workspace.workspace_org-trail.id}', '${tfe_workspace.workspace_organization.id}', '${tfe_workspace.workspace_workspace-roles.id}']);
-    expect(resources(bootstrap, 'tfe_variable').aws_role_organization!.value).toBe('${aws_iam_role.role_organization.arn}');
+    expect(variables.filter((v) => v.key === 'TFC_AWS_RUN_ROLE_ARN')).toHaveLength(4);
+    expect(resources(root, 'tfe_variable')['aws_role_log-archive']!.value).toBe('${aws_iam_role.role_log-archive.arn}');
+    expect(resources(bootstrap, 'tfe_variable')['aws_role_account-log-archive']!.value).toBe('${aws_iam_role.role_account-log-archive.arn}');
   });
 
-  test('the management OIDC provider trusts the HCP Terraform audience; each role trusts only its workspace', () => {
-    expect(resources(bootstrap, 'aws_iam_openid_connect_provider').oidc_management).toEqual(expect.objectContaining({ url: 'https://app.terraform.io', client_id_list: ['aws.workload.identity'] }));
-    const role = resources(bootstrap, 'aws_iam_role').role_organization!;
-    expect(role.name).toBe('tfc-lz-organization');
-    const trust = JSON.parse(role.assume_role_policy);
-    expect(trust.Statement).toEqual([
+  test('one OIDC provider, in the management account; each role trusts only its own workspace', () => {
+    expect(resources(root, 'aws_iam_openid_connect_provider')).toEqual({ oidc_provider: expect.objectContaining({ url: 'https://app.terraform.io', client_id_list: ['aws.workload.identity'] }) });
+    expect(resources(bootstrap, 'aws_iam_openid_connect_provider')).toEqual({});
+    const trust = (stack: TerraformJson, name: string) => JSON.parse(resources(stack, 'aws_iam_role')[name]!.assume_role_policy);
+    expect(trust(root, 'role_organization').Statement).toEqual([
       {
         Effect: 'Allow',
-        Principal: { Federated: '${aws_iam_openid_connect_provider.oidc_management.arn}' },
+        Principal: { Federated: '${aws_iam_openid_connect_provider.oidc_provider.arn}' },
         Action: 'sts:AssumeRoleWithWebIdentity',
         Condition: {
           StringEquals: { 'app.terraform.io:aud': 'aws.workload.identity' },
@@ -169,28 +191,37 @@ describe('cloud backend', () => {
         },
       },
     ]);
-    expect(resources(bootstrap, 'aws_iam_role_policy_attachment').role_organization_administrator!.policy_arn).toBe('arn:aws:iam::aws:policy/AdministratorAccess');
+    expect(trust(bootstrap, 'role_account-log-archive').Statement[0]).toMatchObject({
+      Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/app.terraform.io' },
+      Condition: { StringLike: { 'app.terraform.io:sub': 'organization:acme:project:landing-zone:workspace:lz-account-log-archive:run_phase:*' } },
+    });
   });
 
-  test('member-account roles live in their own account, created through an aliased provider', () => {
-    const providers = roles.provider.aws as TerraformJson[];
-    expect(providers).toHaveLength(2);
-    const member = providers.find((p) => p.alias === 'log-archive')!;
-    expect(member.assume_role[0].role_arn).toMatch(/:role\/OrganizationAccountAccessRole$/);
-    const oidc = resources(roles, 'aws_iam_openid_connect_provider')['oidc_log-archive']!;
-    expect(oidc.provider).toBe('aws.log-archive');
-    const role = resources(roles, 'aws_iam_role')['role_log-archive']!;
-    expect(role.provider).toBe('aws.log-archive');
-    const trust = JSON.parse(role.assume_role_policy);
-    expect(trust.Statement[0].Principal.Federated).toBe('${aws_iam_openid_connect_provider.oidc_log-archive.arn}');
-    expect(trust.Statement[0].Condition.StringLike['app.terraform.io:sub']).toBe('organization:acme:project:landing-zone:workspace:lz-log-archive:run_phase:*');
-    const variable = resources(roles, 'tfe_variable')['aws_role_log-archive']!;
-    expect(variable).toMatchObject({ key: 'TFC_AWS_RUN_ROLE_ARN', category: 'env', value: '${aws_iam_role.role_log-archive.arn}', workspace_id: '${data.tfe_workspace.workspace_log-archive.id}' });
-    expect(roles.data.tfe_workspace['workspace_log-archive']).toMatchObject({ name: 'lz-log-archive', organization: 'acme' });
+  test('management-account stacks\' roles administer it; a member stack\'s role may only assume that account\'s access role', () => {
+    const admin = { ...resources(root, 'aws_iam_role_policy_attachment'), ...resources(bootstrap, 'aws_iam_role_policy_attachment') };
+    expect(Object.keys(admin).sort()).toEqual(['role_account-log-archive_administrator', 'role_org-trail_administrator', 'role_organization_administrator']);
+    for (const a of Object.values(admin)) expect(a.policy_arn).toBe('arn:aws:iam::aws:policy/AdministratorAccess');
+    expect(resources(root, 'aws_iam_role')['role_log-archive']).toMatchObject({ name: 'tfc-lz-log-archive' });
+    expect(resources(root, 'aws_iam_role_policy')).toEqual({});
+    const policy = resources(account, 'aws_iam_role_policy')['run_role_log-archive']!;
+    expect(policy).toMatchObject({ name: 'assume-access-roles', role: 'tfc-lz-log-archive' });
+    expect(JSON.parse(policy.policy)).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: ['arn:aws:iam::${aws_organizations_account.account.id}:role/OrganizationAccountAccessRole'] }],
+    });
+    expect(account.provider.aws).toHaveLength(1);
   });
 
-  test('the waves: workspaces, organization, member roles, then the member stack and its reader', () => {
-    expect(dependencyWaves(manifestGraph(out.manifest))).toEqual([['workspaces'], ['organization'], ['workspace-roles'], ['log-archive'], ['org-trail']]);
+  test('the waves: workspaces; the bootstrap and organization; the account (and its grant); its stack; the reader', () => {
+    expect(dependencyWaves(manifestGraph(out.manifest))).toEqual([
+      ['workspaces'],
+      ['bootstrap-log-archive', 'organization'],
+      ['account-log-archive'],
+      ['log-archive'],
+      ['org-trail'],
+    ]);
+    expect(out.manifest.stacks['account-log-archive']!.dependencies.sort()).toEqual(['bootstrap-log-archive', 'organization', 'workspaces']);
+    expect(out.manifest.stacks['log-archive']!.dependencies.sort()).toEqual(['account-log-archive', 'workspaces']);
   });
 
   test('no secret or machine path anywhere in the output', () => expectNoSecretsOrMachinePaths(out));
@@ -198,7 +229,7 @@ describe('cloud backend', () => {
   test('preparing the stacks early adds each cross-stack output once, and synth is byte-stable', () => {
     const again = synthTestApp(modelWith(CLOUD));
     expect(again.files).toEqual(out.files);
-    expect(Object.keys(out.stacks.organization!.output).sort()).toEqual(['account_ids', expect.stringMatching(/^cross-stack-output-aws_organizations_accountaccount_log-archive/)]);
+    expect(Object.keys(account.output).sort()).toEqual([expect.stringMatching(/^cross-stack-output-aws_organizations_accountaccountid/)]);
   });
 });
 
@@ -270,66 +301,146 @@ describe('the default org.yaml with the s3 backend', () => {
 
 describe('the default org.yaml switched to Terraform Cloud', () => {
   const out = synth(modelWith('  backend: cloud\n  cloud:\n    organization: acme\n    hostname: tfe.example.com\n    project: platform\n    workspaceName: acme_{stack}\n    executionMode: agent\n    agentPoolId: apool-abc123\n'));
-  const bootstrap = out.stacks.workspaces!;
-  const names = Object.keys(out.stacks);
-  const managed = names.filter((n) => n !== 'workspaces');
+  const names = Object.keys(out.stacks).sort();
+  const managed = names.filter((n) => n !== 'workspaces' && !n.startsWith('bootstrap-'));
+  const all = (type: string) => Object.assign({}, ...Object.values(out.stacks).map((s) => resources(s, type))) as Record<string, TerraformJson>;
+  const bootstrapOf = (stack: string) => (/^(account|access|network)-/.test(stack) && stack !== 'network-hub' ? `bootstrap-${stack.replace(/^[a-z]+-/, '')}` : 'workspaces');
 
-  test('every stack, the bootstrap stack included, runs in its own named workspace of the project', () => {
-    expect(managed.length).toBeGreaterThan(10);
-    for (const name of names)
-      expect([name, out.stacks[name]!.terraform.cloud]).toEqual([name, { organization: 'acme', hostname: 'tfe.example.com', workspaces: { name: `acme_${name}`, project: 'platform' } }]);
-  });
-
-  test('the bootstrap stack creates one protected workspace for every other stack, in the first wave', () => {
-    const workspaces = resources(bootstrap, 'tfe_workspace');
-    expect(Object.keys(workspaces).sort()).toEqual(managed.map((n) => `workspace_${n}`).sort());
-    for (const name of managed)
-      expect([name, workspaces[`workspace_${name}`]]).toEqual([name, expect.objectContaining({ name: `acme_${name}`, working_directory: `cdktf.out/stacks/${name}`, lifecycle: { prevent_destroy: true } })]);
-    expect(dependencyWaves(manifestGraph(out.manifest))[0]).toEqual(['workspaces']);
-  });
-
-  test('every cross-stack read goes through the remote backend to a producer that shares its state with that consumer only', () => {
-    const reads = remoteStateReads(out.stacks);
-    expect(reads.length).toBeGreaterThan(managed.length);
-    const settings = resources(bootstrap, 'tfe_workspace_settings');
-    const consumers = new Map<string, string[]>();
-    for (const [consumer, producer, state] of reads) {
-      expect([consumer, state.backend, state.config]).toEqual([consumer, 'remote', { organization: 'acme', hostname: 'tfe.example.com', workspaces: { name: `acme_${producer}` } }]);
-      consumers.set(producer, [...(consumers.get(producer) ?? []), `\${tfe_workspace.workspace_${consumer}.id}`]);
+  test('every stack but the bootstrap stacks gets one workspace, from `workspaces` or its account\'s bootstrap', () => {
+    expect(names.filter((n) => n.startsWith('bootstrap-'))).toEqual([
+      'bootstrap-analytics-nonprod', 'bootstrap-analytics-prod', 'bootstrap-log-archive', 'bootstrap-management', 'bootstrap-network',
+      'bootstrap-payments-nonprod', 'bootstrap-payments-prod', 'bootstrap-sandbox-alice', 'bootstrap-security-tooling', 'bootstrap-shared-services',
+    ]);
+    for (const stack of managed) {
+      const holder = out.stacks[bootstrapOf(stack)]!;
+      expect([stack, resources(holder, 'tfe_workspace')[`workspace_${stack}`]?.name]).toEqual([stack, `acme_${stack}`]);
+      expect(out.manifest.stacks[stack]!.dependencies).toContain(bootstrapOf(stack));
     }
-    for (const name of managed) {
-      const expected = [...new Set(consumers.get(name) ?? [])].sort();
-      expect([name, [...settings[`settings_${name}`]!.remote_state_consumer_ids].sort()]).toEqual([name, expected]);
-      expect([name, settings[`settings_${name}`]]).toEqual([name, expect.objectContaining({ execution_mode: 'agent', agent_pool_id: 'apool-abc123', global_remote_state: false })]);
+    expect(Object.keys(all('tfe_workspace')).sort()).toEqual(managed.map((s) => `workspace_${s}`));
+    expect(Object.keys(resources(out.stacks.workspaces!, 'tfe_workspace'))).toEqual(managed.filter((s) => bootstrapOf(s) === 'workspaces').map((s) => `workspace_${s}`));
+  });
+
+  test('no stack has more than 3 provider configurations; the bootstrap stacks have the management account and HCP Terraform', () => {
+    for (const name of names) {
+      const count = Object.values(out.stacks[name]!.provider as Record<string, unknown[]>).reduce((n, list) => n + list.length, 0);
+      expect([name, count <= 3]).toEqual([name, true]);
+    }
+    for (const name of names.filter((n) => n === 'workspaces' || n.startsWith('bootstrap-'))) {
+      expect(out.stacks[name]!.provider.tfe).toEqual([{ hostname: 'tfe.example.com', organization: 'acme' }]);
+      expect(out.stacks[name]!.provider.aws).toEqual([expect.objectContaining({ allowed_account_ids: ['123456789012'] })]);
     }
   });
 
-  test('a run trigger follows every dependency between managed stacks', () => {
-    const triggers = Object.keys(resources(bootstrap, 'tfe_run_trigger')).sort();
-    const edges = managed.flatMap((n) => out.manifest.stacks[n]!.dependencies.filter((d) => d !== 'workspaces').map((d) => `trigger_${n}__${d}`)).sort();
-    expect(edges.length).toBeGreaterThan(0);
-    expect(triggers).toEqual(edges);
+  test('no stack creates an identity provider or a workspace role outside the management account', () => {
+    for (const name of names) {
+      const roles = Object.values(resources(out.stacks[name]!, 'aws_iam_role')).filter((r) => r.name.startsWith('tfc-'));
+      const oidc = resources(out.stacks[name]!, 'aws_iam_openid_connect_provider');
+      if (Object.keys(roles).length + Object.keys(oidc).length === 0) continue;
+      expect([name, out.stacks[name]!.provider.aws]).toEqual([name, [expect.objectContaining({ allowed_account_ids: ['123456789012'] })]]);
+    }
+    expect(Object.keys(all('aws_iam_openid_connect_provider'))).toEqual(['oidc_provider']);
+    expect(Object.keys(all('aws_iam_role')).filter((k) => k.startsWith('role_')).sort()).toEqual(managed.map((s) => `role_${s}`));
   });
 
-  test('agent execution, the Terraform Enterprise host in the provider, the OIDC URL and the trust conditions', () => {
-    expect(bootstrap.provider.tfe).toEqual([{ hostname: 'tfe.example.com', organization: 'acme' }]);
-    expect(resources(bootstrap, 'aws_iam_openid_connect_provider').oidc_management!.url).toBe('https://tfe.example.com');
-    const trust = JSON.parse(resources(bootstrap, 'aws_iam_role').role_organization!.assume_role_policy);
+  test('a role administers the management account exactly when its stack deploys there; every other role gets one assume-role policy', () => {
+    const deploysIntoManagement = (stack: string) => (out.stacks[stack]!.provider.aws as TerraformJson[]).some((p) => p.assume_role === undefined);
+    const admins = Object.keys(all('aws_iam_role_policy_attachment')).filter((k) => k.startsWith('role_')).sort();
+    expect(admins).toEqual(managed.filter(deploysIntoManagement).map((s) => `role_${s}_administrator`));
+    const policies = all('aws_iam_role_policy');
+    expect(Object.keys(policies).filter((k) => k.startsWith('run_role_')).sort()).toEqual(managed.filter((s) => !deploysIntoManagement(s)).map((s) => `run_role_${s}`));
+    expect(admins).toContain('role_organization_administrator');
+    expect(admins).toContain('role_access-payments-prod_administrator');
+  });
+
+  test('a network stack\'s role may assume the access roles of its account and of the network account, nothing else', () => {
+    const policy = resources(out.stacks['account-payments-prod']!, 'aws_iam_role_policy')['run_role_network-payments-prod']!;
+    expect(policy.role).toBe('tfc-acme_network-payments-prod');
+    expect(JSON.parse(policy.policy).Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Resource: [
+          'arn:aws:iam::${aws_organizations_account.account.id}:role/OrganizationAccountAccessRole',
+          expect.stringMatching(/^arn:aws:iam::\$\{data\.terraform_remote_state\.cross-stack-reference-input-account-network\.outputs\.[^}]+\}:role\/OrganizationAccountAccessRole$/),
+        ],
+      },
+    ]);
+    expect(out.manifest.stacks['network-payments-prod']!.dependencies.sort()).toEqual(['account-network', 'account-payments-prod', 'bootstrap-payments-prod', 'network-hub']);
+    expect(out.manifest.stacks['account-payments-prod']!.dependencies.sort()).toEqual(['account-network', 'bootstrap-payments-prod', 'organization']);
+    const hub = resources(out.stacks['account-network']!, 'aws_iam_role_policy');
+    expect(Object.keys(hub).sort()).toEqual(['run_role_network-hub', 'run_role_network-network']);
+  });
+
+  test('an account\'s bootstrap: its workspaces, triggers from the organization-wide stacks it waits for, agent execution', () => {
+    const b = out.stacks['bootstrap-payments-prod']!;
+    expect(Object.keys(resources(b, 'tfe_workspace')).sort()).toEqual(['workspace_access-payments-prod', 'workspace_account-payments-prod', 'workspace_network-payments-prod']);
+    expect(Object.keys(resources(b, 'tfe_run_trigger')).sort()).toEqual([
+      'trigger_access-payments-prod__account-payments-prod',
+      'trigger_access-payments-prod__identity-center',
+      'trigger_account-payments-prod__organization',
+      'trigger_network-payments-prod__account-payments-prod',
+      'trigger_network-payments-prod__network-hub',
+    ]);
+    expect(Object.keys(b.data.tfe_workspace).sort()).toEqual(['workspace_identity-center', 'workspace_network-hub', 'workspace_organization']);
+    expect(b.data.tfe_workspace['workspace_network-hub']).toMatchObject({ name: 'acme_network-hub', organization: 'acme' });
+    expect(resources(b, 'tfe_workspace_settings')['settings_account-payments-prod']).toMatchObject({
+      execution_mode: 'agent',
+      agent_pool_id: 'apool-abc123',
+      global_remote_state: false,
+      remote_state_consumer_ids: ['${tfe_workspace.workspace_access-payments-prod.id}', '${tfe_workspace.workspace_network-payments-prod.id}'],
+    });
+    expect(b.terraform.cloud.workspaces).toEqual({ name: 'acme_bootstrap-payments-prod', project: 'platform' });
+    expect(out.stacks.workspaces!.terraform.cloud.workspaces).toEqual({ name: 'acme_workspaces' });
+  });
+
+  test('producers read by other accounts\' stacks share their state with the organization; the others list their readers', () => {
+    const settings = all('tfe_workspace_settings');
+    const global = Object.keys(settings).filter((k) => settings[k]!.global_remote_state === true).sort();
+    expect(global).toEqual(['settings_account-network', 'settings_identity-center', 'settings_network-hub', 'settings_organization']);
+    expect(settings['settings_log-archive']!.remote_state_consumer_ids).toEqual(['${tfe_workspace.workspace_org-trail.id}']);
+  });
+
+  test('the Terraform Enterprise host in the OIDC provider and in every trust condition', () => {
+    expect(resources(out.stacks.workspaces!, 'aws_iam_openid_connect_provider').oidc_provider!.url).toBe('https://tfe.example.com');
+    const trust = JSON.parse(resources(out.stacks['bootstrap-payments-prod']!, 'aws_iam_role')['role_network-payments-prod']!.assume_role_policy);
+    expect(trust.Statement[0].Principal).toEqual({ Federated: 'arn:aws:iam::123456789012:oidc-provider/tfe.example.com' });
     expect(trust.Statement[0].Condition).toEqual({
       StringEquals: { 'tfe.example.com:aud': 'aws.workload.identity' },
-      StringLike: { 'tfe.example.com:sub': 'organization:acme:project:platform:workspace:acme_organization:run_phase:*' },
+      StringLike: { 'tfe.example.com:sub': 'organization:acme:project:platform:workspace:acme_network-payments-prod:run_phase:*' },
     });
+  });
+
+  test('plan-order puts workspaces first, then the bootstraps with organization, and orders every stack after its bootstrap', () => {
+    const waves = dependencyWaves(manifestGraph(out.manifest));
+    expect(waves[0]).toEqual(['workspaces']);
+    expect(waves[1]).toEqual([...names.filter((n) => n.startsWith('bootstrap-')), 'organization']);
+    expect(waves.flat().sort()).toEqual(names);
   });
 });
 
-describe('an organization without member-account stacks on Terraform Cloud', () => {
-  const minimal = readFileSync(join(FIXTURES, 'valid', 'minimal.yaml'), 'utf8');
-  const out = synth(modelOf(validateYaml(`${minimal}deployment:\n${CLOUD}`)));
+describe('Identity Center delegated to an account with a VPC, while the network account has assignments', () => {
+  // The delegated administrator cannot assign access to the management account: the auditors lose Root.
+  const text = ORG.replace('identityCenter:\n', 'identityCenter:\n  delegatedAdministrator: shared-services\n').replace('ous: [Root]', 'ous: [Infrastructure, Security, Workloads, Sandbox]');
+  const delegated = withDeployment(text, CLOUD);
+  const out = synth(modelOf(validateYaml(delegated)));
+  const policy = (account: string, stack: string) => JSON.parse(resources(out.stacks[`account-${account}`]!, 'aws_iam_role_policy')[`run_role_${stack}`]!.policy).Statement[0].Resource;
 
-  test('only the organization and its bootstrap stack, and no member-account roles', () => {
-    expect(Object.keys(out.stacks).sort()).toEqual(['organization', 'workspaces']);
-    expect(out.manifest.stacks.organization!.dependencies).toEqual(['workspaces']);
-    expect(Object.keys(resources(out.stacks.workspaces!, 'tfe_workspace'))).toEqual(['workspace_organization']);
-    expect(resources(out.stacks.workspaces!, 'tfe_run_trigger')).toEqual({});
+  test('the network account\'s access stack gets its policy from the Identity Center account\'s stack, so no two account stacks wait for each other', () => {
+    expect(out.manifest.stacks['access-network']!.dependencies.sort()).toEqual(['account-network', 'account-shared-services', 'bootstrap-network', 'identity-center']);
+    expect(policy('shared-services', 'access-network')).toEqual(['arn:aws:iam::${aws_organizations_account.account.id}:role/OrganizationAccountAccessRole']);
+    expect(out.manifest.stacks['account-network']!.dependencies.sort()).toEqual(['bootstrap-network', 'organization', 'workspaces']);
+    expect(out.manifest.stacks['account-shared-services']!.dependencies.sort()).toEqual(['account-network', 'bootstrap-network', 'bootstrap-shared-services', 'organization', 'workspaces']);
+  });
+
+  test('every other access stack\'s role may assume the Identity Center account\'s access role, granted by its own account\'s stack', () => {
+    expect(policy('payments-prod', 'access-payments-prod')).toEqual([
+      expect.stringMatching(/^arn:aws:iam::\$\{data\.terraform_remote_state\.cross-stack-reference-input-account-shared-services\.outputs\.[^}]+\}:role\/OrganizationAccountAccessRole$/),
+    ]);
+    expect(resources(out.stacks['bootstrap-payments-prod']!, 'aws_iam_role_policy_attachment')).not.toHaveProperty(['role_access-payments-prod_administrator']);
+  });
+
+  test('the waves exist (no cycle) and hold every stack', () => {
+    const waves = dependencyWaves(manifestGraph(out.manifest));
+    expect(waves.flat().sort()).toEqual(Object.keys(out.stacks).sort());
   });
 });
