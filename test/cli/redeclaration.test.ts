@@ -44,6 +44,9 @@ const stacksOf = (dir: string): Stacks => {
   return Object.fromEntries(names.map((name) => [name, JSON.parse(readFileSync(join(dir, 'out', 'stacks', name, 'cdk.tf.json'), 'utf8'))]));
 };
 const all = (stacks: Stacks, block: 'import' | 'removed') => Object.values(stacks).flatMap((s) => (s[block] ?? []) as TerraformJson[]);
+/** `<stack>:<address>` of every block of a kind, since addresses inside an account's own stack do not name it. */
+const where = (stacks: Stacks, block: 'import' | 'removed') =>
+  Object.entries(stacks).flatMap(([name, s]) => ((s[block] ?? []) as TerraformJson[]).map((b) => (block === 'import' ? `${name}:${b.to}=${b.id}` : `${name}:${b.from}`)));
 const record = (dir: string) => JSON.parse(readFileSync(join(dir, 'lz.lock.json'), 'utf8')).managed;
 const holding = (stacks: Stacks, type: string, name: string) => Object.values(stacks).find((s) => s.resource?.[type]?.[name] !== undefined)!;
 
@@ -62,15 +65,15 @@ describe('declare, release, declare again: a released OU or account is imported,
   });
 
   test('the release leaves the OU, the accounts and the OU\'s attachment with destroy = false, and the record keeps their ids', () => {
-    const removed = all(stacksOf(dir), 'removed').map((r) => r.from);
+    const removed = where(stacksOf(dir), 'removed');
     expect(removed).toEqual(expect.arrayContaining([
-      'aws_organizations_organizational_unit.ou_Sandbox',
-      'aws_organizations_account.account_sandbox-bob',
-      'aws_organizations_account.account_sandbox-carol',
-      'aws_organizations_policy_attachment.attach_sandbox-guardrails__ou_Sandbox',
+      'organization:aws_organizations_organizational_unit.ou_Sandbox',
+      'account-sandbox-bob:aws_organizations_account.account',
+      'account-sandbox-carol:aws_organizations_account.account',
+      'organization:aws_organizations_policy_attachment.attach_sandbox-guardrails__ou_Sandbox',
     ]));
     expect(record(dir).released).toEqual({
-      accounts: { 'sandbox-bob': { id: '333344445555' }, 'sandbox-carol': {} },
+      accounts: { 'sandbox-bob': { id: '333344445555', stack: 'sandbox-bob' }, 'sandbox-carol': { stack: 'sandbox-carol' } },
       organizationalUnits: ['Sandbox'],
       attachments: { 'ou:Sandbox': ['sandbox-guardrails'] },
     });
@@ -92,35 +95,40 @@ describe('declare, release, declare again: a released OU or account is imported,
     const given = REDECLARED.replace('email: aws+sandbox-carol@example.com,', 'email: aws+sandbox-carol@example.com, id: "444455556666",');
     expect((await synthOf(given)).code).toBe(0);
     third = stacksOf(dir);
-    const imports = all(third, 'import');
+    const imports = where(third, 'import');
     expect(imports).toEqual(expect.arrayContaining([
-      { to: 'aws_organizations_organizational_unit.ou_Sandbox', id: 'ou-ab12-sandbox1' },
-      { to: 'aws_organizations_account.account_sandbox-bob', id: '333344445555' },
-      { to: 'aws_organizations_account.account_sandbox-carol', id: '444455556666' },
-      { to: 'aws_organizations_policy_attachment.attach_sandbox-guardrails__ou_Sandbox', id: 'ou-ab12-sandbox1:${aws_organizations_policy.policy_sandbox-guardrails.id}' },
+      'organization:aws_organizations_organizational_unit.ou_Sandbox=ou-ab12-sandbox1',
+      // Back in their own stacks, under the ids the record gave them.
+      'account-sandbox-bob:aws_organizations_account.account=333344445555',
+      'account-sandbox-carol:aws_organizations_account.account=444455556666',
+      'organization:aws_organizations_policy_attachment.attach_sandbox-guardrails__ou_Sandbox=ou-ab12-sandbox1:${aws_organizations_policy.policy_sandbox-guardrails.id}',
     ]));
     const removed = all(third, 'removed').map((r) => r.from);
     expect(removed.filter((a) => /Sandbox|sandbox-/.test(a))).toEqual([]);
     expect(record(dir).released).toBeUndefined();
-    expect(record(dir).accounts['sandbox-bob']).toEqual({ email: 'aws+sandbox-bob@example.com', id: '333344445555' });
+    expect(record(dir).accounts['sandbox-bob']).toEqual({ email: 'aws+sandbox-bob@example.com', id: '333344445555', stack: 'sandbox-bob' });
     expect(record(dir).organizationalUnitIds).toEqual({ Sandbox: 'ou-ab12-sandbox1', Security: 'ou-ab12-securit1' });
   });
 
   testWithTerraform('an offline plan of the third synth imports them instead of creating them', () => {
     const stack = holding(third, 'aws_organizations_organizational_unit', 'ou_Sandbox');
-    // The state after the release was applied: the organization, the policy, Security and log-archive are still managed.
+    // The state after the release was applied: the organization, the policy and Security are still managed.
     const policy = stack.resource.aws_organizations_policy['policy_sandbox-guardrails'];
     const plan = offlinePlan(stack, [
       { address: 'aws_organizations_organization.organization', attributes: { id: 'o-abcdef1234', feature_set: 'ALL', roots: [{ id: 'r-ab12', name: 'Root', arn: 'arn:aws:organizations::111122223333:root/o-abcdef1234/r-ab12', policy_types: [] }] } },
       { address: 'aws_organizations_policy.policy_sandbox-guardrails', attributes: { id: 'p-abcd1234', name: policy.name, type: policy.type, content: policy.content } },
       { address: 'aws_organizations_organizational_unit.ou_Security', attributes: { id: 'ou-ab12-securit1', name: 'Security', parent_id: 'r-ab12' } },
-      { address: 'aws_organizations_account.account_log-archive', attributes: { id: '555566667777', name: 'Log Archive', email: 'aws+log-archive@example.com', parent_id: 'ou-ab12-securit1' } },
     ]);
     expect(plan.creates).toEqual([]);
     expect(plan.other.filter((c) => c.action !== 'update')).toEqual([]);
     // Each import reads its object by id (offline the read fails: no AWS), the attachment by target and policy id.
-    expect(plan.reads).toEqual(['333344445555', '444455556666', 'ou-ab12-sandbox1', 'ou-ab12-sandbox1:p-abcd1234']);
+    expect(plan.reads).toEqual(['ou-ab12-sandbox1', 'ou-ab12-sandbox1:p-abcd1234']);
     expect(plan.errors.every((e) => e.includes('no such host'))).toBe(true);
+    // Each account, in its own stack with an empty state, is imported, not created.
+    for (const [key, id] of [['sandbox-bob', '333344445555'], ['sandbox-carol', '444455556666']] as const) {
+      const account = offlinePlan(third[`account-${key}`]!, []);
+      expect([key, account.creates, account.reads]).toEqual([key, [], [id]]);
+    }
   });
 });
 
@@ -146,7 +154,7 @@ describe('releasing an OU and deleting its policy in one change', () => {
     const stack = holding(stacksOf(dir), 'aws_organizations_organizational_unit', 'ou_Security');
     expect(stack.resource.aws_organizations_policy).toBeUndefined();
     expect(all({ stack }, 'removed').map((r) => r.from)).toContain('aws_organizations_policy_attachment.attach_sandbox-guardrails__ou_Sandbox');
-    expect(record(dir).released).toEqual({ accounts: { 'sandbox-bob': { id: '333344445555' }, 'sandbox-carol': {} }, organizationalUnits: ['Sandbox'] });
+    expect(record(dir).released).toEqual({ accounts: { 'sandbox-bob': { id: '333344445555', stack: 'sandbox-bob' }, 'sandbox-carol': { stack: 'sandbox-carol' } }, organizationalUnits: ['Sandbox'] });
   });
 
   test('keeping the policy while releasing the OU records it as still attached there', async () => {

@@ -234,7 +234,7 @@ describe('identity center from a delegated administrator (test/fixtures/valid/id
       unique_attribute: { attribute_path: 'UserName', attribute_value: 'alice@example.com' },
     });
     const alice = resources(out.stacks['access-card-prod']!, 'aws_ssoadmin_account_assignment').assignment_user_alice__Operator!;
-    expect(alice).toMatchObject({ principal_type: 'USER', target_id: accountRef('card-prod') });
+    expect(alice).toMatchObject({ principal_type: 'USER', target_id: '555566667778' });
     expect(fromIdentityCenter(out, alice.principal_id)).toBe('${data.aws_identitystore_user.user_alice.user_id}');
     const bob = resources(out.stacks['access-identity']!, 'aws_ssoadmin_account_assignment').assignment_user_bob__Billing!;
     expect(bob).toMatchObject({ principal_type: 'USER', target_id: '444455556666' });
