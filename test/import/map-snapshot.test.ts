@@ -86,7 +86,7 @@ describe('mapping a snapshot to org.yaml', () => {
       assignments: [{ group: 'Admins', permissionSets: ['Admin'], accounts: ['app'] }],
     });
     expect(mapped.imports.get('aws_organizations_delegated_administrator.delegated_admin_sso')).toBe('222222222222/sso.amazonaws.com');
-    expect(mapped.imports.get('aws_ssoadmin_account_assignment.assignment_group_Admins__Admin__app'))
+    expect(mapped.imports.get('access-app:aws_ssoadmin_account_assignment.assignment_group_Admins__Admin'))
       .toBe('g-1,GROUP,222222222222,AWS_ACCOUNT,arn:aws:sso:::permissionSet/ssoins-1/ps-1,arn:aws:sso:::instance/ssoins-1');
     expect(mapped.report.map((r) => r.reason)).toEqual(['it is in the management account, which the delegated administrator of IAM Identity Center cannot manage; manage it from the management account.']);
   });

@@ -35,6 +35,8 @@ describe('the test kit over the default org.yaml', () => {
       'Expected payments-prod ec2:RunInstances on * in eu-central-1 as arn:aws:iam::000000000000:role/lz-can-principal to be allowed, but it is denied.\n' +
         'DENIED: ec2:RunInstances on *\n' +
         '  explicit Deny at Root: policy deny-unapproved-regions, statement DenyUnapprovedRegions\n' +
+        'Not evaluated: the request did not give what these statements test, and the answer above leaves them out:\n' +
+        '  Deny at Workloads: policy workload-guardrails, statement RequireImdsv2 needs a resource (--resource <arn>), ec2:MetadataHttpTokens (--context ec2:MetadataHttpTokens=<value>)\n' +
         'To allow it, change the policy named above at that level (or its attachment) in org.yaml.',
     );
     expect(failure(() => assertDenied(lz, 'payments-prod', 'ec2:RunInstances'))).toBe(
@@ -69,7 +71,7 @@ describe('the test kit over the default org.yaml', () => {
     expect(findResources(lz, 'aws_organizations_account', { name: /^Example / }).length).toBe(9);
     expect(findResources(lz, 'data.aws_identitystore_group').length).toBe(3);
     const message = failure(() => assertResource(lz, 'aws_organizations_account', { name: 'Example Payments Prod', close_on_deletion: true }));
-    expect(message).toMatch(/^Expected at least one aws_organizations_account with \{"name":"Example Payments Prod","close_on_deletion":true\}, found 0 \(9 aws_organizations_account in all\)\.\nClosest:\n  \S+: aws_organizations_account\.account_payments-prod\n    close_on_deletion: expected true, got false\n/);
+    expect(message).toMatch(/^Expected at least one aws_organizations_account with \{"name":"Example Payments Prod","close_on_deletion":true\}, found 0 \(9 aws_organizations_account in all\)\.\nClosest:\n  account-payments-prod: aws_organizations_account\.account\n    close_on_deletion: expected true, got false\n/);
     expect(failure(() => assertResource(lz, 'aws_organizations_account', {}, { count: 2 }))).toMatch(/^Expected exactly 2 aws_organizations_account with \{\}, found 9 \(9 aws_organizations_account in all\)\.\nFound: /);
   });
 
