@@ -38,7 +38,7 @@ describe('the managed record', () => {
     expect(Object.keys(record!.accounts)).toEqual([
       'analytics-nonprod', 'analytics-prod', 'log-archive', 'network', 'payments-nonprod', 'payments-prod', 'sandbox-alice', 'security-tooling', 'shared-services',
     ]);
-    expect(record!.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', stack: 'sandbox-alice' });
+    expect(record!.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', stack: 'sandbox-alice', stacks: ['access', 'network'] });
     expect(record!.managementStack).toBe('management');
     expect(record!.organizationalUnits).toEqual(['Infrastructure', 'Sandbox', 'Security', 'Suspended', 'Workloads', 'Workloads/NonProd', 'Workloads/Prod']);
   });
@@ -48,7 +48,7 @@ describe('the managed record', () => {
       (t) => t.replace('  sandbox-alice:\n', '  sandbox-alice-2:\n    formerKey: sandbox-alice\n'),
       (m) => { m.accounts['sandbox-alice'].id = '210987654321'; },
     );
-    expect(readManagedRecord(modelOf(result).lock).record!.accounts['sandbox-alice-2']).toEqual({ email: 'aws+sandbox-alice@example.com', id: '210987654321', stack: 'sandbox-alice' });
+    expect(readManagedRecord(modelOf(result).lock).record!.accounts['sandbox-alice-2']).toEqual({ email: 'aws+sandbox-alice@example.com', id: '210987654321', stack: 'sandbox-alice', stacks: ['access', 'network'] });
   });
 });
 
@@ -164,7 +164,8 @@ describe('decisions outlive the run that made them', () => {
     const readded = modelOf(validateNext(ORIGINAL.replace('    email: aws+sandbox-alice@example.com\n', '    email: aws+sandbox-alice@example.com\n    id: "210987654321"\n'), second.lock));
     expect(readded.managedChanges!.removedAccounts).toEqual([]);
     expect(readManagedRecord(readded.lock).record!.released).toBeUndefined();
-    expect(readManagedRecord(readded.lock).record!.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', id: '210987654321' });
+    // Back in its own stacks: the released account's stack id, kept in the record, is given again.
+    expect(readManagedRecord(readded.lock).record!.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', id: '210987654321', stack: 'sandbox-alice', stacks: ['access', 'network'] });
   });
 
   test('a renamed account keeps its stacks after formerKey is dropped, and through a second rename', () => {
