@@ -42,6 +42,8 @@ describe('the test kit over the default org.yaml', () => {
     expect(failure(() => assertDenied(lz, 'payments-prod', 'ec2:RunInstances'))).toBe(
       'Expected payments-prod ec2:RunInstances on * in us-east-1 as arn:aws:iam::000000000000:role/lz-can-principal to be denied, but it is allowed.\n' +
         'ALLOWED: ec2:RunInstances on * is allowed by the SCPs at every level: Root (FullAWSAccess) > Workloads (FullAWSAccess) > Workloads/Prod (FullAWSAccess) > account payments-prod (FullAWSAccess).\n' +
+        'Not evaluated: the request did not give what these statements test, and the answer above leaves them out:\n' +
+        '  Deny at Workloads: policy workload-guardrails, statement RequireImdsv2 needs a resource (--resource <arn>), ec2:MetadataHttpTokens (--context ec2:MetadataHttpTokens=<value>)\n' +
         'To deny it, attach a guardrail that denies it at one of these levels, or remove the Allow at one level.',
     );
     expect(failure(() => assertAllowed(lz, 'payments-prd', 'ec2:RunInstances'))).toMatch(/^.*org\.yaml has no account `payments-prd`; its accounts are analytics-nonprod, /);
