@@ -71,7 +71,7 @@ const decision: AccountDecision = canAccount(model, 'payments-prod', 'ec2:RunIns
 const reach: boolean = canReach(model.network!, 'sandbox-alice/main', 'payments-prod/main');
 const lz: LandingZone = loadLandingZone('org.yaml');
 assertDenied(lz, 'payments-prod', 'ec2:RunInstances', { region: 'ap-south-1' });
-const out: { outdir: string; stacks: readonly string[] } = synthesize(model, 'cdktf.out', '.');
+const out: Promise<{ outdir: string; stacks: readonly string[] }> = synthesize(model, 'cdktf.out', '.');
 export { decision, reach, out };
 `);
     const tsc = join(PROJECT_DIR, 'node_modules', 'typescript', 'bin', 'tsc');
