@@ -31,11 +31,13 @@ describe('lz plan-order', () => {
     expect(r.stdout).toBe(`wave 1: organization\nwave 2: ${ACCOUNT_STACKS.join(' ')}\n`);
   });
 
-  test('given the cloud backend, the bootstrap stack comes first; --format json for pipelines', async () => {
+  test('given the cloud backend, the bootstrap stacks come first; --format json for pipelines', async () => {
     const dir = project('  backend: cloud\n  cloud:\n    organization: acme\n');
     const r = await run(['plan-order', '--format', 'json'], dir);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ waves: [['workspaces'], ['organization'], ACCOUNT_STACKS] });
+    // `workspaces` first; each account's bootstrap (its workspaces and run roles) beside the organization, before the account's stacks.
+    const bootstraps = ACCOUNT_STACKS.map((s) => s.replace(/^account-/, 'bootstrap-'));
+    expect(JSON.parse(r.stdout)).toEqual({ waves: [['workspaces'], [...bootstraps, 'organization'], ACCOUNT_STACKS] });
     expect(r.stderr).toBe('');
     // The real output directory is not touched.
     expect(existsSync(join(dir, 'cdktf.out'))).toBe(false);
