@@ -30,8 +30,9 @@ describe('an organization with its own OUs (Control Tower, Landing Zone Accelera
     expect(stack.resource[OU].ou_Workloads_Prod).toMatchObject({ name: 'Prod', parent_id: 'ou-ab12-workload', lifecycle: { prevent_destroy: true } });
     expect(stack.resource[OU].ou_Workloads_NonProd.parent_id).toBe('ou-ab12-workload');
     expect(stack.resource[OU].ou_Workloads.parent_id).toBe('${aws_organizations_organization.organization.roots[0].id}');
-    const accounts = Object.values(stacks).flatMap((s) => Object.entries((s.resource?.aws_organizations_account ?? {}) as Record<string, TerraformJson>));
-    expect(Object.fromEntries(accounts.map(([name, a]) => [name, a.parent_id]))).toEqual({ 'account_app-prod': 'ou-ab12-prod0001', account_audit: 'ou-ab12-securit1' });
+    // Each account in its own stack, addressed `account` there.
+    const accounts = Object.entries(stacks).flatMap(([stackName, s]) => Object.values((s.resource?.aws_organizations_account ?? {}) as Record<string, TerraformJson>).map((a) => [stackName, a] as const));
+    expect(Object.fromEntries(accounts.map(([stackName, a]) => [stackName, a.parent_id]))).toEqual({ 'account-app-prod': 'ou-ab12-prod0001', 'account-audit': 'ou-ab12-securit1' });
     const attachments = Object.values(stacks).flatMap((s) => Object.entries((s.resource?.aws_organizations_policy_attachment ?? {}) as Record<string, TerraformJson>));
     expect(Object.fromEntries(attachments.map(([name, a]) => [name, a.target_id]))).toEqual({ 'attach_deny-leave__ou_Workloads': 'ou-ab12-workload' });
   });

@@ -3,7 +3,7 @@ import { App, TerraformStack } from 'cdktf';
 import { join } from 'node:path';
 import { admitsSomeVersionIn, AWS_PROVIDER_BINDINGS_VERSION, parseConstraint, versionOf } from '../../src/model/terraform-versions';
 import { validateFile, validateText } from '../../src/pipeline';
-import { defaultModel, FIXTURES, modelOf, synth, type TerraformJson } from '../helpers';
+import { defaultModel, FIXTURES, modelOf, synth, tempDir, type TerraformJson } from '../helpers';
 
 const terraformBlocks = (stacks: Record<string, TerraformJson>) => Object.values(stacks).map((s) => s.terraform as TerraformJson);
 
@@ -32,7 +32,7 @@ describe('the version constraints in every stack', () => {
 accounts: { management: { name: Management, email: aws+m@example.com, ou: Root, id: "111122223333" } }
 deployment: { backend: s3, s3: { bucket: b, region: eu-west-1 } }
 `;
-    expect(modelOf(validateText(text)).versions).toEqual({ awsProvider: '~> 6.25', terraform: '>= 1.10' });
+    expect(modelOf(validateText(text, 'org.yaml', tempDir())).versions).toEqual({ awsProvider: '~> 6.25', terraform: '>= 1.10' });
   });
 });
 
