@@ -2,12 +2,11 @@ import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { SsoadminAccountAssignment } from '@cdktf/provider-aws/lib/ssoadmin-account-assignment';
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
-import { ManagementProvider, MemberAccountProvider } from '../src/constructs/aws-provider';
 import type { AccountAssignmentModel, IdentityCenterModel } from '../src/model/identity-center';
 import type { LandingZoneModel } from '../src/model/types';
 import type { AccountDirectory } from './account-directory';
 import { ids } from './ids';
-import type { IdentityCenterStack } from './identity-center-stack';
+import { identityCenterProvider, type IdentityCenterStack } from './identity-center-stack';
 
 export interface AccessStackProps {
   readonly model: LandingZoneModel;
@@ -30,18 +29,8 @@ export class AccessStack extends LandingZoneStack {
   constructor(scope: Construct, id: string, props: AccessStackProps) {
     super(scope, id);
     const { model, identityCenter, identityCenterStack, accounts, accountKey, assignments } = props;
-    const org = model.organization;
     this.addDependency(identityCenterStack);
-    const admin = identityCenter.delegatedAdministratorKey;
-    if (admin === undefined) new ManagementProvider(this, 'aws', { accountId: org.managementAccountId, region: identityCenter.region });
-    else
-      new MemberAccountProvider(this, 'aws', {
-        accountId: accounts.accountId(admin),
-        region: identityCenter.region,
-        partition: org.partition,
-        roleName: org.accessRoleName,
-        sessionName: 'lz-identity-center',
-      });
+    identityCenterProvider(this, model, identityCenter, accounts);
 
     const accountId = accounts.accountId(accountKey);
     const instanceArn = Fn.one(identityCenterStack.instanceArns) as string;

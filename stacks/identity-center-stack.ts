@@ -44,19 +44,9 @@ export class IdentityCenterStack extends LandingZoneStack {
   constructor(scope: Construct, id: string, props: IdentityCenterStackProps) {
     super(scope, id);
     const { model, identityCenter, accounts } = props;
-    const org = model.organization;
     for (const stack of props.after) this.addDependency(stack);
 
-    const admin = identityCenter.delegatedAdministratorKey;
-    if (admin === undefined) new ManagementProvider(this, 'aws', { accountId: org.managementAccountId, region: identityCenter.region });
-    else
-      new MemberAccountProvider(this, 'aws', {
-        accountId: accounts.accountId(admin),
-        region: identityCenter.region,
-        partition: org.partition,
-        roleName: org.accessRoleName,
-        sessionName: 'lz-identity-center',
-      });
+    identityCenterProvider(this, model, identityCenter, accounts);
 
     const instances = new DataAwsSsoadminInstances(this, ids.ssoadminInstances, {
       lifecycle: {
@@ -155,4 +145,22 @@ export class IdentityCenterStack extends LandingZoneStack {
       });
     return resource;
   }
+}
+
+/**
+ * The one AWS provider of the stacks that write to IAM Identity Center (identity-center and every
+ * access-<id>): the management account, or identityCenter.delegatedAdministrator's.
+ */
+export function identityCenterProvider(scope: Construct, model: LandingZoneModel, identityCenter: IdentityCenterModel, accounts: AccountDirectory): void {
+  const org = model.organization;
+  const admin = identityCenter.delegatedAdministratorKey;
+  if (admin === undefined) new ManagementProvider(scope, 'aws', { accountId: org.managementAccountId, region: identityCenter.region });
+  else
+    new MemberAccountProvider(scope, 'aws', {
+      accountId: accounts.accountId(admin),
+      region: identityCenter.region,
+      partition: org.partition,
+      roleName: org.accessRoleName,
+      sessionName: 'lz-identity-center',
+    });
 }
