@@ -22,29 +22,43 @@ interface Manifest {
 export class ShareMismatchError extends Error {}
 
 /**
- * Merges the shares' outputs into `outdir`. A stack that every share wrote (the organization-wide
- * stacks, and account stacks that one of them reads) is taken from share 0, after checking that
- * every other share wrote it byte for byte the same; a stack that one share wrote (a per-account
- * stack) is taken from it; anything else is an error. One manifest.json is written in cdktf's
- * format (keys sorted, two-space indent), and the share directories are removed. Returns every
- * stack name, sorted.
+ * Merges the shares' outputs into `outdir`. A per-account stack is taken from the share its account
+ * belongs to, and so is a stack that one share alone wrote (the bootstrap stack of
+ * its accounts, with the cloud backend). A stack that every share wrote and none owns (an organization-wide stack) is taken
+ * from share 0, after checking that every other share wrote it byte for byte the same. An
+ * `account-<id>` stack that other shares also built, because one of their stacks reads its account
+ * id, is taken from its own share: only there does it hold everything of its account (the run-role
+ * policies of the account's other stacks, with the cloud backend); the other copies must declare
+ * no output that the owner's copy lacks or declares differently, so that every reader finds what it
+ * reads. Anything else is an error. One manifest.json is written in cdktf's format (keys sorted,
+ * two-space indent), and the share directories are removed. Returns every stack name, sorted.
  */
 export function mergeShares(outdir: string, shares: readonly ShareOutput[]): string[] {
   const writers = new Map<string, number[]>();
+  const owners = new Map<string, number>();
   shares.forEach((share, i) => {
     for (const name of share.result.stacks) writers.set(name, [...(writers.get(name) ?? []), i]);
+    for (const name of share.result.perAccount) {
+      if (owners.has(name)) throw new ShareMismatchError(`the per-account stack \`${name}\` belongs to workers ${owners.get(name)} and ${i}`);
+      owners.set(name, i);
+    }
   });
   const manifests = shares.map((share) => JSON.parse(readFileSync(join(share.dir, 'manifest.json'), 'utf8')) as Manifest);
   const names = [...writers.keys()].sort();
   const source = new Map<string, number>();
   for (const name of names) {
     const by = writers.get(name)!;
-    if (by.length === 1) source.set(name, by[0]!);
+    const owner = owners.get(name);
+    if (owner !== undefined) {
+      if (!by.includes(owner)) throw new ShareMismatchError(`the per-account stack \`${name}\` was not written by worker ${owner}, whose account it belongs to`);
+      for (const i of by) if (i !== owner) assertReadable(name, shares, owner, i);
+      source.set(name, owner);
+    } else if (by.length === 1) source.set(name, by[0]!);
     else if (by.length === shares.length) {
       for (const i of by.slice(1)) assertSame(name, shares, manifests, i);
       source.set(name, 0);
     } else
-      throw new ShareMismatchError(`the stack \`${name}\` was written by workers ${by.join(', ')} of ${shares.length}: a stack is organization-wide (every worker) or per-account (one)`);
+      throw new ShareMismatchError(`the stack \`${name}\` was written by workers ${by.join(', ')} of ${shares.length}: a stack is organization-wide (every worker) or per-account (one, with copies where it is read)`);
   }
   mkdirSync(join(outdir, 'stacks'), { recursive: true });
   for (const name of names) renameSync(join(shares[source.get(name)!]!.dir, 'stacks', name), join(outdir, 'stacks', name));
@@ -52,6 +66,22 @@ export function mergeShares(outdir: string, shares: readonly ShareOutput[]): str
   writeFileSync(join(outdir, 'manifest.json'), stableJson({ version: manifests[0]!.version, stacks }));
   for (const share of shares) rmSync(share.dir, { recursive: true, force: true });
   return names;
+}
+
+/** The copy of a per-account stack that worker `i` built for its readers declares only outputs the owner's copy declares alike. */
+function assertReadable(name: string, shares: readonly ShareOutput[], owner: number, i: number): void {
+  const outputs = (share: number) => {
+    const text = readFileSync(join(shares[share]!.dir, 'stacks', name, 'cdk.tf.json'), 'utf8');
+    return ((JSON.parse(text) as { output?: Record<string, unknown> }).output ?? {}) as Record<string, unknown>;
+  };
+  const owned = outputs(owner);
+  for (const [output, value] of Object.entries(outputs(i)))
+    if (!(output in owned) || stableJson(owned[output]) !== stableJson(value))
+      throw new ShareMismatchError(
+        `the stack \`${name}\` declares the output \`${output}\` ${output in owned ? 'differently' : 'only'} in worker ${i}, where a stack reads it, ` +
+          `and ${output in owned ? 'otherwise' : 'not'} in worker ${owner}, whose account it belongs to. Its outputs depend on which stacks were built beside it, which is a bug in lz; ` +
+          '`lz synth --workers 1` synthesizes in one process meanwhile.',
+      );
 }
 
 function assertSame(name: string, shares: readonly ShareOutput[], manifests: readonly Manifest[], i: number): void {

@@ -1,5 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { buildApp } from '../../stacks/app';
+import { stackNames } from '../../stacks/ids';
 import type { LandingZoneModel } from '../model/types';
 import { withoutTokenStackTraces } from './token-stack-traces';
 
@@ -65,6 +66,12 @@ export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: Sha
   return withoutTokenStackTraces(() => {
     const { app } = buildApp(model, { outdir: dirs.outdir, finalOutdir: dirs.finalOutdir, projectDir: dirs.projectDir, selectStacks });
     const stacks = app.node.findAll().filter(TerraformStack.isStack);
+    // An account's bootstrap stack (cloud backend) is complete only where the account's stacks are.
+    const bootstrapOf = new Map(Object.entries(model.stackIds).map(([key, id]) => [stackNames.bootstrap(id), key]));
+    for (const stack of stacks) {
+      const key = bootstrapOf.get(stack.node.id);
+      if (key !== undefined) (shareOf(key) === share.index ? perAccount : elsewhere).add(stack.node.id);
+    }
     onEvent({ kind: 'built', counted: stacks.filter((s) => counts(s.node.id)).length });
     for (const stack of stacks) {
       const inner = stack.synthesizer;

@@ -31,9 +31,13 @@ describe('lz synth with worker processes', () => {
   // Given a generated organization with every concern (guardrails, Identity Center, logging,
   // security, a VPC in most accounts) and the default org.yaml.
   test.each([
-    ['a generated 16-account organization', () => generateOrg(16).yaml, 2],
-    ['the default org.yaml', () => readFileSync(DEFAULT_ORG, 'utf8'), 3],
-  ])('%s: %i workers write byte for byte what one process writes', async (_, yaml, workers) => {
+    ['a generated 16-account organization', 2, () => generateOrg(16).yaml],
+    // With Terraform Cloud, account stacks hold the run-role policies of their account's other
+    // stacks, and the network account's stack is read by every spoke's run-role policy, so it is
+    // built in every worker but complete only in its own.
+    ['a generated 16-account organization on Terraform Cloud', 2, () => generateOrg(16, 42, 'cloud').yaml],
+    ['the default org.yaml', 3, () => readFileSync(DEFAULT_ORG, 'utf8')],
+  ])('%s: %i workers write byte for byte what one process writes', async (_, workers, yaml) => {
     const dir = project(yaml());
     const alone = await synthWith(dir, 'out-1', 1);
     const lock = readFileSync(join(dir, 'lz.lock.json'), 'utf8');
@@ -80,14 +84,14 @@ describe('the partition of the accounts', () => {
 
 describe('merging the shares', () => {
   const manifestOf = (names: string[]) => ({ version: '0.21.0', stacks: Object.fromEntries(names.map((n) => [n, { name: n, annotations: [], dependencies: n === 'organization' ? [] : ['organization'] }])) });
-  function share(root: string, i: number, stacks: Record<string, string>): { dir: string; result: { stacks: string[]; perAccount: string[] } } {
+  function share(root: string, i: number, stacks: Record<string, string>, owned?: string[]): { dir: string; result: { stacks: string[]; perAccount: string[] } } {
     const dir = join(root, `.share-${i}`);
     for (const [name, text] of Object.entries(stacks)) {
       mkdirSync(join(dir, 'stacks', name), { recursive: true });
       writeFileSync(join(dir, 'stacks', name, 'cdk.tf.json'), text);
     }
     writeFileSync(join(dir, 'manifest.json'), stableJson(manifestOf(Object.keys(stacks))));
-    return { dir, result: { stacks: Object.keys(stacks).sort(), perAccount: Object.keys(stacks).filter((n) => n !== 'organization').sort() } };
+    return { dir, result: { stacks: Object.keys(stacks).sort(), perAccount: owned ?? Object.keys(stacks).filter((n) => n !== 'organization').sort() } };
   }
 
   test('organization-wide stacks from worker 0, per-account stacks from their worker, one sorted manifest', () => {
@@ -118,9 +122,42 @@ describe('merging the shares', () => {
     expect(existsSync(join(root, 'manifest.json'))).toBe(false);
   });
 
-  test('a stack written by some workers but not all fails the merge', () => {
+  test('a stack written by some workers but not all, and owned by none, fails the merge', () => {
     const root = tempDir('lz-merge-');
-    const shares = [share(root, 0, { organization: '{}\n', 'account-a': '{}\n' }), share(root, 1, { organization: '{}\n', 'account-a': '{}\n' }), share(root, 2, { organization: '{}\n' })];
-    expect(() => mergeShares(root, shares)).toThrow('the stack `account-a` was written by workers 0, 1 of 3: a stack is organization-wide (every worker) or per-account (one)');
+    const shares = [share(root, 0, { organization: '{}\n', 'account-a': '{}\n' }, []), share(root, 1, { organization: '{}\n', 'account-a': '{}\n' }, []), share(root, 2, { organization: '{}\n' })];
+    expect(() => mergeShares(root, shares)).toThrow(
+      'the stack `account-a` was written by workers 0, 1 of 3: a stack is organization-wide (every worker) or per-account (one, with copies where it is read)',
+    );
+  });
+
+  test('a per-account stack that another worker built for its readers comes from its own worker', () => {
+    // Given worker 1 owns account-n, whose copy there also holds a run-role policy of its account's
+    // other stack; worker 0 built a copy because one of its stacks reads the account id.
+    const root = tempDir('lz-merge-');
+    const output = '"output": {"cross-stack-output-id": {"value": "${aws_organizations_account.account.id}"}}';
+    const shares = [
+      share(root, 0, { organization: '{}\n', 'account-a': '{}\n', 'account-n': `{${output}}\n` }, ['account-a']),
+      share(root, 1, { organization: '{}\n', 'account-n': `{${output}, "resource": {"aws_iam_role_policy": {"run_role_network-n": {}}}}\n` }, ['account-n']),
+    ];
+    expect(mergeShares(root, shares)).toEqual(['account-a', 'account-n', 'organization']);
+    expect(readFileSync(join(root, 'stacks', 'account-n', 'cdk.tf.json'), 'utf8')).toContain('run_role_network-n');
+  });
+
+  test('the guard: a reader worker\'s copy that declares an output the owner\'s copy lacks fails the merge', () => {
+    const root = tempDir('lz-merge-');
+    const shares = [
+      share(root, 0, { organization: '{}\n', 'account-n': '{"output": {"cross-stack-output-id": {"value": "x"}}}\n' }, []),
+      share(root, 1, { organization: '{}\n', 'account-n': '{"output": {}}\n' }, ['account-n']),
+    ];
+    expect(() => mergeShares(root, shares)).toThrow(
+      'the stack `account-n` declares the output `cross-stack-output-id` only in worker 0, where a stack reads it, and not in worker 1, whose account it belongs to.',
+    );
+    expect(existsSync(join(root, 'manifest.json'))).toBe(false);
+  });
+
+  test('a per-account stack claimed by two workers fails the merge', () => {
+    const root = tempDir('lz-merge-');
+    const shares = [share(root, 0, { organization: '{}\n', 'account-a': '{}\n' }), share(root, 1, { organization: '{}\n', 'account-a': '{}\n' })];
+    expect(() => mergeShares(root, shares)).toThrow('the per-account stack `account-a` belongs to workers 0 and 1');
   });
 });
