@@ -1,6 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { withFastResolve } from '../src/cli/fast-resolve';
+import { withoutTokenStackTraces } from '../src/cli/token-stack-traces';
 import { validateFile, validateText, type Validation } from '../src/pipeline';
 import type { LandingZoneModel } from '../src/model/types';
 import { buildApp } from '../stacks/app';
@@ -52,12 +54,17 @@ export interface SynthOutput {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TerraformJson = Record<string, any>;
 
+/** Runs `fn` (building and synthesizing an App) as `lz synth` runs it: no token stack traces, resolving through fastResolve. */
+export function asLzSynth<T>(fn: () => T): T {
+  return withoutTokenStackTraces(() => withFastResolve(fn));
+}
+
 /** Synthesizes a model the way `lz synth` does, into a temporary directory, and reads everything back. */
 export function synth(model: LandingZoneModel): SynthOutput {
   const dir = tempDir();
   try {
     const outdir = join(dir, 'cdktf.out');
-    buildApp(model, { outdir, projectDir: dir }).app.synth();
+    asLzSynth(() => buildApp(model, { outdir, projectDir: dir }).app.synth());
     const files = readTree(outdir);
     const stacks: Record<string, TerraformJson> = {};
     for (const [path, content] of Object.entries(files)) {

@@ -2,6 +2,7 @@ import { TerraformStack } from 'cdktf';
 import { buildApp } from '../../stacks/app';
 import { stackNames } from '../../stacks/ids';
 import type { LandingZoneModel } from '../model/types';
+import { withFastResolve } from './fast-resolve';
 import { withoutTokenStackTraces } from './token-stack-traces';
 
 /** Share `index` of `count`: the organization-wide stacks and every `count`-th account's stacks. */
@@ -63,7 +64,7 @@ export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: Sha
     return mine;
   };
   const counts = (name: string) => perAccount.has(name) || (share.index === 0 && !elsewhere.has(name));
-  return withoutTokenStackTraces(() => {
+  return withoutTokenStackTraces(() => withFastResolve(() => {
     const { app } = buildApp(model, { outdir: dirs.outdir, finalOutdir: dirs.finalOutdir, projectDir: dirs.projectDir, selectStacks });
     const stacks = app.node.findAll().filter(TerraformStack.isStack);
     // An account's bootstrap stack (cloud backend) is complete only where the account's stacks are.
@@ -85,5 +86,5 @@ export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: Sha
     }
     app.synth();
     return { stacks: stacks.map((s) => s.node.id).sort(), perAccount: [...perAccount].sort() };
-  });
+  }));
 }

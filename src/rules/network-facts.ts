@@ -2,17 +2,9 @@ import { allocateNetwork, type Allocation } from '../model/network/allocation';
 import { block, type Block } from '../model/network/cidr';
 import type { RuleContext } from './rule';
 
-// Keyed by the run's context (config and record together), so a new record is never served stale.
-const cache = new WeakMap<RuleContext, Allocation>();
-
-/** The network allocation of a config, computed once per run and shared by the network rules. */
+/** The network allocation of a config (computed once per config and record, and shared with the model). */
 export function networkAllocation(context: RuleContext): Allocation {
-  let allocation = cache.get(context);
-  if (!allocation) {
-    allocation = allocateNetwork(context.config, context.previousLock);
-    cache.set(context, allocation);
-  }
-  return allocation;
+  return allocateNetwork(context.config, context.previousLock);
 }
 
 /** A CIDR block of a VPC, with the VPC's id and where it is written. */

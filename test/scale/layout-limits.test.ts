@@ -4,7 +4,7 @@ import { generateOrg } from '../../bench/generate';
 import { renderLockFile, type LockFile } from '../../src/config/lock-file';
 import { validateText } from '../../src/pipeline';
 import { buildApp } from '../../stacks/app';
-import { modelOf, tempDir, type TerraformJson } from '../helpers';
+import { asLzSynth, modelOf, tempDir, type TerraformJson } from '../helpers';
 
 /**
  * The state layout's limits (DESIGN.md, "A stack is sized by the change, not by the organization"),
@@ -27,7 +27,7 @@ function synthGenerated(yaml: string, lock?: LockFile): Synthesized {
     if (lock) writeFileSync(join(dir, 'lz.lock.json'), renderLockFile(lock));
     const model = modelOf(validateText(yaml, 'org.yaml', dir));
     const outdir = join(dir, 'cdktf.out');
-    buildApp(model, { outdir, projectDir: dir }).app.synth();
+    asLzSynth(() => buildApp(model, { outdir, projectDir: dir }).app.synth());
     const stacks = new Map<string, string>();
     for (const name of readdirSync(join(outdir, 'stacks'))) stacks.set(name, readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
     return { stacks, lock: model.lock };

@@ -5,7 +5,7 @@ import { parse, stringify } from 'yaml';
 import { generateOrg } from '../../bench/generate';
 import type { LandingZoneModel } from '../../src/model/types';
 import { buildApp } from '../../stacks/app';
-import { tempDir, type TerraformJson } from '../helpers';
+import { asLzSynth, tempDir, type TerraformJson } from '../helpers';
 import { modelWithLock } from '../network-helpers';
 
 /**
@@ -39,7 +39,7 @@ function summarize(model: LandingZoneModel): Map<string, StackSummary> {
   const dir = tempDir('lz-scale-');
   try {
     const outdir = join(dir, 'cdktf.out');
-    buildApp(model, { outdir, projectDir: dir }).app.synth();
+    asLzSynth(() => buildApp(model, { outdir, projectDir: dir }).app.synth());
     const out = new Map<string, StackSummary>();
     for (const name of readdirSync(join(outdir, 'stacks')).sort()) {
       const text = readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8');

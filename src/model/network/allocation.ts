@@ -35,6 +35,21 @@ export const subnetLockKey = (vpcId: string, tier: string, azIndex: number) => `
  * Subnets follow the same three steps inside their VPC's primary CIDR, largest first.
  */
 export function allocateNetwork(config: OrgConfig, previousLock: LockFile): Allocation {
+  let byLock = computed.get(config);
+  if (byLock === undefined) computed.set(config, (byLock = new WeakMap()));
+  let allocation = byLock.get(previousLock);
+  if (allocation === undefined) byLock.set(previousLock, (allocation = allocate(config, previousLock)));
+  return allocation;
+}
+
+/**
+ * The allocation of a config against a record, computed once: the network rules and the model
+ * ask for it with the same (unchanged, never mutated) config and record in one run, and at 5,000
+ * accounts computing it was 4 s.
+ */
+const computed = new WeakMap<OrgConfig, WeakMap<LockFile, Allocation>>();
+
+function allocate(config: OrgConfig, previousLock: LockFile): Allocation {
   const network = config.network;
   const definitions = resolveVpcDefinitions(config);
   const vpcCidrs = new Map<string, string>();

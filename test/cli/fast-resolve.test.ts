@@ -1,0 +1,104 @@
+import { readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Fn, TerraformStack, TerraformVariable, Token } from 'cdktf';
+import { generateOrg } from '../../bench/generate';
+import { fastResolve, withFastResolve } from '../../src/cli/fast-resolve';
+import type { LandingZoneModel } from '../../src/model/types';
+import { validateFile } from '../../src/pipeline';
+import { buildApp } from '../../stacks/app';
+import { DEFAULT_ORG, FIXTURES, modelOf, PROJECT_DIR, readTree, tempDir } from '../helpers';
+
+/** Every file of a synth of `model`, with cdktf's resolve alone or through fastResolve. */
+function synthFiles(model: LandingZoneModel, fast: boolean): Record<string, string> {
+  const dir = tempDir('lz-resolve-');
+  try {
+    const outdir = join(dir, 'out');
+    const run = () => buildApp(model, { outdir, projectDir: dir }).app.synth();
+    if (fast) withFastResolve(run, {});
+    else withFastResolve(run, { LZ_CDKTF_RESOLVE: '1' });
+    return readTree(outdir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function generatedModel(backend: 'local' | 'cloud'): LandingZoneModel {
+  const dir = tempDir('lz-resolve-org-');
+  writeFileSync(join(dir, 'org.yaml'), generateOrg(12, 7, backend).yaml);
+  cpSync(join(PROJECT_DIR, 'policies'), join(dir, 'policies'), { recursive: true });
+  return modelOf(validateFile(join(dir, 'org.yaml'), 'org.yaml'));
+}
+
+const valid = readdirSync(join(FIXTURES, 'valid')).filter((f) => f.endsWith('.yaml')).sort();
+
+describe('synth through fastResolve writes byte for byte what cdktf\'s resolve writes', () => {
+  test.each([
+    ...valid.map((f) => [`fixture ${f}`, () => modelOf(validateFile(join(FIXTURES, 'valid', f), f))] as const),
+    ['the default org.yaml', () => modelOf(validateFile(DEFAULT_ORG, 'org.yaml'))] as const,
+    ['a generated 12-account organization', () => generatedModel('local')] as const,
+    ['a generated 12-account organization on Terraform Cloud', () => generatedModel('cloud')] as const,
+  ])('%s', (_, model) => {
+    const m = model();
+    const cdktf = synthFiles(m, false);
+    const fast = synthFiles(m, true);
+    expect(Object.keys(cdktf).filter((f) => f.endsWith('cdk.tf.json')).length).toBeGreaterThan(0);
+    expect(Object.keys(fast)).toEqual(Object.keys(cdktf));
+    for (const file of Object.keys(cdktf)) expect([file, fast[file]]).toEqual([file, cdktf[file]]);
+  }, 120_000);
+});
+
+describe('fastResolve', () => {
+  const stack = new TerraformStack(new App({ outdir: tempDir('lz-resolve-app-') }), 'probe');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cdktfResolve = (require('cdktf/lib/_tokens') as { resolve: (scope: unknown, obj: unknown, preparing?: boolean) => unknown }).resolve;
+  const calls: unknown[] = [];
+  const recording = (_scope: unknown, obj: unknown, preparing?: boolean) => {
+    calls.push(obj);
+    return cdktfResolve(stack, obj, preparing);
+  };
+  beforeEach(() => calls.splice(0));
+
+  test('plain data comes back as a fresh copy without undefined values, and cdktf is never asked', () => {
+    const input = { a: 'text with ${literal} and e-mail', b: [1, undefined, 'x', { c: undefined, d: true }], e: null, f: undefined, g: new Date(0) };
+    const out = fastResolve(recording, stack, input) as Record<string, unknown>;
+    expect(out).toEqual({ a: 'text with ${literal} and e-mail', b: [1, 'x', { d: true }], e: null, g: new Date(0) });
+    expect(out).toEqual(cdktfResolve(stack, input));
+    expect(out.b).not.toBe(input.b);
+    expect(calls).toEqual([]);
+  });
+
+  test('a string, number, list or map token, and a resolvable, go to cdktf, and come back resolved as cdktf resolves them', () => {
+    const variable = new TerraformVariable(stack, 'v', { type: 'string' });
+    const input = {
+      str: `prefix-${variable.stringValue}`,
+      num: Token.asNumber(variable.value),
+      list: Token.asList(variable.value),
+      fn: Fn.lower(variable.stringValue),
+      nested: [{ deep: variable.stringValue }],
+    };
+    expect(fastResolve(recording, stack, input)).toEqual(cdktfResolve(stack, input));
+    expect(calls).toHaveLength(5);
+  });
+
+  test('a key that holds a token makes cdktf resolve its whole object', () => {
+    const variable = new TerraformVariable(stack, 'k', { type: 'string' });
+    const input = { [variable.stringValue]: 'value', other: 'x' };
+    expect(fastResolve(recording, stack, input)).toEqual(cdktfResolve(stack, input));
+    expect(calls).toEqual([input]);
+  });
+
+  test('cdktf\'s errors are kept: a function value is refused by cdktf itself', () => {
+    expect(() => fastResolve(recording, stack, { f: () => 1 })).toThrow(/function/i);
+  });
+
+  test('withFastResolve restores cdktf\'s resolve after the run, also when it throws', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const tokens = require('cdktf/lib/_tokens') as { resolve: unknown };
+    const original = tokens.resolve;
+    expect(withFastResolve(() => tokens.resolve !== original, {})).toBe(true);
+    expect(tokens.resolve).toBe(original);
+    expect(() => withFastResolve(() => { throw new Error('boom'); }, {})).toThrow('boom');
+    expect(tokens.resolve).toBe(original);
+    expect(withFastResolve(() => tokens.resolve === original, { LZ_CDKTF_RESOLVE: '1' })).toBe(true);
+  });
+});
