@@ -4,6 +4,8 @@ import { renderLockFile, type LockFile } from '../../src/config/lock-file';
 import { readManagedRecord } from '../../src/config/managed-record';
 import { validateFile } from '../../src/pipeline';
 import { DEFAULT_ORG, modelOf, PROJECT_DIR, synth, tempDir, validateYaml, type TerraformJson } from '../helpers';
+import { testWithTerraform } from '../terraform';
+import { planOverState, priorState } from '../terraform-prior-state';
 
 // The new key sorts before every other prod account, so a CIDR allocated afresh would move.
 // Given the default landing zone, synthesized once so that lz.lock.json holds its decisions,
@@ -14,6 +16,18 @@ const ORIGINAL = readFileSync(DEFAULT_ORG, 'utf8');
 const rename = (text: string) => text.replace('  payments-prod:\n', '  aa-payments-prod:\n    formerKey: payments-prod\n');
 
 type Moved = { from: string; to: string };
+
+/** The stacks that differ, each planned offline over the state its version before the rename left: nothing created, destroyed or replaced. */
+function expectNothingCreatedOrDestroyed(a: Record<string, TerraformJson>, b: Record<string, TerraformJson>, expectedMoves: Record<string, number>, planned?: string[]): void {
+  const changed = Object.keys(b).filter((name) => JSON.stringify(a[name]) !== JSON.stringify(b[name])).sort();
+  if (planned === undefined) expect(changed).toEqual(Object.keys(expectedMoves).sort());
+  for (const name of planned ?? changed) {
+    const plan = planOverState(b[name]!, priorState(a[name]!));
+    expect([name, plan.errors]).toEqual([name, []]);
+    expect([name, plan.actions.create ?? [], plan.actions.delete ?? [], plan.actions['replace'] ?? []]).toEqual([name, [], [], []]);
+    expect([name, plan.moves.length]).toEqual([name, expectedMoves[name]]);
+  }
+}
 
 function addresses(stack: TerraformJson): Set<string> {
   const out = new Set<string>();
@@ -87,6 +101,10 @@ describe('renaming an account keeps every resource in its state', () => {
     expect(Object.keys(b['network-payments-prod']!.resource.aws_ec2_transit_gateway_route_table_association)).toEqual(['tgw_association_main']);
   });
 
+  testWithTerraform('an offline plan of the changed stack over its state before the rename creates and destroys nothing', () => {
+    expectNothingCreatedOrDestroyed(a, b, { 'network-payments-prod': 0 });
+  });
+
   test('stacks that do not concern the account are byte-identical', () => {
     const touched = Object.keys(a).filter((name) => JSON.stringify(a[name]) !== JSON.stringify(b[name])).sort();
     // Only the account's own network stack changes: its VPC's Name tags and the provider's session name carry the key.
@@ -105,6 +123,17 @@ describe('renaming an account that the Transit Gateway is shared with by name', 
     expect(a['network-hub']!.resource.aws_ram_principal_association['tgw_share__account_payments-prod']).toBeDefined();
     expect(b['network-hub']!.resource.aws_ram_principal_association['tgw_share__account_aa-payments-prod']).toBeDefined();
   });
+
+  testWithTerraform('offline plans over the state before the rename: the share association moves, nothing is created or destroyed', () => {
+    expectNothingCreatedOrDestroyed(a, b, { 'network-hub': 1, 'network-payments-prod': 0 });
+  });
+
+  testWithTerraform('the check can fail: without its moved block, the plan of network-hub destroys the association and creates it again', () => {
+    const { moved: _, ...withoutMoved } = b['network-hub']!;
+    const plan = planOverState(withoutMoved, priorState(a['network-hub']!));
+    expect(plan.actions.create).toEqual(['aws_ram_principal_association.tgw_share__account_aa-payments-prod']);
+    expect(plan.actions.delete).toEqual(['aws_ram_principal_association.tgw_share__account_payments-prod']);
+  });
 });
 
 describe('renaming an OU', () => {
@@ -118,5 +147,15 @@ describe('renaming an OU', () => {
       const moved = (b[name]!.moved ?? []) as Moved[];
       for (const address of gone) expect(moved.map((m) => m.from)).toContain(address);
     }
+  });
+
+  testWithTerraform('offline plans over the states before the rename: the organization stack moves the OU and its attachments, nothing is created or destroyed', () => {
+    const moves = (b.organization!.moved ?? []) as Moved[];
+    expect(moves.length).toBeGreaterThan(0);
+    // The accounts in the OU read its id under the output's new name and move nothing; they are
+    // alike, so one of them is planned.
+    const accountsInOu = Object.keys(b).filter((name) => name.startsWith('account-') && JSON.stringify(a[name]) !== JSON.stringify(b[name])).sort();
+    expect(accountsInOu).toEqual(['account-analytics-nonprod', 'account-analytics-prod', 'account-payments-nonprod', 'account-payments-prod']);
+    expectNothingCreatedOrDestroyed(a, b, { organization: moves.length, 'account-payments-prod': 0 }, ['organization', 'account-payments-prod']);
   });
 });
