@@ -68,10 +68,19 @@ describe('offline plan of the imported organization', () => {
     }
     const resources = synthesizedResources(join(dir, 'out'));
     const importIds = new Set(resources.map((r) => r.importId));
-    const planned = readdirSync(join(dir, 'out', 'stacks')).sort()
+    const plannable = readdirSync(join(dir, 'out', 'stacks')).sort()
       .map((name) => JSON.parse(readFileSync(join(dir, 'out', 'stacks', name, 'cdk.tf.json'), 'utf8')) as TerraformJson)
       .filter((stack) => stack.data === undefined && stack.resource !== undefined);
-    expect(planned.length).toBeGreaterThan(0);
+    // Per-account stacks of the same shape (the same resource types) come from the same code with
+    // other ids: the first of each shape is planned (an offline plan costs seconds, and the mock
+    // organization has dozens of accounts). Which ids they import is checked for every stack above.
+    const shapes = new Map<string, TerraformJson>();
+    for (const stack of plannable) {
+      const shape = Object.keys(stack.resource as object).sort().join(',');
+      if (!shapes.has(shape)) shapes.set(shape, stack);
+    }
+    const planned = [...shapes.values()];
+    expect(planned.length).toBeGreaterThan(1);
     for (const stack of planned) {
       const plan = offlinePlan(stack);
       expect(plan.creates).toEqual([]);
