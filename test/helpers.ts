@@ -54,6 +54,16 @@ export interface SynthOutput {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TerraformJson = Record<string, any>;
 
+/**
+ * The accounts whose per-account stacks the scale tests synthesize at 1,000 accounts and more
+ * (test/scale/layout-limits.test.ts says why a sample is sound): the first three and the last key,
+ * the dedicated accounts, and the account the one-account add brings.
+ */
+export function sampledAccounts(keys: readonly string[], added: string): Set<string> {
+  const sorted = [...keys].sort();
+  return new Set([...sorted.slice(0, 3), sorted.at(-1)!, 'network', 'log-archive', 'security-tooling', added]);
+}
+
 /** Runs `fn` (building and synthesizing an App) as `lz synth` runs it: no token stack traces, resolving through fastResolve. */
 export function asLzSynth<T>(fn: () => T): T {
   return withoutTokenStackTraces(() => withFastResolve(fn));

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { offlineStack } from '../bench/offline-plan';
 import { tempDir, type TerraformJson } from './helpers';
+import { PLUGIN_DIR, TERRAFORM_ENV } from './terraform';
 
 /**
  * Offline plans of a stack after a change, over the state that applying the stack before the
@@ -19,8 +20,7 @@ import { tempDir, type TerraformJson } from './helpers';
  * object as a replace. Remote-state reads and availability-zone lookups are replaced by the same
  * literal stand-ins in both plans (bench/offline-plan.ts).
  */
-const PLUGIN_DIR = process.env.TF_PLUGIN_DIR ?? '/opt/tf-plugins';
-const ENV = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true' };
+const ENV = { ...TERRAFORM_ENV, AWS_EC2_METADATA_DISABLED: 'true' };
 
 export interface ChangePlan {
   /** Counts of the plan's changes by action (create, update, delete, replace, ...), moves apart. */

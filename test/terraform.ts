@@ -9,7 +9,9 @@ import { tempDir, type TerraformJson } from './helpers';
  * provider gets dummy credentials, so reads of imported objects fail, after Terraform has decided
  * what it would create and what it would import.
  */
-const PLUGIN_DIR = process.env.TF_PLUGIN_DIR ?? '/opt/tf-plugins';
+export const PLUGIN_DIR = process.env.TF_PLUGIN_DIR ?? '/opt/tf-plugins';
+/** The environment terraform runs in here: no prompts, no update check, no user CLI configuration. */
+export const TERRAFORM_ENV = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
 
 /** Why an offline plan cannot run on this machine, or undefined when it can. */
 export function offlinePlanUnavailable(): string | undefined {
@@ -98,7 +100,7 @@ export function offlinePlan(stack: TerraformJson, state: readonly StateObject[] 
   }
   writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(copy));
   if (state.length > 0) writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(stateFile(state)));
-  const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
+  const env = TERRAFORM_ENV;
   execFileSync('terraform', ['init', `-plugin-dir=${PLUGIN_DIR}`, '-backend=false', '-input=false', '-no-color'], { cwd: dir, env, stdio: 'pipe' });
   const plan = spawnSync('terraform', ['plan', '-refresh=false', '-input=false', '-no-color', '-json'], { cwd: dir, env, encoding: 'utf8' });
   const events: PlanEvents = { creates: [], other: [], reads: [], errors: [] };

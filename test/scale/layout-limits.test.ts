@@ -4,7 +4,7 @@ import { ADDED_ACCOUNT, generateOrg, withOneMoreAccount, type SyntheticOrg } fro
 import { renderLockFile, type LockFile } from '../../src/config/lock-file';
 import { validateText } from '../../src/pipeline';
 import { buildApp } from '../../stacks/app';
-import { asLzSynth, modelOf, tempDir, type TerraformJson } from '../helpers';
+import { asLzSynth, modelOf, sampledAccounts, tempDir, type TerraformJson } from '../helpers';
 
 /**
  * The state layout's limits (DESIGN.md, "A stack is sized by the change, not by the organization"),
@@ -30,12 +30,6 @@ interface Synthesized {
   /** What names every per-account stack, synthesized or not: stack id and optional stacks by account key. */
   readonly stackIds: Readonly<Record<string, string>>;
   readonly optionalStacks: Readonly<Record<string, readonly string[]>>;
-}
-
-/** The per-account stacks synthesized at 1,000 and more accounts. */
-function sampleOf(org: SyntheticOrg): Set<string> {
-  const keys = org.spec.accounts.map((a) => a.key).sort();
-  return new Set([...keys.slice(0, 3), keys.at(-1)!, 'network', 'log-archive', 'security-tooling', ADDED_ACCOUNT]);
 }
 
 function synthGenerated(yaml: string, sample: Set<string> | undefined, lock?: LockFile): Synthesized {
@@ -71,7 +65,7 @@ describe.each([100, 1000, 5000])('a generated organization of %i accounts', (acc
   let org: SyntheticOrg;
   beforeAll(() => {
     org = generateOrg(accounts);
-    sample = accounts > 100 ? sampleOf(org) : undefined;
+    sample = accounts > 100 ? sampledAccounts(org.spec.accounts.map((a) => a.key), ADDED_ACCOUNT) : undefined;
     before = synthGenerated(org.yaml, sample);
     added = synthGenerated(withOneMoreAccount(org), sample, before.lock);
   }, 600_000);
