@@ -1,5 +1,6 @@
 import { Token, Tokenization } from 'cdktf';
 import type { IConstruct } from 'constructs';
+import { LandingZoneStack } from '../constructs/landing-zone-stack';
 
 /**
  * cdktf resolves every value of a stack through one generic function three times per synth (the
@@ -83,9 +84,11 @@ export function withFastResolve<T>(fn: () => T, env: Readonly<Record<string, str
   if (env.LZ_CDKTF_RESOLVE === '1') return fn();
   const original = tokensModule.resolve;
   tokensModule.resolve = (scope, obj, preparing = false) => fastResolve(original, scope, obj, preparing);
+  LandingZoneStack.reusePreparedFragments = true;
   try {
     return fn();
   } finally {
     tokensModule.resolve = original;
+    LandingZoneStack.reusePreparedFragments = false;
   }
 }

@@ -1,8 +1,9 @@
 import { readdirSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, Fn, TerraformStack, TerraformVariable, Token } from 'cdktf';
+import { App, Fn, TerraformOutput, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { generateOrg } from '../../bench/generate';
 import { fastResolve, withFastResolve } from '../../src/cli/fast-resolve';
+import { LandingZoneStack } from '../../src/constructs/landing-zone-stack';
 import type { LandingZoneModel } from '../../src/model/types';
 import { validateFile } from '../../src/pipeline';
 import { buildApp } from '../../stacks/app';
@@ -100,5 +101,35 @@ describe('fastResolve', () => {
     expect(() => withFastResolve(() => { throw new Error('boom'); }, {})).toThrow('boom');
     expect(tokens.resolve).toBe(original);
     expect(withFastResolve(() => tokens.resolve === original, { LZ_CDKTF_RESOLVE: '1' })).toBe(true);
+    expect(LandingZoneStack.reusePreparedFragments).toBe(false);
+  });
+});
+
+describe('the prepared fragments', () => {
+  /** How often synth turns each of two elements into Terraform JSON; one reads the other across stacks. */
+  function renderCounts(env: Record<string, string>): { producer: number; consumer: number; json: string } {
+    const outdir = tempDir('lz-prepared-');
+    const app = new App({ outdir });
+    const producer = new TerraformVariable(new LandingZoneStack(app, 'producer'), 'name', { type: 'string' });
+    const consumer = new TerraformOutput(new LandingZoneStack(app, 'consumer'), 'read', { value: Fn.upper(producer.stringValue) });
+    const counts = { producer: 0, consumer: 0 };
+    for (const [key, element] of [['producer', producer], ['consumer', consumer]] as const) {
+      const own = element.toTerraform.bind(element);
+      element.toTerraform = () => {
+        counts[key] += 1;
+        return own();
+      };
+    }
+    withFastResolve(() => app.synth(), env);
+    return { ...counts, json: readTree(outdir)['stacks/consumer/cdk.tf.json']! };
+  }
+
+  test('each element is rendered once, by the preparing pass, and the output is what cdktf writes rendering it twice', () => {
+    const reused = renderCounts({});
+    const cdktf = renderCounts({ LZ_CDKTF_RESOLVE: '1' });
+    expect([reused.producer, reused.consumer]).toEqual([1, 1]);
+    expect([cdktf.producer, cdktf.consumer]).toEqual([2, 2]);
+    expect(reused.json).toBe(cdktf.json);
+    expect(reused.json).toContain('data.terraform_remote_state.cross-stack-reference-input-producer.outputs.cross-stack-output-varname');
   });
 });
