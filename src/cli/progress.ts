@@ -56,20 +56,23 @@ export class SynthProgress {
     else if (this.active) this.stream.write(`lz synth: ${phase}\n`);
   }
 
-  /** `written` of `total` stacks are on disk. */
-  stacksWritten(written: number, total: number): void {
+  /**
+   * `written` of `total` stacks are on disk. `estimated`: the total is not known exactly yet (synth
+   * workers have not built every share), shown as `~N`.
+   */
+  stacksWritten(written: number, total: number, estimated = false): void {
     if (!this.active || total === 0) return;
     if (this.live) {
       const t = this.now();
       if (written < total && t - this.lastDraw < REDRAW_INTERVAL_MS) return;
       this.lastDraw = t;
-      this.draw(`${this.current?.phase ?? 'synth'}: stacks written ${written}/${total}`);
+      this.draw(`${this.current?.phase ?? 'synth'}: stacks written ${written}/${estimated ? '~' : ''}${total}`);
       return;
     }
     const step = Math.floor((written * LOG_STEPS) / total);
     if (step <= this.lastLogged) return;
     this.lastLogged = step;
-    this.stream.write(`lz synth: stacks written ${written}/${total}\n`);
+    this.stream.write(`lz synth: stacks written ${written}/${estimated ? '~' : ''}${total}\n`);
   }
 
   /** Ends the last phase; returns the time of every phase that ran, in seconds, in phase order. */

@@ -39,7 +39,7 @@ export function mergeShares(outdir: string, shares: readonly ShareOutput[]): str
   shares.forEach((share, i) => {
     for (const name of share.result.stacks) writers.set(name, [...(writers.get(name) ?? []), i]);
     for (const name of share.result.perAccount) {
-      if (owners.has(name)) throw new ShareMismatchError(`the per-account stack \`${name}\` belongs to workers ${owners.get(name)} and ${i}`);
+      if (owners.has(name)) throw new ShareMismatchError(`the per-account stack \`${name}\` belongs to shares ${owners.get(name)} and ${i}`);
       owners.set(name, i);
     }
   });
@@ -50,7 +50,7 @@ export function mergeShares(outdir: string, shares: readonly ShareOutput[]): str
     const by = writers.get(name)!;
     const owner = owners.get(name);
     if (owner !== undefined) {
-      if (!by.includes(owner)) throw new ShareMismatchError(`the per-account stack \`${name}\` was not written by worker ${owner}, whose account it belongs to`);
+      if (!by.includes(owner)) throw new ShareMismatchError(`the per-account stack \`${name}\` was not written by share ${owner}, whose account it belongs to`);
       for (const i of by) if (i !== owner) assertReadable(name, shares, owner, i);
       source.set(name, owner);
     } else if (by.length === 1) source.set(name, by[0]!);
@@ -58,7 +58,7 @@ export function mergeShares(outdir: string, shares: readonly ShareOutput[]): str
       for (const i of by.slice(1)) assertSame(name, shares, manifests, i);
       source.set(name, 0);
     } else
-      throw new ShareMismatchError(`the stack \`${name}\` was written by workers ${by.join(', ')} of ${shares.length}: a stack is organization-wide (every worker) or per-account (one, with copies where it is read)`);
+      throw new ShareMismatchError(`the stack \`${name}\` was written by shares ${by.join(', ')} of ${shares.length}: a stack is organization-wide (every share) or per-account (one, with copies where it is read)`);
   }
   mkdirSync(join(outdir, 'stacks'), { recursive: true });
   for (const name of names) renameSync(join(shares[source.get(name)!]!.dir, 'stacks', name), join(outdir, 'stacks', name));
@@ -68,7 +68,7 @@ export function mergeShares(outdir: string, shares: readonly ShareOutput[]): str
   return names;
 }
 
-/** The copy of a per-account stack that worker `i` built for its readers declares only outputs the owner's copy declares alike. */
+/** The copy of a per-account stack that share `i` built for its readers declares only outputs the owner's copy declares alike. */
 function assertReadable(name: string, shares: readonly ShareOutput[], owner: number, i: number): void {
   const outputs = (share: number) => {
     const text = readFileSync(join(shares[share]!.dir, 'stacks', name, 'cdk.tf.json'), 'utf8');
@@ -78,8 +78,8 @@ function assertReadable(name: string, shares: readonly ShareOutput[], owner: num
   for (const [output, value] of Object.entries(outputs(i)))
     if (!(output in owned) || stableJson(owned[output]) !== stableJson(value))
       throw new ShareMismatchError(
-        `the stack \`${name}\` declares the output \`${output}\` ${output in owned ? 'differently' : 'only'} in worker ${i}, where a stack reads it, ` +
-          `and ${output in owned ? 'otherwise' : 'not'} in worker ${owner}, whose account it belongs to. Its outputs depend on which stacks were built beside it, which is a bug in lz; ` +
+        `the stack \`${name}\` declares the output \`${output}\` ${output in owned ? 'differently' : 'only'} in share ${i}, where a stack reads it, ` +
+          `and ${output in owned ? 'otherwise' : 'not'} in share ${owner}, whose account it belongs to. Its outputs depend on which stacks were built beside it, which is a bug in lz; ` +
           '`lz synth --workers 1` synthesizes in one process meanwhile.',
       );
 }
@@ -88,11 +88,11 @@ function assertSame(name: string, shares: readonly ShareOutput[], manifests: rea
   const difference = firstDifference(join(shares[0]!.dir, 'stacks', name), join(shares[i]!.dir, 'stacks', name));
   if (difference !== undefined)
     throw new ShareMismatchError(
-      `the organization-wide stack \`${name}\` came out differently in worker ${i} than in worker 0 (${difference}). ` +
+      `the organization-wide stack \`${name}\` came out differently in share ${i} than in share 0 (${difference}). ` +
         'Its content depends on which per-account stacks were built beside it, which is a bug in lz; `lz synth --workers 1` synthesizes in one process meanwhile.',
     );
   if (stableJson(manifests[i]!.stacks[name]) !== stableJson(manifests[0]!.stacks[name]))
-    throw new ShareMismatchError(`the manifest entry of the organization-wide stack \`${name}\` differs between worker ${i} and worker 0`);
+    throw new ShareMismatchError(`the manifest entry of the organization-wide stack \`${name}\` differs between share ${i} and share 0`);
 }
 
 /** Where two stack directories differ: a file only one has, or the first differing line; undefined when equal. */

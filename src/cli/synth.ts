@@ -26,6 +26,8 @@ export interface SynthOptions {
   readonly progress?: SynthProgress;
   /** The worker script. @default the compiled synth-worker.js beside this file */
   readonly workerEntry?: WorkerEntry;
+  /** With workers, about how many accounts one App holds. @default ACCOUNTS_PER_SHARE */
+  readonly accountsPerShare?: number;
 }
 
 /** The synthesized output would destroy a protected resource; nothing was written. */
@@ -53,7 +55,7 @@ export async function synthesize(model: LandingZoneModel, outdir: string, projec
     const workers = workerCount(options.workers, model.accounts.length);
     const dirs: ShareDirs = { outdir: staging, finalOutdir: target, projectDir: resolve(projectDir) };
     progress.phase('build');
-    const { stacks, peakRssKb } = workers === 1 ? { ...synthesizeHere(model, dirs, progress), peakRssKb: [] } : await synthesizeInWorkers(model, workers, dirs, progress, options.workerEntry);
+    const { stacks, peakRssKb } = workers === 1 ? { ...synthesizeHere(model, dirs, progress), peakRssKb: [] } : await synthesizeInWorkers(model, workers, dirs, progress, options.workerEntry, options.accountsPerShare);
     const recorded = (model.lock[PROTECTED_SECTION] as string[] | undefined) ?? [];
     const written = readStacks(staging, recorded);
     const check = checkProtectedResources(recorded, written, releases);

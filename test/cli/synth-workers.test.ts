@@ -4,7 +4,7 @@ import { generateOrg } from '../../bench/generate';
 import { synthesize } from '../../src/cli/synth';
 import { mergeShares, ShareMismatchError, stableJson } from '../../src/cli/synth-merge';
 import { accountShares } from '../../src/cli/synth-share';
-import { IN_PROCESS_BELOW_ACCOUNTS, parseWorkerCount, workerCount, type WorkerEntry } from '../../src/cli/synth-workers';
+import { ACCOUNTS_PER_SHARE, IN_PROCESS_BELOW_ACCOUNTS, parseWorkerCount, shareCount, workerCount, type WorkerEntry } from '../../src/cli/synth-workers';
 import { validateFile } from '../../src/pipeline';
 import { DEFAULT_ORG, modelOf, PROJECT_DIR, readTree, tempDir } from '../helpers';
 
@@ -19,10 +19,10 @@ function project(yaml: string): string {
 }
 
 /** Synthesizes org.yaml of `dir` into `<dir>/<out>` with `workers` processes and reads every file back. */
-async function synthWith(dir: string, out: string, workers: number, lock?: string): Promise<Record<string, string>> {
+async function synthWith(dir: string, out: string, workers: number, lock?: string, accountsPerShare?: number): Promise<Record<string, string>> {
   if (lock !== undefined) writeFileSync(join(dir, 'lz.lock.json'), lock);
   const model = modelOf(validateFile(join(dir, 'org.yaml'), 'org.yaml'));
-  const summary = await synthesize(model, join(dir, out), dir, { workers, workerEntry: TS_WORKER });
+  const summary = await synthesize(model, join(dir, out), dir, { workers, workerEntry: TS_WORKER, ...(accountsPerShare ? { accountsPerShare } : {}) });
   expect(summary.workers).toBe(workers);
   return readTree(join(dir, out));
 }
@@ -30,18 +30,23 @@ async function synthWith(dir: string, out: string, workers: number, lock?: strin
 describe('lz synth with worker processes', () => {
   // Given a generated organization with every concern (guardrails, Identity Center, logging,
   // security, a VPC in most accounts) and the default org.yaml.
-  test.each([
-    ['a generated 16-account organization', 2, () => generateOrg(16).yaml],
+  // Every row names its accounts per share (undefined: the default): jest hands a test function that
+  // declares more parameters than its row has a `done` callback, and waits for it.
+  test.each<[string, number, () => string, number | undefined]>([
+    ['a generated 16-account organization', 2, () => generateOrg(16).yaml, undefined],
+    // Each worker synthesizes its accounts in shares, one App after the other: here 6 shares of about 3 accounts.
+    ['a generated 16-account organization in shares of 3 accounts', 2, () => generateOrg(16).yaml, 3],
+    ['a generated 16-account organization on Terraform Cloud in shares of 3 accounts', 2, () => generateOrg(16, 42, 'cloud').yaml, 3],
     // With Terraform Cloud, account stacks hold the run-role policies of their account's other
     // stacks, and the network account's stack is read by every spoke's run-role policy, so it is
     // built in every worker but complete only in its own.
-    ['a generated 16-account organization on Terraform Cloud', 2, () => generateOrg(16, 42, 'cloud').yaml],
-    ['the default org.yaml', 3, () => readFileSync(DEFAULT_ORG, 'utf8')],
-  ])('%s: %i workers write byte for byte what one process writes', async (_, workers, yaml) => {
+    ['a generated 16-account organization on Terraform Cloud', 2, () => generateOrg(16, 42, 'cloud').yaml, undefined],
+    ['the default org.yaml', 3, () => readFileSync(DEFAULT_ORG, 'utf8'), undefined],
+  ])('%s: %i workers write byte for byte what one process writes', async (_, workers, yaml, accountsPerShare) => {
     const dir = project(yaml());
     const alone = await synthWith(dir, 'out-1', 1);
     const lock = readFileSync(join(dir, 'lz.lock.json'), 'utf8');
-    const parallel = await synthWith(dir, 'out-n', workers, lock);
+    const parallel = await synthWith(dir, 'out-n', workers, lock, accountsPerShare);
     expect(readFileSync(join(dir, 'lz.lock.json'), 'utf8')).toBe(lock);
     expect(Object.keys(alone).filter((f) => f.startsWith('stacks/')).length).toBeGreaterThan(10);
     expect(Object.keys(parallel)).toEqual(Object.keys(alone));
@@ -68,6 +73,15 @@ describe('the partition of the accounts', () => {
     const shareOf = accountShares(model, 2);
     expect(keys.map(shareOf)).toEqual(keys.map((_, i) => i % 2));
     expect(() => shareOf('no-such-account')).toThrow('a per-account stack names the account key "no-such-account", which is not in the model');
+  });
+
+  test('share count: a multiple of the workers, about ACCOUNTS_PER_SHARE accounts each', () => {
+    expect(shareCount(2, 100)).toBe(2);
+    expect(shareCount(2, 1000)).toBe(2);
+    expect(shareCount(2, 1001)).toBe(4);
+    expect(shareCount(2, 5000)).toBe(10);
+    expect(shareCount(3, 16, 3)).toBe(6);
+    expect(ACCOUNTS_PER_SHARE).toBe(500);
   });
 
   test('worker count: explicit counts are obeyed up to one per account; the default depends on the size', () => {
@@ -116,7 +130,7 @@ describe('merging the shares', () => {
     ];
     expect(() => mergeShares(root, shares)).toThrow(ShareMismatchError);
     expect(() => mergeShares(root, shares)).toThrow(
-      'the organization-wide stack `organization` came out differently in worker 1 than in worker 0 (cdk.tf.json line 2: "\\"output\\": {}" against "\\"output\\": {\\"cross-stack-output-x\\": {}}"). ' +
+      'the organization-wide stack `organization` came out differently in share 1 than in share 0 (cdk.tf.json line 2: "\\"output\\": {}" against "\\"output\\": {\\"cross-stack-output-x\\": {}}"). ' +
         'Its content depends on which per-account stacks were built beside it, which is a bug in lz; `lz synth --workers 1` synthesizes in one process meanwhile.',
     );
     expect(existsSync(join(root, 'manifest.json'))).toBe(false);
@@ -126,7 +140,7 @@ describe('merging the shares', () => {
     const root = tempDir('lz-merge-');
     const shares = [share(root, 0, { organization: '{}\n', 'account-a': '{}\n' }, []), share(root, 1, { organization: '{}\n', 'account-a': '{}\n' }, []), share(root, 2, { organization: '{}\n' })];
     expect(() => mergeShares(root, shares)).toThrow(
-      'the stack `account-a` was written by workers 0, 1 of 3: a stack is organization-wide (every worker) or per-account (one, with copies where it is read)',
+      'the stack `account-a` was written by shares 0, 1 of 3: a stack is organization-wide (every share) or per-account (one, with copies where it is read)',
     );
   });
 
@@ -150,7 +164,7 @@ describe('merging the shares', () => {
       share(root, 1, { organization: '{}\n', 'account-n': '{"output": {}}\n' }, ['account-n']),
     ];
     expect(() => mergeShares(root, shares)).toThrow(
-      'the stack `account-n` declares the output `cross-stack-output-id` only in worker 0, where a stack reads it, and not in worker 1, whose account it belongs to.',
+      'the stack `account-n` declares the output `cross-stack-output-id` only in share 0, where a stack reads it, and not in share 1, whose account it belongs to.',
     );
     expect(existsSync(join(root, 'manifest.json'))).toBe(false);
   });
@@ -158,6 +172,6 @@ describe('merging the shares', () => {
   test('a per-account stack claimed by two workers fails the merge', () => {
     const root = tempDir('lz-merge-');
     const shares = [share(root, 0, { organization: '{}\n', 'account-a': '{}\n' }), share(root, 1, { organization: '{}\n', 'account-a': '{}\n' })];
-    expect(() => mergeShares(root, shares)).toThrow('the per-account stack `account-a` belongs to workers 0 and 1');
+    expect(() => mergeShares(root, shares)).toThrow('the per-account stack `account-a` belongs to shares 0 and 1');
   });
 });
