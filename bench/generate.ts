@@ -98,6 +98,8 @@ function toYaml(spec: OrgSpec): string {
     policies: Object.fromEntries(spec.policies.map((p) => [p.key, p.source])),
     ...(spec.backend === 'cloud' ? { deployment: { backend: 'cloud', cloud: { organization: 'bench' } } } : {}),
     logging: { account: 'log-archive', bucketName: 'bench-org-log-archive' },
+    // The account baseline in every member account, as in the default org.yaml.
+    baseline: { alternateContacts: { security: { name: 'Security Team', title: 'Security Operations', email: 'security@example.com', phone: '+1 206 555 0100' } } },
     security: { account: 'security-tooling', services: { guardDuty: { autoEnable: 'ALL' }, securityHub: { autoEnable: true }, configAggregator: {}, accessAnalyzer: {} } },
     network: {
       account: 'network',

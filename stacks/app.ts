@@ -6,6 +6,7 @@ import type { AccountModel, LandingZoneModel } from '../src/model/types';
 import { AccessStack } from './access-stack';
 import { AccountDirectory } from './account-directory';
 import { AccountStack } from './account-stack';
+import { BaselineStack } from './baseline-stack';
 import { requireVersions } from './backends';
 import { DelegatedAdministratorsStack, hasDelegatedAdministrators } from './delegated-administrators-stack';
 import { applyDeployment } from './deployment';
@@ -84,7 +85,8 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
     const administration = new DetectiveAdministrationStack(app, ids.detectiveAdministrationStack, detective);
     new DetectiveConfigurationStack(app, ids.detectiveConfigurationStack, { ...detective, administration });
   }
-  if (model.network) buildNetworkStacks(app, model, organization, accounts, select);
+  if (model.network) buildNetworkStacks(app, model, organization, accounts, select, logArchive);
+  if (model.baseline) buildBaselineStacks(app, model, accounts, select, logArchive);
   // Last: backends and, for Terraform Cloud, the bootstrap stacks cover every stack built above.
   applyDeployment(app, model, {
     outdir: options.finalOutdir ?? options.outdir,
@@ -147,7 +149,7 @@ class OnDemandStacks extends Map<string, AccountStack> {
 }
 
 /** Accounts that have the optional stack `kind` (src/model/stack-ids.ts), sorted. */
-function accountsWith(model: LandingZoneModel, kind: 'access' | 'network'): string[] {
+function accountsWith(model: LandingZoneModel, kind: 'access' | 'network' | 'baseline'): string[] {
   return Object.keys(model.optionalStacks).filter((key) => model.optionalStacks[key]!.includes(kind)).sort();
 }
 
@@ -168,7 +170,14 @@ function buildAccessStacks(app: App, model: LandingZoneModel, identityCenterStac
 }
 
 /** network-hub, and one `network-<id>` per account with a VPC, or that had one. */
-function buildNetworkStacks(app: App, model: LandingZoneModel, organization: OrganizationStack, accounts: AccountDirectory, select: StackSelection): void {
+function buildNetworkStacks(
+  app: App,
+  model: LandingZoneModel,
+  organization: OrganizationStack,
+  accounts: AccountDirectory,
+  select: StackSelection,
+  logArchive: LogArchiveStack | undefined,
+): void {
   const network = model.network!;
   const hub = new NetworkHubStack(app, ids.networkHubStack, { model, network, organization, accounts });
   const parts = networkByAccount(network);
@@ -176,6 +185,27 @@ function buildNetworkStacks(app: App, model: LandingZoneModel, organization: Org
     const name = stackNames.network(model.stackIds[accountKey]!);
     if (!select(name, accountKey)) continue;
     const part = parts.get(accountKey) ?? { accountKey, vpcs: [], associations: [], propagations: [], routes: [] };
-    new NetworkSpokeStack(app, name, { model, network, accounts, hub, part });
+    new NetworkSpokeStack(app, name, { model, network, accounts, hub, part, ...(logArchive ? { logArchive } : {}) });
+  }
+}
+
+/**
+ * Per account with a baseline, one stack per non-empty region group of lz.lock.json: `baseline-<id>`
+ * for the first (the home region and the account-wide settings), `baseline<n>-<id>` for the others,
+ * which run after the first (they use the Config service-linked role it creates).
+ */
+function buildBaselineStacks(app: App, model: LandingZoneModel, accounts: AccountDirectory, select: StackSelection, logArchive: LogArchiveStack | undefined): void {
+  const { regionGroups, accounts: baselines } = model.baseline!;
+  for (const accountKey of accountsWith(model, 'baseline')) {
+    const baseline = baselines[accountKey];
+    if (!baseline) continue;
+    const stackId = model.stackIds[accountKey]!;
+    // Every stack of the account is selected or none: they are the same account's.
+    const names = regionGroups.flatMap((regions, i) => (i === 0 || regions.length > 0 ? [{ name: stackNames.baseline(stackId, i + 1), regions }] : []));
+    if (!names.map(({ name }) => select(name, accountKey)).every(Boolean)) continue;
+    const common = { model, accounts, baseline, ...(logArchive ? { logArchive } : {}) };
+    const [first, ...others] = names;
+    const firstStack = new BaselineStack(app, first!.name, { ...common, regions: first!.regions, first: true });
+    for (const { name, regions } of others) new BaselineStack(app, name, { ...common, regions, first: false, firstStack });
   }
 }

@@ -175,8 +175,11 @@ function accountIndex(model: LandingZoneModel): { owners: Map<string, string>; l
   let index = indexes.get(model);
   if (index === undefined) {
     const owners = new Map<string, string>();
-    for (const [key, id] of Object.entries(model.stackIds))
+    const baselineGroups = model.baseline?.regionGroups.length ?? 0;
+    for (const [key, id] of Object.entries(model.stackIds)) {
       for (const name of [stackNames.account(id), stackNames.access(id), stackNames.network(id)]) owners.set(name, key);
+      for (let group = 1; group <= baselineGroups; group++) owners.set(stackNames.baseline(id, group), key);
+    }
     const literals = new Map(model.accounts.flatMap((a) => (a.id !== undefined ? [[a.id, a.key] as const] : [])));
     index = { owners, literals };
     indexes.set(model, index);

@@ -74,6 +74,16 @@ export const ids = {
   tgwStaticRoute: (segment: string, routeKey: string) => `tgw_route_${segment}__${routeKey}`,
   ramSharingWithOrganization: 'ram_sharing_with_organization',
   delegatedAdministratorsStack: 'delegated-administrators',
+  /** In `baseline-<id>` stacks (one account each, so no key): account-wide settings, made with the home region's provider. */
+  configServiceLinkedRole: 'config_service_linked_role',
+  passwordPolicy: 'password_policy',
+  s3AccountPublicAccessBlock: 's3_account_public_access_block',
+  alternateContact: (type: 'SECURITY' | 'OPERATIONS' | 'BILLING') => `alternate_contact_${type.toLowerCase()}`,
+  /** A regional baseline setting in the `baseline-<id>` stack of the region's group: `<setting>__<region>`. */
+  baselineRegional: (setting: BaselineRegionalSetting, region: string) => `${setting}__${region}`,
+  /** In a `network-<id>` stack, per VPC. */
+  flowLog: (vpcKey: string) => `flow_log_${vpcKey}`,
+  defaultSecurityGroup: (vpcKey: string) => `default_security_group_${vpcKey}`,
   /** The AWS account in its `account-<id>` stack: one per stack, so the address needs no key. */
   memberAccount: 'account',
   /** A packed document's attachment to the account of an `account-<id>` stack. */
@@ -91,6 +101,13 @@ export const stackNames = {
   access: (stackId: string) => `access-${stackId}`,
   /** The account itself (VPCs, attachments) and, through a second provider, its Transit Gateway routing in the network account. */
   network: (stackId: string) => `network-${stackId}`,
+  /**
+   * The account baseline, in the regions of group `group` of lz.lock.json `baselineRegionGroups`:
+   * `baseline-<id>` for the first (which also holds the account-wide settings), `baseline<n>-<id>`
+   * from the second on. The number sits before the dash, so no stack id can make one group's name
+   * another account's (`baseline-<id>-r2` would be account `<id>-r2`'s first group).
+   */
+  baseline: (stackId: string, group = 1) => (group === 1 ? `baseline-${stackId}` : `baseline${group}-${stackId}`),
   /** Cloud backend only: the workspaces of the account's stacks and their run roles. */
   bootstrap: (stackId: string) => `bootstrap-${stackId}`,
 } as const;
@@ -112,6 +129,18 @@ export const deploymentIds = {
   /** In the `account-<id>` stack that holds it: what the role of `stack`'s workspace may assume. */
   runRolePolicy: (stack: string) => `run_role_${stack}`,
 } as const;
+
+export type BaselineRegionalSetting =
+  | 'config_recorder'
+  | 'config_delivery_channel'
+  | 'config_recorder_status'
+  | 'ebs_encryption_by_default'
+  | 'ebs_default_kms_key'
+  | 'instance_metadata_defaults'
+  | 'serial_console_access'
+  | 'snapshot_block_public_access'
+  | 'image_block_public_access'
+  | 'access_analyzer';
 
 /** `10.0.0.0/8` -> `10-0-0-0_8`: a CIDR in an address. */
 function cidrId(cidr: string): string {

@@ -19,7 +19,7 @@ export interface LogArchiveStackProps {
 }
 
 /**
- * Wave 2, log archive account: the bucket the organization trail (and AWS Config) deliver into,
+ * Wave 2, log archive account: the bucket the organization trail (and AWS Config and VPC flow logs) deliver into,
  * its customer-managed KMS key, and optionally a bucket for S3 server access logs.
  */
 export class LogArchiveStack extends LandingZoneStack {
@@ -51,6 +51,7 @@ export class LogArchiveStack extends LandingZoneStack {
       bucketName: this.bucketName,
       trailArn: logging.trailArn,
       allowAwsConfig: logging.allowAwsConfig,
+      allowFlowLogs: logging.allowFlowLogs,
     };
 
     this.key = new KmsKey(this, 'log_key', {

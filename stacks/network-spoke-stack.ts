@@ -5,7 +5,9 @@ import { Ec2TransitGatewayRouteTableAssociation } from '@cdktf/provider-aws/lib/
 import { Ec2TransitGatewayRouteTablePropagation } from '@cdktf/provider-aws/lib/ec2-transit-gateway-route-table-propagation';
 import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { Ec2TransitGatewayVpcAttachmentAccepter } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment-accepter';
+import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import { Route } from '@cdktf/provider-aws/lib/route';
@@ -17,12 +19,15 @@ import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-ci
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, type ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
+import { bucketArn } from '../src/constructs/log-archive-policies';
+import type { AccountBaselineModel } from '../src/model/baseline';
 import type { AccountNetwork } from '../src/model/network/by-account';
 import type { NetworkModel, SubnetTierModel, VpcModel } from '../src/model/network/types';
 import type { LandingZoneModel } from '../src/model/types';
 import type { AccountDirectory } from './account-directory';
 import { ids } from './ids';
 import { networkAccountProvider } from './network-account-provider';
+import type { LogArchiveStack } from './log-archive-stack';
 import type { NetworkHubStack } from './network-hub-stack';
 
 export interface NetworkSpokeStackProps {
@@ -32,6 +37,8 @@ export interface NetworkSpokeStackProps {
   readonly hub: NetworkHubStack;
   /** The account's VPCs and the Transit Gateway entries that exist because of them. */
   readonly part: AccountNetwork;
+  /** The log archive, where flow logs go when the account's baseline has them on. */
+  readonly logArchive?: LogArchiveStack;
 }
 
 const DEFAULT_ROUTE = '0.0.0.0/0';
@@ -55,6 +62,7 @@ const DEFAULT_ROUTE = '0.0.0.0/0';
  */
 export class NetworkSpokeStack extends LandingZoneStack {
   private readonly attachments = new Map<string, Ec2TransitGatewayVpcAttachment>();
+  private readonly vpcs = new Map<string, Vpc>();
   /** By VPC key: what makes its attachment usable, the acceptance where one is needed, else the attachment. */
   private readonly ready = new Map<string, ITerraformDependable[]>();
 
@@ -76,6 +84,35 @@ export class NetworkSpokeStack extends LandingZoneStack {
     const zoneId = (azIndex: number) => Fn.element(Fn.sort(zones.zoneIds), azIndex);
     for (const vpc of part.vpcs) this.buildVpc(vpc, network, hub, zoneId, networkProvider);
     this.buildRouting(part, hub, networkProvider);
+    const baseline = model.baseline?.accounts[accountKey];
+    if (baseline) for (const vpc of part.vpcs) this.lockDown(vpc, baseline, props.logArchive, model.organization.partition);
+  }
+
+  /**
+   * The account baseline for a VPC: its default security group without any rule (Terraform takes
+   * it over and removes AWS's allow-all rules), and flow logs into the log archive bucket when the
+   * baseline has them on. The default network ACL is left as AWS ships it: the subnets here are
+   * associated with it, and its allow-all rules are what the security groups and routes rely on.
+   * @see https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3.html
+   * @see https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2
+   */
+  private lockDown(v: VpcModel, baseline: AccountBaselineModel, logArchive: LogArchiveStack | undefined, partition: string): void {
+    const vpc = this.vpcs.get(v.key)!;
+    new DefaultSecurityGroup(this, ids.defaultSecurityGroup(v.key), { vpcId: vpc.id, ingress: [], egress: [], tags: { Name: `${v.accountKey}-${v.key}-default` } });
+    const f = baseline.flowLogs;
+    if (!f || !logArchive) return;
+    // S3 delivery is checked at creation: the bucket policy must allow log delivery by then.
+    this.addDependency(logArchive);
+    new FlowLog(this, ids.flowLog(v.key), {
+      vpcId: vpc.id,
+      trafficType: f.trafficType,
+      logDestinationType: 's3',
+      logDestination: bucketArn(partition, logArchive.bucketName),
+      maxAggregationInterval: f.maxAggregationInterval,
+      ...(f.logFormat !== undefined ? { logFormat: f.logFormat } : {}),
+      destinationOptions: { fileFormat: f.fileFormat, hiveCompatiblePartitions: f.hiveCompatiblePartitions, perHourPartition: f.perHourPartition },
+      tags: { Name: `${v.accountKey}-${v.key}` },
+    });
   }
 
   /**
@@ -135,6 +172,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
       enableDnsHostnames: true,
       tags: { Name: name, segment: v.segment },
     });
+    this.vpcs.set(v.key, vpc);
     const secondaries = v.secondaryCidrs.map((cidr) => new VpcIpv4CidrBlockAssociation(this, ids.vpcSecondaryCidr(v.key, cidr), { vpcId: vpc.id, cidrBlock: cidr }));
 
     const subnets = new Map<string, Subnet[]>();

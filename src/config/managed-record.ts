@@ -30,9 +30,9 @@ export const ManagedRecordSchema = z.strictObject({
      * that loses its last assignment or VPC keeps the stack, which then plans their removal, rather
      * than dropping a state that would leave them in AWS.
      */
-    stacks: z.array(z.enum(['access', 'network'])).optional(),
+    stacks: z.array(z.enum(['access', 'network', 'baseline'])).optional(),
   })),
-  managementStacks: z.array(z.enum(['access', 'network'])).optional(),
+  managementStacks: z.array(z.enum(['access', 'network', 'baseline'])).optional(),
   organizationalUnits: z.array(OuKeyPath),
   /** The management account's stack id: it is no member account, and its key may change too. */
   managementStack: StackId.optional(),

@@ -28,10 +28,13 @@ export interface LogArchivePolicyProps {
   readonly trailArn: string;
   /** Let AWS Config recorders of the organization deliver into the bucket. */
   readonly allowAwsConfig: boolean;
+  /** Let VPC flow logs of the organization's accounts deliver into the bucket. @default false */
+  readonly allowFlowLogs?: boolean;
 }
 
 const CLOUDTRAIL = 'cloudtrail.amazonaws.com';
 const CONFIG = 'config.amazonaws.com';
+const LOG_DELIVERY = 'delivery.logs.amazonaws.com';
 
 export function bucketArn(partition: string, bucketName: string): string {
   return `arn:${partition}:s3:::${bucketName}`;
@@ -53,9 +56,13 @@ export function denyInsecureTransport(arn: string): PolicyStatementJson {
  * CloudTrail may check the bucket ACL and write, only for this organization's trail (aws:SourceArn)
  * and only under `AWSLogs/<organization id>/` and `AWSLogs/<management account id>/`, handing the
  * objects to the bucket owner. Config recorders of the organization (aws:SourceOrgID) may write
- * under `AWSLogs/<account id>/Config/`.
+ * under `AWSLogs/<account id>/Config/`, and VPC flow logs of the organization's accounts (log
+ * delivery, aws:SourceOrgID) under `AWSLogs/<account id>/vpcflowlogs/` (or its Hive-compatible form
+ * `AWSLogs/aws-account-id=<id>/aws-service=vpcflowlogs/`). Both conditions name the organization,
+ * not each account, so the policy does not grow with the organization (S3 allows 20 KB).
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
  * @see https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html
+ * @see https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3-permissions.html
  */
 export function logBucketPolicy(p: LogArchivePolicyProps): PolicyDocumentJson {
   const arn = bucketArn(p.partition, p.bucketName);
@@ -83,6 +90,20 @@ export function logBucketPolicy(p: LogArchivePolicyProps): PolicyDocumentJson {
         Principal: { Service: CONFIG },
         Action: 's3:PutObject',
         Resource: `${arn}/AWSLogs/*/Config/*`,
+        Condition: { StringEquals: { ...ownerGetsObjects, ...fromOrganization } },
+      },
+    );
+  }
+  if (p.allowFlowLogs) {
+    const fromOrganization = { 'aws:SourceOrgID': p.organizationId };
+    statements.push(
+      { Sid: 'AllowFlowLogsAclCheck', Effect: 'Allow', Principal: { Service: LOG_DELIVERY }, Action: ['s3:GetBucketAcl', 's3:ListBucket'], Resource: arn, Condition: { StringEquals: fromOrganization } },
+      {
+        Sid: 'AllowFlowLogsWrite',
+        Effect: 'Allow',
+        Principal: { Service: LOG_DELIVERY },
+        Action: 's3:PutObject',
+        Resource: `${arn}/AWSLogs/*vpcflowlogs/*`,
         Condition: { StringEquals: { ...ownerGetsObjects, ...fromOrganization } },
       },
     );
@@ -122,6 +143,17 @@ export function logKeyPolicy(p: LogArchivePolicyProps): PolicyDocumentJson {
       Effect: 'Allow',
       Principal: { Service: CONFIG },
       Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:SourceOrgID': p.organizationId } },
+    });
+  // Flow logs into an SSE-KMS bucket: log delivery generates the data keys.
+  // https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3-cmk-policy.html
+  if (p.allowFlowLogs)
+    statements.push({
+      Sid: 'AllowFlowLogsEncrypt',
+      Effect: 'Allow',
+      Principal: { Service: LOG_DELIVERY },
+      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
       Resource: '*',
       Condition: { StringEquals: { 'aws:SourceOrgID': p.organizationId } },
     });

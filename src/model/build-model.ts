@@ -3,6 +3,7 @@ import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
 import { NO_CONFIRMATIONS, readManagedRecord, type ChangeConfirmations } from '../config/managed-record';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
+import { baselineDelivers, buildBaselineModel } from './baseline';
 import { CONTROL_TOWER_SERVICE_PRINCIPALS, controlTowerEnabled } from './control-tower';
 import { buildDeployment } from './deployment';
 import { buildTerraformVersions } from './terraform-versions';
@@ -71,7 +72,10 @@ export function buildModel(
       };
     });
 
-  const logging = buildLoggingModel(config);
+  const home = config.organization.homeRegion;
+  const allowedRegions = [home, ...[...new Set(config.organization.allowedRegions)].filter((r) => r !== home).sort(byString)];
+  const { baseline, lockSections: baselineLock } = buildBaselineModel(config, allowedRegions, previousLock);
+  const logging = buildLoggingModel(config, baselineDelivers(baseline));
   const security = buildSecurityModel(config, resourceNamePrefix(config.organization.name));
   const delegations = securityDelegations(config);
   const explicit = { ...config.delegatedAdministrators, ...identityCenterDelegation(config) };
@@ -95,12 +99,12 @@ export function buildModel(
   // the type; Control Tower's controls are SCPs, so that type is always kept under Control Tower.
   const enabledPolicyTypes = new Set<string>([...policies.map((p) => p.type), ...config.organization.enabledPolicyTypes]);
   if (controlTowerEnabled(config)) enabledPolicyTypes.add('SERVICE_CONTROL_POLICY');
-  const home = config.organization.homeRegion;
   const { network, lockSections } = buildNetworkModel(config, previousLock);
   const identityCenter = config.identityCenter ? buildIdentityCenterModel(config, config.organization.partition, inlinePolicyFiles) : undefined;
   const optionalStacks = optionalStacksOf(config, managed, {
     access: new Set(identityCenter?.assignments.map((a) => a.accountKey) ?? []),
     network: new Set(network?.vpcs.map((v) => v.accountKey) ?? []),
+    baseline: new Set(Object.keys(baseline?.accounts ?? {})),
   });
 
   return {
@@ -109,7 +113,7 @@ export function buildModel(
       ...(config.organization.id !== undefined ? { id: config.organization.id } : {}),
       partition: config.organization.partition,
       homeRegion: home,
-      allowedRegions: [home, ...[...new Set(config.organization.allowedRegions)].filter((r) => r !== home).sort(byString)],
+      allowedRegions,
       managementAccountKey: managementKey,
       managementAccountId: config.accounts[managementKey]!.id!,
       accessRoleName: config.organization.accessRoleName,
@@ -128,9 +132,10 @@ export function buildModel(
     stackIds: Object.fromEntries([...stackIds].sort(([a], [b]) => byString(a, b))),
     optionalStacks: Object.fromEntries([...optionalStacks].filter(([, kinds]) => kinds.length > 0)),
     ...(network ? { network } : {}),
+    ...(baseline ? { baseline } : {}),
     recordedImports: readImportRecord(previousLock).record,
     // Sections are added by the capabilities that own them; unknown sections are carried over.
-    lock: { ...previousLock, ...lockSections, version: 1, managed: buildManagedRecord(config, managed, managedChanges, stackIds, optionalStacks) },
+    lock: { ...previousLock, ...lockSections, ...baselineLock, version: 1, managed: buildManagedRecord(config, managed, managedChanges, stackIds, optionalStacks) },
     deployment: buildDeployment(config),
     versions: buildTerraformVersions(config.deployment),
   };

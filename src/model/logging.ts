@@ -23,8 +23,10 @@ export interface LoggingModel {
   };
   readonly objectLock: { readonly mode: 'GOVERNANCE' | 'COMPLIANCE'; readonly days: number };
   readonly accessLogging: boolean;
-  /** AWS Config may deliver into the bucket: true when the security section enables the Config aggregator. */
+  /** AWS Config may deliver into the bucket: true when the security section enables the Config aggregator, or an account's baseline records with Config. */
   readonly allowAwsConfig: boolean;
+  /** VPC flow logs (delivery.logs.amazonaws.com) may deliver into the bucket: an account's baseline has flow logs on. */
+  readonly allowFlowLogs: boolean;
 }
 
 /** The service principals logging needs organization access for. */
@@ -39,7 +41,7 @@ export function resourceNamePrefix(organizationName: string): string {
   return (cleaned.slice(0, 37).replace(/-+$/, '') || 'lz');
 }
 
-export function buildLoggingModel(config: OrgConfig): LoggingModel | undefined {
+export function buildLoggingModel(config: OrgConfig, baselineDelivers: { readonly config: boolean; readonly flowLogs: boolean } = { config: false, flowLogs: false }): LoggingModel | undefined {
   const logging = config.logging;
   if (!logging) return undefined;
   const org = config.organization;
@@ -58,6 +60,7 @@ export function buildLoggingModel(config: OrgConfig): LoggingModel | undefined {
     retention: { ...logging.retention },
     objectLock: { ...logging.objectLock },
     accessLogging: logging.accessLogging,
-    allowAwsConfig: config.security?.services.configAggregator !== undefined,
+    allowAwsConfig: config.security?.services.configAggregator !== undefined || baselineDelivers.config,
+    allowFlowLogs: baselineDelivers.flowLogs,
   };
 }

@@ -12,8 +12,8 @@ function sortedEntries<T>(record: Readonly<Record<string, T>> | undefined): Arra
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Per-account stacks that exist only for some accounts: `access-<id>` (assignments), `network-<id>` (VPCs). */
-export type OptionalStack = 'access' | 'network';
+/** Per-account stacks that exist only for some accounts: `access-<id>` (assignments), `network-<id>` (VPCs), `baseline-<id>` (the account baseline). */
+export type OptionalStack = 'access' | 'network' | 'baseline';
 
 /** An address change: the resource keeps its identity in AWS and in Terraform's state. */
 export interface Rename {

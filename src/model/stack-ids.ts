@@ -58,7 +58,7 @@ export function assignStackIds(config: OrgConfig, record: ManagedRecord | undefi
 }
 
 /**
- * Which optional stacks each current account has: those it needs now (assignments, VPCs), and
+ * Which optional stacks each current account has: those it needs now (assignments, VPCs, a baseline), and
  * those the record says were written before, while the section that builds them still exists. A
  * state whose stack is no longer written is never planned again, so an account that lost its
  * last assignment would keep it in AWS; keeping the stack plans its removal instead.
@@ -66,7 +66,7 @@ export function assignStackIds(config: OrgConfig, record: ManagedRecord | undefi
 export function optionalStacksOf(
   config: OrgConfig,
   record: ManagedRecord | undefined,
-  needs: { readonly access: ReadonlySet<string>; readonly network: ReadonlySet<string> },
+  needs: { readonly access: ReadonlySet<string>; readonly network: ReadonlySet<string>; readonly baseline: ReadonlySet<string> },
 ): Map<string, OptionalStack[]> {
   const management = config.organization.managementAccount;
   const out = new Map<string, OptionalStack[]>();
@@ -78,6 +78,7 @@ export function optionalStacksOf(
     const kinds: OptionalStack[] = [];
     if (config.identityCenter && (needs.access.has(key) || recorded.includes('access'))) kinds.push('access');
     if (config.network && (needs.network.has(key) || recorded.includes('network'))) kinds.push('network');
+    if (config.baseline && (needs.baseline.has(key) || recorded.includes('baseline'))) kinds.push('baseline');
     out.set(key, kinds);
   }
   return out;

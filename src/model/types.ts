@@ -1,4 +1,5 @@
 import type { LockFile } from '../config/lock-file';
+import type { BaselineModel } from './baseline';
 import type { DeploymentModel } from './deployment';
 import type { TerraformVersions } from './terraform-versions';
 import type { LoggingModel } from './logging';
@@ -84,8 +85,10 @@ export interface LandingZoneModel {
    * `account-<id>`, `access-<id>`, `network-<id>`. Pinned in lz.lock.json, so a rename keeps them.
    */
   readonly stackIds: Readonly<Record<string, string>>;
-  /** Per account key, its `access-<id>` and `network-<id>` stacks: needed now or written before (src/model/stack-ids.ts). */
-  readonly optionalStacks: Readonly<Record<string, readonly ('access' | 'network')[]>>;
+  /** Per account key, its `access-<id>`, `network-<id>` and `baseline-<id>` stacks: needed now or written before (src/model/stack-ids.ts). */
+  readonly optionalStacks: Readonly<Record<string, readonly ('access' | 'network' | 'baseline')[]>>;
+  /** Every member account's effective baseline and the pinned region groups; absent without a `baseline` section. */
+  readonly baseline?: BaselineModel;
   /** Transit Gateway hub, segments and VPCs; absent when org.yaml has no network section. */
   readonly network?: NetworkModel;
   /** Import ids of pre-existing resources by `<resource type>.<address>` (lz.lock.json `imports`, written by `lz import`). */

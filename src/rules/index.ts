@@ -1,4 +1,8 @@
 import type { Finding } from '../config/diagnostics';
+import { alternateContactsAreValid } from './alternate-contacts-are-valid';
+import { baselineDeliveryHasALogArchive } from './baseline-delivery-has-a-log-archive';
+import { baselineOverridesHaveABaseline } from './baseline-overrides-have-a-baseline';
+import { ebsDefaultKmsKeyIsUsable } from './ebs-default-kms-key-is-usable';
 import { controlTowerAccountsAreVendedByAccountFactory } from './control-tower-accounts-are-vended-by-account-factory';
 import { controlTowerExecutionRoleIsNotManaged } from './control-tower-execution-role-is-not-managed';
 import { controlTowerPoliciesAreLeftToControlTower } from './control-tower-policies-are-left-to-control-tower';
@@ -163,6 +167,10 @@ export const RULES: readonly Rule[] = [
   controlTowerPoliciesAreLeftToControlTower,
   controlTowerAccountsAreVendedByAccountFactory,
   controlTowerExecutionRoleIsNotManaged,
+  baselineOverridesHaveABaseline,
+  baselineDeliveryHasALogArchive,
+  alternateContactsAreValid,
+  ebsDefaultKmsKeyIsUsable,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

@@ -1,6 +1,7 @@
 import type { ApiTarget } from './aws-api-models';
 import { resolveShape, violations } from './aws-api-models';
 import type { TerraformJson } from '../helpers';
+import { BASELINE_MODEL_GAPS, BASELINE_SHAPES, BASELINE_TERRAFORM_ONLY } from './shapes-baseline';
 import { IDENTITY_CENTER_SHAPES } from './shapes-identity-center';
 import { LOGGING_SECURITY_SHAPES } from './shapes-logging-security';
 import { NETWORK_SHAPES } from './shapes-network';
@@ -48,6 +49,7 @@ export const ARGUMENT_SHAPES: Readonly<Record<string, ApiTarget>> = {
   ...IDENTITY_CENTER_SHAPES,
   ...LOGGING_SECURITY_SHAPES,
   ...NETWORK_SHAPES,
+  ...BASELINE_SHAPES,
 };
 
 /**
@@ -73,6 +75,7 @@ export const MODEL_GAPS: Readonly<Record<string, { readonly target: ApiTarget; r
     target: { service: 'inspector2', operation: 'UpdateOrganizationConfiguration', member: 'autoEnable.lambdaCode' },
     reason: 'Lambda code scanning (lambdaCode) was added in 2023',
   },
+  ...BASELINE_MODEL_GAPS,
 };
 
 /** Arguments with no API counterpart: Terraform meta-arguments and provider-side behaviour, each with its reason. */
@@ -106,6 +109,7 @@ export const TERRAFORM_ONLY: Readonly<Record<string, string>> = {
   'provider.aws.default_tags': 'merged into each resource\'s tags by the provider',
   'provider.aws.assume_role': 'credentials of the provider, not an API argument',
   'provider.aws.alias': 'Terraform meta-argument',
+  ...BASELINE_TERRAFORM_ONLY,
 };
 
 export interface ConformanceReport {

@@ -75,7 +75,7 @@ describe.each([100, 1000, 5000])('a generated organization of %i accounts', (acc
     const names = Object.keys(changed);
     expect(names.every((n) => !before.stacks.has(n))).toBe(true);
     const id = added.stackIds[ADDED_ACCOUNT]!;
-    expect(names.sort()).toEqual([`access-${id}`, `account-${id}`, `network-${id}`]);
+    expect(names.sort()).toEqual([`access-${id}`, `account-${id}`, `baseline-${id}`, `network-${id}`]);
     const total = Object.values(changed).reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(MAX_TOUCHED_RESOURCES);
     expect([...before.stacks.keys()].filter((n) => !added.stacks.has(n))).toEqual([]);
@@ -88,7 +88,7 @@ describe.each([100, 1000, 5000])('a generated organization of %i accounts', (acc
   });
 
   test('no stack holds more than 2,000 resources or has more than 3 provider configurations', () => {
-    const organizationWide = [...added.stacks.keys()].filter((n) => !/^(account|access|network)-/.test(n) || n === 'network-hub');
+    const organizationWide = [...added.stacks.keys()].filter((n) => !/^(account|access|network|baseline\d*)-/.test(n) || n === 'network-hub');
     expect(organizationWide.length).toBeGreaterThanOrEqual(5);
     for (const [name, text] of added.stacks) {
       const json = JSON.parse(text) as TerraformJson;

@@ -10,7 +10,7 @@ import { modelWithLock } from '../network-helpers';
 /**
  * The limits of the layout with the cloud backend, on generated organizations (bench/generate.ts:
  * every account in an OU with a VPC template and Identity Center assignments), so every account
- * has its `account-`, `access-`, `network-` and `bootstrap-` stacks. Resources count data sources
+ * has its `account-`, `access-`, `network-`, `baseline-` and `bootstrap-` stacks. Resources count data sources
  * too. One account is added for real at every size (two synths, the lock file of the first kept).
  * At 100 accounts every stack is synthesized; at 1,000 and 5,000 every organization-wide stack
  * (the `workspaces` bootstrap among them) and the stacks of a sample of accounts, as in
@@ -81,12 +81,12 @@ function addOneAccount(size: number) {
 describe.each([100, 1000, 5000])('cloud backend, %i accounts plus one', (size) => {
   beforeAll(() => bySize.set(size, addOneAccount(size)), 600_000);
 
-  test('adding one account adds exactly its four stacks, holding at most 100 resources, and changes no other', () => {
+  test('adding one account adds exactly its five stacks, holding at most 100 resources, and changes no other', () => {
     const { before, after, addedId } = bySize.get(size)!;
     const change = touched(before, after);
     const big = largest(after);
     measured.push(`${size + 1} accounts: largest ${big.stack} ${big.resources}, workspaces ${after.get('workspaces')!.resources}, one-account add ${change.stacks.length} stacks ${change.resources} resources`);
-    expect(change.stacks.sort()).toEqual([`access-${addedId}`, `account-${addedId}`, `bootstrap-${addedId}`, `network-${addedId}`]);
+    expect(change.stacks.sort()).toEqual([`access-${addedId}`, `account-${addedId}`, `baseline-${addedId}`, `bootstrap-${addedId}`, `network-${addedId}`]);
     expect([...before.keys()].filter((name) => !after.has(name))).toEqual([]);
     expect(change.resources).toBeLessThanOrEqual(LIMIT_TOUCHED);
   });

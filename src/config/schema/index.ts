@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountKey, OuKey, PolicyName } from './common';
+import { BaselineSettings } from './baseline';
 import { DeploymentSection } from './deployment';
 import { LoggingSection } from './logging';
 import { IdentityCenterSection } from './identity-center';
@@ -28,6 +29,7 @@ export const OrgConfigSchema = z
     guardrails: GuardrailsSection.default({ profile: 'conservative', detachFullAWSAccess: [] }),
     removed: RemovedSection.default({ accounts: {}, organizationalUnits: {} }),
     network: NetworkSection.optional(),
+    baseline: BaselineSettings.optional(),
   })
   .meta({ title: 'org.yaml', description: 'An AWS organization as code.' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BaselineSettings } from './baseline';
 import { AccountKey, OuKey, OuPath, PolicyName, PolicyStatement, Tags } from './common';
 
 export const PolicyType = z.enum(['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY', 'TAG_POLICY', 'BACKUP_POLICY', 'AISERVICES_OPT_OUT_POLICY']);
@@ -49,6 +50,7 @@ export interface OrganizationalUnitInput {
   tags?: Record<string, string>;
   children?: Record<string, OrganizationalUnitInput>;
   formerKey?: string;
+  baseline?: z.input<typeof BaselineSettings>;
 }
 
 /**
@@ -74,6 +76,7 @@ export const OrganizationalUnit: z.ZodType<OrganizationalUnitInput> = z.lazy(() 
       formerKey: OuKey.optional().meta({
         description: 'The key this OU had before a rename under the same parent; lz emits `moved` blocks so the plan shows no destroy/create.',
       }),
+      baseline: BaselineSettings.optional().meta({ description: 'Baseline overrides for the accounts in this OU and its children.' }),
     })
     .meta({ id: 'OrganizationalUnit', description: 'An organizational unit.' }),
 );
@@ -92,6 +95,7 @@ export const Account = z
     formerKey: AccountKey.optional().meta({
       description: 'The key this account had before a rename; lz emits `moved` blocks so the plan shows no destroy/create.',
     }),
+    baseline: BaselineSettings.optional().meta({ description: 'Baseline overrides for this account, over those of its OUs.' }),
   })
   .meta({ description: 'An AWS account in the organization.' });
 
