@@ -19,8 +19,8 @@ export const SCOPE: AuditScope = {
 /** A provider block of one region, aliased when `alias` is given. */
 export const provider = (region: string, alias?: string) => ({ region, ...(alias ? { alias } : {}) });
 
-export function auditOf(stacks: Record<string, StackJson>, scope: AuditScope = SCOPE, requirements?: AuditRequirements): AuditReport {
-  return runAudit(new Inventory(stacks, scope), requirements);
+export function auditOf(stacks: Readonly<Record<string, object>>, scope: AuditScope = SCOPE, requirements?: AuditRequirements): AuditReport {
+  return runAudit(new Inventory(stacks as Record<string, StackJson>, scope), requirements);
 }
 
 export function control(report: AuditReport, id: string): ControlReport {
