@@ -128,6 +128,7 @@ export function buildModel(
     stackIds: Object.fromEntries([...stackIds].sort(([a], [b]) => byString(a, b))),
     optionalStacks: Object.fromEntries([...optionalStacks].filter(([, kinds]) => kinds.length > 0)),
     ...(network ? { network } : {}),
+    ...(config.audit ? { audit: { required: config.audit.required, exceptions: config.audit.exceptions } } : {}),
     recordedImports: readImportRecord(previousLock).record,
     // Sections are added by the capabilities that own them; unknown sections are carried over.
     lock: { ...previousLock, ...lockSections, version: 1, managed: buildManagedRecord(config, managed, managedChanges, stackIds, optionalStacks) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditSection } from './audit';
 import { AccountKey, OuKey, PolicyName } from './common';
 import { DeploymentSection } from './deployment';
 import { LoggingSection } from './logging';
@@ -28,6 +29,7 @@ export const OrgConfigSchema = z
     guardrails: GuardrailsSection.default({ profile: 'conservative', detachFullAWSAccess: [] }),
     removed: RemovedSection.default({ accounts: {}, organizationalUnits: {} }),
     network: NetworkSection.optional(),
+    audit: AuditSection.optional(),
   })
   .meta({ title: 'org.yaml', description: 'An AWS organization as code.' });
 
