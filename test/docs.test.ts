@@ -138,7 +138,7 @@ async function help(command: string): Promise<{ code: number; text: string }> {
 
 describe('every documented command and flag exists', () => {
   test('the docs name the commands', () => {
-    expect(new Set(COMMANDS.map((c) => c.command))).toEqual(new Set(['validate', 'synth', 'schema', 'plan-order', 'can', 'network matrix', 'network pin', 'init', 'diff', 'graph', 'import']));
+    expect(new Set(COMMANDS.map((c) => c.command))).toEqual(new Set(['validate', 'synth', 'schema', 'plan-order', 'can', 'network matrix', 'network pin', 'init', 'diff', 'graph', 'import', 'audit']));
   });
 
   test.each([...new Set(COMMANDS.map((c) => c.command))].sort())('lz %s and its documented flags', async (command) => {

@@ -216,6 +216,27 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command('audit')
+    .description('check the synthesized landing zone against Security Hub controls (FSBP, CIS) in every account and region; exit 1 when a control org.yaml requires is not satisfied')
+    .argument('[file]', 'the organization file', 'org.yaml')
+    .option('--out <dir>', 'audit the stacks already written to this output directory (default: synthesize org.yaml now, in memory)')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (file: string, options: { out?: string; format: string }) => {
+      if (options.format !== 'text' && options.format !== 'json') throw new InputError(`--format must be text or json, not "${options.format}"`);
+      const result = validateFile(resolve(io.cwd, file), display(file));
+      if (!result.model) {
+        report(result.diagnostics, 'text');
+        exitCode = 1;
+        return;
+      }
+      if (result.diagnostics.length > 0) io.stderr.write(`${renderDiagnostics(result.diagnostics)}\n`);
+      const { auditModel, renderAudit } = await import('./audit');
+      const audit = auditModel(result.model, dirname(resolve(io.cwd, file)), options.out === undefined ? undefined : resolve(io.cwd, options.out));
+      io.stdout.write(renderAudit(audit, options.format));
+      if (audit.failedRequired.length > 0) exitCode = 1;
+    });
+
+  program
     .command('can')
     .description('may <account> perform <action>? Evaluates the SCPs along the account\'s path and explains the answer (exit 0 allowed, 3 denied, 2 when it cannot be judged)')
     .argument('<account>', 'account key in org.yaml')

@@ -133,6 +133,7 @@ export function buildModel(
     optionalStacks: Object.fromEntries([...optionalStacks].filter(([, kinds]) => kinds.length > 0)),
     ...(network ? { network } : {}),
     ...(baseline ? { baseline } : {}),
+    ...(config.audit ? { audit: { required: config.audit.required, exceptions: config.audit.exceptions } } : {}),
     recordedImports: readImportRecord(previousLock).record,
     // Sections are added by the capabilities that own them; unknown sections are carried over.
     lock: { ...previousLock, ...lockSections, ...baselineLock, version: 1, managed: buildManagedRecord(config, managed, managedChanges, stackIds, optionalStacks) },

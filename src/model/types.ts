@@ -1,5 +1,6 @@
 import type { LockFile } from '../config/lock-file';
 import type { BaselineModel } from './baseline';
+import type { AuditRequirements } from './audit/run-audit';
 import type { DeploymentModel } from './deployment';
 import type { TerraformVersions } from './terraform-versions';
 import type { LoggingModel } from './logging';
@@ -97,6 +98,8 @@ export interface LandingZoneModel {
   readonly lock: LockFile;
   /** State backend and workspaces. @default - local state next to org.yaml */
   readonly deployment?: DeploymentModel;
+  /** org.yaml `audit`: the controls `lz audit` requires; absent, the audit only reports. */
+  readonly audit?: AuditRequirements;
   /** Version constraints of Terraform and the AWS provider. @default - the ones buildTerraformVersions derives */
   readonly versions?: TerraformVersions;
 }

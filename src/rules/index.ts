@@ -82,6 +82,7 @@ import { vpcAccountsReceiveTheShare } from './vpc-accounts-receive-the-share';
 import { staticRoutesDoNotBypassIsolation } from './static-routes-do-not-bypass-isolation';
 import { cidrPoolsDoNotOverlap } from './cidr-pools-do-not-overlap';
 import { tgwIsNotSharedWithItsOwnAccount } from './tgw-is-not-shared-with-its-own-account';
+import { auditReferencesResolve } from './audit-references-resolve';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -171,6 +172,7 @@ export const RULES: readonly Rule[] = [
   baselineDeliveryHasALogArchive,
   alternateContactsAreValid,
   ebsDefaultKmsKeyIsUsable,
+  auditReferencesResolve,
 ];
 
 /** Runs every rule; a rule that throws is a bug in the tool, reported as such rather than hidden. */

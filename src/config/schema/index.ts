@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditSection } from './audit';
 import { AccountKey, OuKey, PolicyName } from './common';
 import { BaselineSettings } from './baseline';
 import { DeploymentSection } from './deployment';
@@ -30,6 +31,7 @@ export const OrgConfigSchema = z
     removed: RemovedSection.default({ accounts: {}, organizationalUnits: {} }),
     network: NetworkSection.optional(),
     baseline: BaselineSettings.optional(),
+    audit: AuditSection.optional(),
   })
   .meta({ title: 'org.yaml', description: 'An AWS organization as code.' });
 
