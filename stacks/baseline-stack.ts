@@ -14,7 +14,7 @@ import { IamServiceLinkedRole } from '@cdktf/provider-aws/lib/iam-service-linked
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3AccountPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-account-public-access-block';
 import type { Construct } from 'constructs';
-import { MemberAccountProvider } from '../src/constructs/aws-provider';
+import { ManagementProvider, MemberAccountProvider } from '../src/constructs/aws-provider';
 import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { CONFIG_RECORDER_NAME, configServiceLinkedRoleArn, ebsKeyArnIn, type AccountBaselineModel } from '../src/model/baseline';
 import type { LandingZoneModel } from '../src/model/types';
@@ -37,9 +37,9 @@ export interface BaselineStackProps {
 }
 
 /**
- * `baseline-<id>` and `baseline<n>-<id>`: the account baseline in one member account, with the
- * account's own credentials (its access role), one provider per region of the group. The first
- * group's default provider is the home region's, where the account-wide settings are made: the
+ * `baseline-<id>` and `baseline<n>-<id>`: the account baseline in one account, with the account's
+ * own credentials (a member's access role; the tool's own in the management account), one
+ * provider per region of the group. The first group's default provider is the home region's, where the account-wide settings are made: the
  * password policy, S3 account-level Block Public Access, the Config service-linked role and the
  * alternate contacts (at most three Account Management API calls per state). In every region of
  * the group: the Config recorder (all supported types; global resources only in the home region)
@@ -59,15 +59,20 @@ export class BaselineStack extends LandingZoneStack {
     const org = model.organization;
     this.accountId = accounts.accountId(baseline.accountKey);
     const providers = new Map<string, AwsProvider>();
+    const management = baseline.accountKey === org.managementAccountKey;
     regions.forEach((region, i) => {
-      providers.set(region, new MemberAccountProvider(this, i === 0 ? 'aws' : `aws_${region}`, {
-        accountId: this.accountId,
-        region,
-        partition: org.partition,
-        roleName: org.accessRoleName,
-        sessionName: `lz-baseline-${baseline.accountKey}`,
-        ...(i === 0 ? {} : { alias: region }),
-      }));
+      const id = i === 0 ? 'aws' : `aws_${region}`;
+      const alias = i === 0 ? {} : { alias: region };
+      providers.set(region, management
+        ? new ManagementProvider(this, id, { accountId: this.accountId, region, ...alias })
+        : new MemberAccountProvider(this, id, {
+          accountId: this.accountId,
+          region,
+          partition: org.partition,
+          roleName: org.accessRoleName,
+          sessionName: `lz-baseline-${baseline.accountKey}`,
+          ...alias,
+        }));
     });
     if (firstStack) this.addDependency(firstStack);
     if (logArchive && baseline.config) this.addDependency(logArchive);

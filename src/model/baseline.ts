@@ -119,10 +119,14 @@ const CONTACT_TYPES: ReadonlyArray<readonly [keyof NonNullable<BaselineSettings[
   ['security', 'SECURITY'],
 ];
 
-/** Member accounts: the baseline deploys through the access role, which the management account does not have. */
+/**
+ * Every account, the management account included: it is the account whose compromise costs the
+ * most, and Security Hub judges it like any other (Config.1, IAM.7, Account.1). Member accounts are
+ * reached through the access role, the management account with the tool's own credentials.
+ */
 export function baselineAccountKeys(config: OrgConfig): string[] {
   if (!config.baseline) return [];
-  return Object.keys(config.accounts).filter((key) => key !== config.organization.managementAccount).sort(byString);
+  return Object.keys(config.accounts).sort(byString);
 }
 
 /** Resolves one account's effective baseline; the rules have checked that enabled contacts are complete. */

@@ -107,7 +107,8 @@ export class Inventory {
   }
 
   private placementOf(stack: string, json: StackJson, body: Json): { account?: string; region?: string } {
-    const alias = typeof body.provider === 'string' ? body.provider.replace(/^aws\./, '') : undefined;
+    // `aws` names the default provider; `aws.<alias>` an aliased one.
+    const alias = typeof body.provider === 'string' && body.provider !== 'aws' ? body.provider.replace(/^aws\./, '') : undefined;
     const provider = (json.provider?.aws ?? []).find((p) => (p.alias as string | undefined) === alias);
     const region = typeof provider?.region === 'string' && !provider.region.includes('${') ? provider.region : undefined;
     const account = accountOfStack(stack, alias, this.scope);
@@ -117,7 +118,7 @@ export class Inventory {
 
 /**
  * Whose credentials a stack's provider carries, by the stack naming contract (stacks/ids.ts,
- * stacks/app.ts): `baseline-<id>` and `baseline-<id>-r<n>` (one provider per region), and the
+ * stacks/app.ts): `baseline-<id>` and `baseline<n>-<id>` (one provider per region), and the
  * default provider of `network-<id>`, are the account's own; the `network` alias of `network-<id>`
  * and `network-hub` are the network account's; `log-archive` the log archive's; `security-tooling`
  * and `detective-configuration` the security account's; the other organization-wide stacks and
@@ -125,8 +126,8 @@ export class Inventory {
  */
 export function accountOfStack(stack: string, alias: string | undefined, scope: AuditScope): string | undefined {
   const byStackId = (id: string) => scope.accounts.find((a) => a.stackId === id)?.key;
-  const baseline = /^baseline-(.+)$/.exec(stack);
-  if (baseline) return byStackId(baseline[1]!) ?? byStackId(baseline[1]!.replace(/-r\d+$/, ''));
+  const baseline = /^baseline(\d+)?-(.+)$/.exec(stack);
+  if (baseline) return byStackId(baseline[2]!);
   const network = /^network-(.+)$/.exec(stack);
   if (network && stack !== 'network-hub') return alias === 'network' ? scope.network : byStackId(network[1]!);
   switch (stack) {

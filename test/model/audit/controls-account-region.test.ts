@@ -19,7 +19,7 @@ const appHome = (c: ControlReport) => c.units.find((u) => u.account === 'app' &&
 describe('the stack -> account contract', () => {
   it('places baseline region groups, the network alias and organization-wide stacks', () => {
     expect(accountOfStack('baseline-app', undefined, SCOPE)).toBe('app');
-    expect(accountOfStack('baseline-app-r2', 'eu_west_1', SCOPE)).toBe('app');
+    expect(accountOfStack('baseline2-app', 'eu_west_1', SCOPE)).toBe('app');
     expect(accountOfStack('network-management', undefined, SCOPE)).toBe('management');
     expect(accountOfStack('network-management', 'network', SCOPE)).toBe('app');
     expect(accountOfStack('org-trail', undefined, SCOPE)).toBe('management');
