@@ -21,9 +21,10 @@ describe('the effective baseline', () => {
     expect(of('legacy-prod').alternateContacts.map((c) => c.type)).toEqual(['OPERATIONS']);
   });
 
-  test('the management account has none; new accounts create the Config role', () => {
-    expect(Object.keys(model.baseline!.accounts).sort()).toEqual(['legacy-prod', 'log-archive', 'payments-prod']);
+  test('every account has one, the management account included; new accounts create the Config role, adopted ones find it', () => {
+    expect(Object.keys(model.baseline!.accounts).sort()).toEqual(['legacy-prod', 'log-archive', 'management', 'payments-prod']);
     expect(of('payments-prod').config?.serviceLinkedRole).toBe('create');
+    expect(of('management').config?.serviceLinkedRole).toBe('existing');
   });
 
   test('the merge keeps lower levels\' unset fields', () => {

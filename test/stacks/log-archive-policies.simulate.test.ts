@@ -1,8 +1,10 @@
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { logKeyPolicy } from '../../src/constructs/log-archive-policies';
 import { validateFile } from '../../src/pipeline';
-import { FIXTURES, modelOf, resources, synth } from '../helpers';
+import { FIXTURES, modelOf, resources, synth, validateYaml } from '../helpers';
 
 /**
  * The synthesized bucket and key policies of the adopted GovCloud fixture (literal ids throughout),
@@ -15,6 +17,17 @@ const keyPolicy = JSON.parse(resources(stack, 'aws_kms_key').log_key!.policy);
 const BUCKET = 'arn:aws-us-gov:s3:::gov-example-organization-logs';
 const TRAIL = 'arn:aws-us-gov:cloudtrail:us-gov-west-1:111122223333:trail/gov-cloud-example-organization-trail';
 const LOG_ACCOUNT = '222233334444';
+const ORG = 'o-abcdef1234';
+
+/** The same fixture with the account baseline on (its defaults: Config in every account, flow logs of every VPC lz creates). */
+function withBaselineBucketPolicy(): { Statement: Array<{ Sid: string }> } {
+  const file = join(FIXTURES, 'valid', 'adopted-logging-security.yaml');
+  const doc = parse(readFileSync(file, 'utf8'));
+  doc.baseline = {};
+  const stackOut = synth(modelOf(validateYaml(stringify(doc), join(FIXTURES, 'valid'))));
+  return JSON.parse(resources(stackOut.stacks['log-archive']!, 'aws_s3_bucket_policy').log_bucket_policy!.policy);
+}
+const baselinePolicy = withBaselineBucketPolicy();
 
 /** `identityAllows`: the principal's own account grants the action too, as a cross-account request needs. */
 async function decide(policy: unknown, principal: string, action: string, resource: string, context: Record<string, string>, identityAllows = false): Promise<string> {
@@ -53,6 +66,55 @@ describe('the log bucket policy, simulated', () => {
     const configWrite = { 'aws:SecureTransport': 'true', 'aws:SourceOrgID': 'o-abcdef1234', 's3:x-amz-acl': 'bucket-owner-full-control' };
     expect(await decide(bucketPolicy, 'config.amazonaws.com', 's3:PutObject', `${BUCKET}/AWSLogs/444455556666/Config/us-gov-west-1/x`, configWrite)).toBe('Allowed');
     expect(await decide(bucketPolicy, 'config.amazonaws.com', 's3:PutObject', `${BUCKET}/AWSLogs/444455556666/Config/x`, { ...configWrite, 'aws:SourceOrgID': 'o-zzzzzzzzzz' })).toBe('ImplicitlyDenied');
+  });
+});
+
+describe('the log bucket policy with the account baseline, simulated', () => {
+  const MEMBER = '444455556666';
+  const delivery = { 'aws:SecureTransport': 'true', 'aws:SourceOrgID': ORG, 's3:x-amz-acl': 'bucket-owner-full-control' };
+  const outsider = { ...delivery, 'aws:SourceOrgID': 'o-zzzzzzzzzz' };
+  const { 'aws:SourceOrgID': _org, ...withoutOrg } = delivery;
+
+  test('the baseline adds the Config and flow log statements; without it there are none for flow logs', () => {
+    expect(baselinePolicy.Statement.map((st) => st.Sid)).toEqual(expect.arrayContaining(['AllowConfigBucketCheck', 'AllowConfigWrite', 'AllowFlowLogsAclCheck', 'AllowFlowLogsWrite']));
+    expect(bucketPolicy.Statement.map((st: { Sid: string }) => st.Sid)).not.toContain('AllowFlowLogsWrite');
+  });
+
+  test('Config of an organization account may check the bucket, list it and deliver under AWSLogs/<account>/Config/', async () => {
+    const config = 'config.amazonaws.com';
+    const object = `${BUCKET}/AWSLogs/${MEMBER}/Config/us-gov-west-1/2026/12/2/ConfigHistory/x.json.gz`;
+    expect(await decide(baselinePolicy, config, 's3:PutObject', object, delivery)).toBe('Allowed');
+    expect(await decide(baselinePolicy, config, 's3:GetBucketAcl', BUCKET, delivery)).toBe('Allowed');
+    expect(await decide(baselinePolicy, config, 's3:ListBucket', BUCKET, delivery)).toBe('Allowed');
+    for (const context of [outsider, withoutOrg]) {
+      expect(await decide(baselinePolicy, config, 's3:PutObject', object, context)).toBe('ImplicitlyDenied');
+      expect(await decide(baselinePolicy, config, 's3:GetBucketAcl', BUCKET, context)).toBe('ImplicitlyDenied');
+      expect(await decide(baselinePolicy, config, 's3:ListBucket', BUCKET, context)).toBe('ImplicitlyDenied');
+    }
+    // Outside its prefix, or keeping the objects to itself, Config writes nothing.
+    expect(await decide(baselinePolicy, config, 's3:PutObject', `${BUCKET}/AWSLogs/${MEMBER}/vpcflowlogs/x`, delivery)).toBe('ImplicitlyDenied');
+    expect(await decide(baselinePolicy, config, 's3:PutObject', object, { ...delivery, 's3:x-amz-acl': 'private' })).toBe('ImplicitlyDenied');
+  });
+
+  test('log delivery of an organization account\'s VPC flow logs may write under AWSLogs/<account>/vpcflowlogs/, Hive-compatible prefix included', async () => {
+    const logs = 'delivery.logs.amazonaws.com';
+    const object = `${BUCKET}/AWSLogs/${MEMBER}/vpcflowlogs/us-gov-west-1/2026/12/02/${MEMBER}_vpcflowlogs_us-gov-west-1_fl-1234_20261202T0000Z_abcd.log.gz`;
+    const hive = `${BUCKET}/AWSLogs/aws-account-id=${MEMBER}/aws-service=vpcflowlogs/aws-region=us-gov-west-1/year=2026/x.parquet`;
+    expect(await decide(baselinePolicy, logs, 's3:PutObject', object, delivery)).toBe('Allowed');
+    expect(await decide(baselinePolicy, logs, 's3:PutObject', hive, delivery)).toBe('Allowed');
+    expect(await decide(baselinePolicy, logs, 's3:GetBucketAcl', BUCKET, delivery)).toBe('Allowed');
+    for (const context of [outsider, withoutOrg]) {
+      expect(await decide(baselinePolicy, logs, 's3:PutObject', object, context)).toBe('ImplicitlyDenied');
+      expect(await decide(baselinePolicy, logs, 's3:GetBucketAcl', BUCKET, context)).toBe('ImplicitlyDenied');
+    }
+    expect(await decide(baselinePolicy, logs, 's3:PutObject', object, { ...delivery, 's3:x-amz-acl': 'private' })).toBe('ImplicitlyDenied');
+    expect(await decide(baselinePolicy, logs, 's3:PutObject', `${BUCKET}/AWSLogs/${MEMBER}/Config/x`, delivery)).toBe('ImplicitlyDenied');
+  });
+
+  test('without TLS, neither delivery is accepted', async () => {
+    const insecure = { ...delivery, 'aws:SecureTransport': 'false' };
+    expect(await decide(baselinePolicy, 'delivery.logs.amazonaws.com', 's3:PutObject', `${BUCKET}/AWSLogs/${MEMBER}/vpcflowlogs/x`, insecure)).toBe('ExplicitlyDenied');
+    expect(await decide(baselinePolicy, 'config.amazonaws.com', 's3:PutObject', `${BUCKET}/AWSLogs/${MEMBER}/Config/x`, insecure)).toBe('ExplicitlyDenied');
   });
 });
 

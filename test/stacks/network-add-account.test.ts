@@ -5,7 +5,7 @@ import { modelWithLock } from '../network-helpers';
 
 /**
  * Given the default org.yaml synthesized once, when one account is added to Workloads/Prod (and
- * the record of the first run is kept), then exactly its own three stacks appear, its network
+ * the record of the first run is kept), then exactly its own four stacks appear, its network
  * stack holds its attachment's routing, and every existing stack is byte-identical.
  */
 describe('adding one account with a VPC', () => {
@@ -27,7 +27,7 @@ describe('adding one account with a VPC', () => {
   });
 
   test('adds exactly the account\'s own stacks', () => {
-    expect(Object.keys(b.stacks).filter((s) => !(s in a.stacks)).sort()).toEqual(['access-billing-prod', 'account-billing-prod', 'network-billing-prod']);
+    expect(Object.keys(b.stacks).filter((s) => !(s in a.stacks)).sort()).toEqual(['access-billing-prod', 'account-billing-prod', 'baseline-billing-prod', 'network-billing-prod']);
     expect(Object.keys(a.stacks).filter((s) => !(s in b.stacks))).toEqual([]);
   });
 
