@@ -34,6 +34,8 @@ import { govCloudAccountsAreAdopted } from './govcloud-accounts-are-adopted';
 import { ouNamesAreUniqueUnderParent } from './ou-names-are-unique-under-parent';
 import { ouNamesMeetAwsConstraints } from './ou-names-meet-aws-constraints';
 import { policiesAreAttached, policyReferencesResolve } from './policy-references-resolve';
+import { declarativePoliciesAreWellFormed } from './declarative-policies-are-well-formed';
+import { vpcBlockPublicAccessSparesInternetVpcs } from './vpc-block-public-access-spares-internet-vpcs';
 import { policyContentWithinLimit, policyDescriptionsWithinLimit, policyHasOneSource, scpStatementsHaveNoPrincipal } from './policies-are-well-formed';
 import { regionsMatchPartition } from './regions-match-partition';
 import { permissionSetNamesMeetAwsConstraints } from './permission-set-names-meet-aws-constraints';
@@ -104,6 +106,8 @@ export const RULES: readonly Rule[] = [
   policyContentWithinLimit,
   policyDescriptionsWithinLimit,
   scpStatementsHaveNoPrincipal,
+  declarativePoliciesAreWellFormed,
+  vpcBlockPublicAccessSparesInternetVpcs,
   policiesAreAttached,
   backendSettingsAreComplete,
   workspaceNamesAreValidAndUnique,

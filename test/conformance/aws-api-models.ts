@@ -92,6 +92,17 @@ export function patternMatches(pattern: string, value: string): boolean {
 }
 
 /**
+ * Enum values newer than the committed models, by `<service>.<shape>`: accepted, each with its
+ * reason; argument-shapes.test.ts fails once the models gain the value, so the entry goes away.
+ */
+export const ENUM_GAPS: Readonly<Record<string, { readonly values: readonly string[]; readonly reason: string }>> = {
+  'organizations.PolicyType': {
+    values: ['RESOURCE_CONTROL_POLICY', 'DECLARATIVE_POLICY_EC2'],
+    reason: 'resource control policies and EC2 declarative policies were added in November and December 2024',
+  },
+};
+
+/**
  * Checks a value against a shape, recursively; returns one message per violation. A Terraform map
  * given for a list of Key/Value structures (tags) is checked as that list; a Terraform list given
  * for a scalar member (one API call per element) is checked element by element.
@@ -108,7 +119,7 @@ export function violations(model: ServiceModel, shapeName: string, value: unknow
       if (shape.min !== undefined && length < shape.min) out.push(`${where}: ${JSON.stringify(value)} is shorter than ${shapeName}.min ${shape.min}`);
       if (shape.max !== undefined && length > shape.max) out.push(`${where}: ${JSON.stringify(value).slice(0, 80)} is longer than ${shapeName}.max ${shape.max}`);
       if (shape.pattern !== undefined && !patternMatches(shape.pattern, value)) out.push(`${where}: ${JSON.stringify(value)} does not match ${shapeName}.pattern ${shape.pattern}`);
-      if (shape.enum !== undefined && !shape.enum.includes(value)) out.push(`${where}: ${JSON.stringify(value)} is not one of ${shapeName}.enum ${shape.enum.join(', ')}`);
+      if (shape.enum !== undefined && !shape.enum.includes(value) && !ENUM_GAPS[`${model.service}.${shapeName}`]?.values.includes(value)) out.push(`${where}: ${JSON.stringify(value)} is not one of ${shapeName}.enum ${shape.enum.join(', ')}`);
       return out;
     }
     case 'integer':
