@@ -51,6 +51,8 @@ import { managementAccountNotAssignedFromDelegatedAdministrator } from './manage
 import { identityStorePrincipalsAreValid } from './identity-store-principals-are-valid';
 import type { Rule, RuleContext } from './rule';
 import { securityServicesAreDelegatedOnce } from './security-services-are-delegated-once';
+import { guardDutyRuntimeMonitoringIsChosenOnce } from './guardduty-runtime-monitoring-is-chosen-once';
+import { inspectorCodeScanningHasLambdaScanning } from './inspector-code-scanning-has-lambda-scanning';
 import { servicePrincipalsAreValid } from './service-principals-are-valid';
 import { tagsMeetAwsConstraints } from './tags-meet-aws-constraints';
 import { workspaceNamesAreValidAndUnique } from './workspace-names-are-valid-and-unique';
@@ -116,6 +118,8 @@ export const RULES: readonly Rule[] = [
   dedicatedAccountsDoNotShareOuWithWorkloads,
   logRetentionIsValid,
   securityServicesAreDelegatedOnce,
+  guardDutyRuntimeMonitoringIsChosenOnce,
+  inspectorCodeScanningHasLambdaScanning,
   permissionSetNamesMeetAwsConstraints,
   permissionSetAttributesMeetAwsConstraints,
   sessionDurationsAreValid,

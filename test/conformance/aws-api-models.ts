@@ -100,6 +100,7 @@ export const ENUM_GAPS: Readonly<Record<string, { readonly values: readonly stri
     values: ['RESOURCE_CONTROL_POLICY', 'DECLARATIVE_POLICY_EC2'],
     reason: 'resource control policies and EC2 declarative policies were added in November and December 2024',
   },
+  'inspector2.ResourceScanType': { values: ['LAMBDA_CODE'], reason: 'Lambda code scanning was added in 2023' },
 };
 
 /**
