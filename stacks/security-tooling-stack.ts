@@ -3,7 +3,10 @@ import { AccessanalyzerAnalyzer } from '@cdktf/provider-aws/lib/accessanalyzer-a
 import { ConfigConfigurationAggregator } from '@cdktf/provider-aws/lib/config-configuration-aggregator';
 import { DetectiveGraph } from '@cdktf/provider-aws/lib/detective-graph';
 import { DataAwsGuarddutyDetector } from '@cdktf/provider-aws/lib/data-aws-guardduty-detector';
+import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
 import { GuarddutyOrganizationConfiguration } from '@cdktf/provider-aws/lib/guardduty-organization-configuration';
+import { GuarddutyOrganizationConfigurationFeature } from '@cdktf/provider-aws/lib/guardduty-organization-configuration-feature';
+import { Inspector2Enabler } from '@cdktf/provider-aws/lib/inspector2-enabler';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Inspector2OrganizationConfiguration } from '@cdktf/provider-aws/lib/inspector2-organization-configuration';
@@ -14,7 +17,7 @@ import { SecurityhubOrganizationConfiguration } from '@cdktf/provider-aws/lib/se
 import { SecurityhubStandardsSubscription } from '@cdktf/provider-aws/lib/securityhub-standards-subscription';
 import type { Construct } from 'constructs';
 import { MemberAccountProvider } from '../src/constructs/aws-provider';
-import type { SecurityModel } from '../src/model/security';
+import { inspectorResourceTypes, type SecurityModel } from '../src/model/security';
 import type { LandingZoneModel } from '../src/model/types';
 import { ids } from './ids';
 import type { AccountDirectory } from './account-directory';
@@ -54,10 +57,29 @@ export class SecurityToolingStack extends LandingZoneStack {
     if (security.guardDuty) {
       // Designating the administrator created its detector; a second CreateDetector would fail.
       const detector = new DataAwsGuarddutyDetector(this, 'guardduty');
-      new GuarddutyOrganizationConfiguration(this, 'guardduty_organization', {
+      const organization = new GuarddutyOrganizationConfiguration(this, 'guardduty_organization', {
         detectorId: detector.id,
         autoEnableOrganizationMembers: security.guardDuty.autoEnable,
       });
+      // Protection plans: for the members (auto-enable as the organization setting says, or NONE
+      // when turned off) and for this administrator account's own detector.
+      const auto = security.guardDuty.autoEnable;
+      for (const feature of security.guardDuty.features) {
+        const id = feature.name.toLowerCase();
+        new GuarddutyOrganizationConfigurationFeature(this, `guardduty_organization_feature_${id}`, {
+          detectorId: detector.id,
+          name: feature.name,
+          autoEnable: feature.enabled ? auto : 'NONE',
+          ...(feature.additional.length > 0 ? { additionalConfiguration: feature.additional.map((a) => ({ name: a.name, autoEnable: feature.enabled && a.enabled ? auto : 'NONE' })) } : {}),
+          dependsOn: [organization],
+        });
+        new GuarddutyDetectorFeature(this, `guardduty_feature_${id}`, {
+          detectorId: detector.id,
+          name: feature.name,
+          status: feature.enabled ? 'ENABLED' : 'DISABLED',
+          ...(feature.additional.length > 0 ? { additionalConfiguration: feature.additional.map((a) => ({ name: a.name, status: feature.enabled && a.enabled ? 'ENABLED' : 'DISABLED' })) } : {}),
+        });
+      }
     }
 
     if (security.securityHub) {
@@ -105,8 +127,16 @@ export class SecurityToolingStack extends LandingZoneStack {
     if (security.accessAnalyzer)
       new AccessanalyzerAnalyzer(this, 'access_analyzer', { analyzerName: security.accessAnalyzer.name, type: 'ORGANIZATION' });
 
-    if (security.inspector)
-      new Inspector2OrganizationConfiguration(this, 'inspector_organization', { autoEnable: { ...security.inspector } });
+    if (security.inspector) {
+      // Designation makes this account the administrator, but its own scans are enabled here, with
+      // the same scan types the members get; destroying the enabler would disable Inspector in it.
+      const enabler = new Inspector2Enabler(this, 'inspector', {
+        accountIds: [accountId],
+        resourceTypes: inspectorResourceTypes(security.inspector),
+        lifecycle: { preventDestroy: true },
+      });
+      new Inspector2OrganizationConfiguration(this, 'inspector_organization', { autoEnable: { ...security.inspector }, dependsOn: [enabler] });
+    }
 
     if (security.macie) {
       // Destroying it disables Macie and deletes its findings and jobs.

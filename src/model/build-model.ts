@@ -16,7 +16,7 @@ import { buildNetworkModel } from './network/build-network';
 import { flattenOus } from './org-tree';
 import { renderPolicyDocument } from './policy-document';
 import { buildGuardrailsModel, canonicalJson, policyTargets } from './policy-packing';
-import { policyStatements, STATEMENT_POLICY_TYPES } from './policy-sources';
+import { policyContent, policyStatements, STATEMENT_POLICY_TYPES } from './policy-sources';
 import { buildSecurityModel, securityDelegations } from './security';
 import type { AccountModel, DelegatedAdministratorModel, LandingZoneModel, PolicyModel } from './types';
 
@@ -66,7 +66,7 @@ export function buildModel(
         key,
         type: p.type,
         description: p.description ?? '',
-        content: STATEMENT_POLICY_TYPES.has(p.type) ? renderPolicyDocument(policyStatements(config, files, key) ?? []) : canonicalJson(p.content ?? {}),
+        content: STATEMENT_POLICY_TYPES.has(p.type) ? renderPolicyDocument(policyStatements(config, files, key) ?? []) : canonicalJson(policyContent(p)),
         tags: p.tags ?? {},
         targets: targetsByPolicy.get(key) ?? [],
       };

@@ -23,6 +23,11 @@ export interface LoggingModel {
   };
   readonly objectLock: { readonly mode: 'GOVERNANCE' | 'COMPLIANCE'; readonly days: number };
   readonly accessLogging: boolean;
+  /**
+   * The trail's CloudWatch Logs delivery, in the management account (CloudTrail delivers only to a
+   * log group of the trail's own account): the group, its KMS key and the role CloudTrail assumes.
+   */
+  readonly cloudWatchLogs?: { readonly logGroupName: string; readonly retentionDays: number; readonly roleName: string; readonly keyAlias: string };
   /** AWS Config may deliver into the bucket: true when the security section enables the Config aggregator, or an account's baseline records with Config. */
   readonly allowAwsConfig: boolean;
   /** VPC flow logs (delivery.logs.amazonaws.com) may deliver into the bucket: an account's baseline has flow logs on. */
@@ -60,6 +65,9 @@ export function buildLoggingModel(config: OrgConfig, baselineDelivers: { readonl
     retention: { ...logging.retention },
     objectLock: { ...logging.objectLock },
     accessLogging: logging.accessLogging,
+    ...(logging.cloudWatchLogs
+      ? { cloudWatchLogs: { logGroupName: `/aws/cloudtrail/${trailName}`, retentionDays: logging.cloudWatchLogs.retentionDays, roleName: `${prefix}-trail-cloudwatch-logs`, keyAlias: `alias/${prefix}-trail-logs` } }
+      : {}),
     allowAwsConfig: config.security?.services.configAggregator !== undefined || baselineDelivers.config,
     allowFlowLogs: baselineDelivers.flowLogs,
   };

@@ -13,7 +13,8 @@ export interface PolicyTypeLimits {
  * Default quotas of AWS Organizations by policy type.
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html
  * SCPs and RCPs: 5,120 characters, 5 per target. Tag and backup policies: 10,000 characters,
- * 10 per target. AI-services opt-out policies: 2,500 characters, 5 per target.
+ * 10 per target. AI-services opt-out policies: 2,500 characters, 5 per target. Declarative policies:
+ * 10,000 characters, 10 per target; no AWS-managed one is attached by default.
  */
 const DEFAULT_LIMITS: Record<string, PolicyTypeLimits> = {
   SERVICE_CONTROL_POLICY: { maxSize: 5120, maxPerTarget: 5, managedPolicy: 'FullAWSAccess' },
@@ -21,6 +22,7 @@ const DEFAULT_LIMITS: Record<string, PolicyTypeLimits> = {
   TAG_POLICY: { maxSize: 10000, maxPerTarget: 10 },
   BACKUP_POLICY: { maxSize: 10000, maxPerTarget: 10 },
   AISERVICES_OPT_OUT_POLICY: { maxSize: 2500, maxPerTarget: 5 },
+  DECLARATIVE_POLICY_EC2: { maxSize: 10000, maxPerTarget: 10 },
 };
 
 /** The raised SCP quotas that a management account can request through Service Quotas. */

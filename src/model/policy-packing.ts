@@ -4,7 +4,7 @@ import type { PolicyStatement } from '../config/schema/common';
 import { flattenOus, ROOT } from './org-tree';
 import { renderPolicyDocument, sortStatements } from './policy-document';
 import { policyLimits } from './policy-limits';
-import { policyStatements, STATEMENT_POLICY_TYPES } from './policy-sources';
+import { policyContent, policyStatements, STATEMENT_POLICY_TYPES } from './policy-sources';
 import type { PolicyTarget } from './types';
 
 /** One organization policy as deployed: a whole policy, or one numbered part of a split one. */
@@ -63,7 +63,7 @@ export function canonicalJson(value: unknown): string {
 /** The documents of one policy under the profile. */
 export function policyDocuments(config: OrgConfig, files: PolicyFileStatements, key: string): string[] {
   const policy = config.policies[key]!;
-  if (!STATEMENT_POLICY_TYPES.has(policy.type)) return [canonicalJson(policy.content ?? {})];
+  if (!STATEMENT_POLICY_TYPES.has(policy.type)) return [canonicalJson(policyContent(policy))];
   return splitStatements(policyStatements(config, files, key) ?? [], policyLimits(policy.type, config.guardrails.profile).maxSize);
 }
 

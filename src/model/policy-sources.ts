@@ -1,6 +1,7 @@
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
 import type { PolicyStatement } from '../config/schema/common';
+import { compileEc2Declarative } from './declarative-policy';
 import { GUARDRAILS, type GuardrailFacts } from './guardrails';
 
 /** Policy types whose documents are IAM statements (the others have their own syntax). */
@@ -43,4 +44,12 @@ export function policyStatements(config: OrgConfig, files: PolicyFileStatements,
 export function guardrailUses(policy: OrgConfig['policies'][string]): Array<{ name: string; parameters: unknown; path: Array<string> }> {
   if (policy.guardrail !== undefined) return [{ name: policy.guardrail, parameters: policy.parameters, path: ['guardrail'] }];
   return Object.entries(policy.guardrails ?? {}).map(([name, parameters]) => ({ name, parameters, path: ['guardrails', name] }));
+}
+
+/**
+ * The document of a policy type with its own syntax (tag, backup, AI opt-out, declarative): its
+ * `content`, or for a declarative policy written in the structured `ec2:` form, that form compiled.
+ */
+export function policyContent(policy: OrgConfig['policies'][string]): unknown {
+  return policy.ec2 !== undefined ? compileEc2Declarative(policy.ec2) : policy.content ?? {};
 }

@@ -1,5 +1,5 @@
 import type { OrgConfig } from '../config/schema';
-import type { SecurityHubStandard } from '../config/schema/security';
+import type { GuardDutyProtectionPlans, SecurityHubStandard } from '../config/schema/security';
 import type { Partition } from './types';
 
 export type SecurityServiceKey = 'guardDuty' | 'securityHub' | 'configAggregator' | 'accessAnalyzer' | 'inspector' | 'macie' | 'detective';
@@ -43,6 +43,41 @@ export function securityDelegations(config: OrgConfig): SecurityDelegation[] {
     .sort((a, b) => (a.servicePrincipal < b.servicePrincipal ? -1 : 1));
 }
 
+/** One GuardDuty protection plan (a detector feature) as org.yaml sets it, sorted by name. */
+export interface GuardDutyFeatureModel {
+  /** The DetectorFeature / OrgFeature name of the API, e.g. S3_DATA_EVENTS. */
+  readonly name: string;
+  readonly enabled: boolean;
+  /** Agent management of Runtime Monitoring (FeatureAdditionalConfiguration names), sorted. */
+  readonly additional: ReadonlyArray<{ readonly name: string; readonly enabled: boolean }>;
+}
+
+const AGENT_MANAGEMENT = { EKS: 'EKS_ADDON_MANAGEMENT', ECS_FARGATE: 'ECS_FARGATE_AGENT_MANAGEMENT', EC2: 'EC2_AGENT_MANAGEMENT' } as const;
+
+/**
+ * The features org.yaml manages. Runtime Monitoring lists every agent-management configuration,
+ * enabled or not, so that removing one from org.yaml turns it off instead of leaving it as it was.
+ * @see https://docs.aws.amazon.com/guardduty/latest/APIReference/API_DetectorAdditionalConfiguration.html
+ */
+export function guardDutyFeatures(plans: GuardDutyProtectionPlans): GuardDutyFeatureModel[] {
+  const out: GuardDutyFeatureModel[] = [];
+  const simple = [['s3DataEvents', 'S3_DATA_EVENTS'], ['eksAuditLogs', 'EKS_AUDIT_LOGS'], ['ebsMalwareProtection', 'EBS_MALWARE_PROTECTION'],
+    ['rdsLoginEvents', 'RDS_LOGIN_EVENTS'], ['lambdaNetworkLogs', 'LAMBDA_NETWORK_LOGS']] as const;
+  for (const [key, name] of simple) if (plans[key] !== undefined) out.push({ name, enabled: plans[key], additional: [] });
+  if (plans.runtimeMonitoring)
+    out.push({ name: 'RUNTIME_MONITORING', enabled: true,
+      additional: (Object.keys(AGENT_MANAGEMENT) as Array<keyof typeof AGENT_MANAGEMENT>).map((k) => ({ name: AGENT_MANAGEMENT[k], enabled: plans.runtimeMonitoring!.agentManagement.includes(k) })) });
+  if (plans.eksRuntimeMonitoring)
+    out.push({ name: 'EKS_RUNTIME_MONITORING', enabled: true, additional: [{ name: 'EKS_ADDON_MANAGEMENT', enabled: plans.eksRuntimeMonitoring.agentManagement }] });
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return out.map((f) => ({ ...f, additional: [...f.additional].sort(byName) })).sort(byName);
+}
+
+/** The Inspector scan types (Enable resourceTypes) of the auto-enable settings, in the API's order. */
+export function inspectorResourceTypes(inspector: NonNullable<SecurityModel['inspector']>): string[] {
+  return [['EC2', inspector.ec2], ['ECR', inspector.ecr], ['LAMBDA', inspector.lambda], ['LAMBDA_CODE', inspector.lambdaCode]].filter(([, on]) => on).map(([type]) => type as string);
+}
+
 export interface SecurityHubStandardModel {
   readonly key: SecurityHubStandard;
   readonly arn: string;
@@ -51,7 +86,7 @@ export interface SecurityHubStandardModel {
 export interface SecurityModel {
   /** Key of the security tooling account: delegated administrator of every enabled service. */
   readonly accountKey: string;
-  readonly guardDuty?: { readonly autoEnable: 'ALL' | 'NEW' | 'NONE' };
+  readonly guardDuty?: { readonly autoEnable: 'ALL' | 'NEW' | 'NONE'; readonly features: readonly GuardDutyFeatureModel[] };
   /** Standards sorted by key. */
   readonly securityHub?: { readonly autoEnable: boolean; readonly standards: readonly SecurityHubStandardModel[] };
   readonly configAggregator?: { readonly name: string; readonly roleName: string };
@@ -105,7 +140,7 @@ export function buildSecurityModel(config: OrgConfig, namePrefix: string): Secur
   const delegation = (service: SecurityServiceKey) => delegations.find((d) => d.service === service)!;
   return {
     accountKey: security.account,
-    ...(s.guardDuty ? { guardDuty: { autoEnable: s.guardDuty.autoEnable } } : {}),
+    ...(s.guardDuty ? { guardDuty: { autoEnable: s.guardDuty.autoEnable, features: guardDutyFeatures(s.guardDuty.protectionPlans) } } : {}),
     ...(s.securityHub
       ? {
           securityHub: {

@@ -38,6 +38,8 @@ import { govCloudAccountsAreAdopted } from './govcloud-accounts-are-adopted';
 import { ouNamesAreUniqueUnderParent } from './ou-names-are-unique-under-parent';
 import { ouNamesMeetAwsConstraints } from './ou-names-meet-aws-constraints';
 import { policiesAreAttached, policyReferencesResolve } from './policy-references-resolve';
+import { declarativePoliciesAreWellFormed } from './declarative-policies-are-well-formed';
+import { vpcBlockPublicAccessSparesInternetVpcs } from './vpc-block-public-access-spares-internet-vpcs';
 import { policyContentWithinLimit, policyDescriptionsWithinLimit, policyHasOneSource, scpStatementsHaveNoPrincipal } from './policies-are-well-formed';
 import { regionsMatchPartition } from './regions-match-partition';
 import { permissionSetNamesMeetAwsConstraints } from './permission-set-names-meet-aws-constraints';
@@ -53,6 +55,8 @@ import { managementAccountNotAssignedFromDelegatedAdministrator } from './manage
 import { identityStorePrincipalsAreValid } from './identity-store-principals-are-valid';
 import type { Rule, RuleContext } from './rule';
 import { securityServicesAreDelegatedOnce } from './security-services-are-delegated-once';
+import { guardDutyRuntimeMonitoringIsChosenOnce } from './guardduty-runtime-monitoring-is-chosen-once';
+import { inspectorCodeScanningHasLambdaScanning } from './inspector-code-scanning-has-lambda-scanning';
 import { servicePrincipalsAreValid } from './service-principals-are-valid';
 import { tagsMeetAwsConstraints } from './tags-meet-aws-constraints';
 import { workspaceNamesAreValidAndUnique } from './workspace-names-are-valid-and-unique';
@@ -109,6 +113,8 @@ export const RULES: readonly Rule[] = [
   policyContentWithinLimit,
   policyDescriptionsWithinLimit,
   scpStatementsHaveNoPrincipal,
+  declarativePoliciesAreWellFormed,
+  vpcBlockPublicAccessSparesInternetVpcs,
   policiesAreAttached,
   backendSettingsAreComplete,
   workspaceNamesAreValidAndUnique,
@@ -117,6 +123,8 @@ export const RULES: readonly Rule[] = [
   dedicatedAccountsDoNotShareOuWithWorkloads,
   logRetentionIsValid,
   securityServicesAreDelegatedOnce,
+  guardDutyRuntimeMonitoringIsChosenOnce,
+  inspectorCodeScanningHasLambdaScanning,
   permissionSetNamesMeetAwsConstraints,
   permissionSetAttributesMeetAwsConstraints,
   sessionDurationsAreValid,

@@ -1,16 +1,16 @@
 import { error, type Finding } from '../config/diagnostics';
 import { canonicalJson, splitStatements } from '../model/policy-packing';
 import { policyLimits } from '../model/policy-limits';
-import { STATEMENT_POLICY_TYPES } from '../model/policy-sources';
+import { policyContent, STATEMENT_POLICY_TYPES } from '../model/policy-sources';
 import { policyStatementIssues } from './policy-statement-issues';
 import { sortedEntries, type Rule } from './rule';
 
-const SOURCES = ['statements', 'file', 'guardrail', 'guardrails', 'content'] as const;
+const SOURCES = ['statements', 'file', 'guardrail', 'guardrails', 'content', 'ec2'] as const;
 
 /**
  * A policy's content comes from exactly one place, of a kind its type accepts: SCPs and RCPs are
  * IAM statements (inline, a file, or a guardrail for SCPs); tag, backup and AI-services opt-out
- * policies are `content` in their own syntax.
+ * policies are `content` in their own syntax; declarative policies are `content` or the structured `ec2:` form.
  */
 export const policyHasOneSource: Rule = {
   code: 'LZ0202',
@@ -20,12 +20,15 @@ export const policyHasOneSource: Rule = {
     for (const [key, policy] of sortedEntries(config.policies)) {
       const given = SOURCES.filter((s) => policy[s] !== undefined);
       const statementType = STATEMENT_POLICY_TYPES.has(policy.type);
-      const allowed = statementType ? (policy.type === 'SERVICE_CONTROL_POLICY' ? ['statements', 'file', 'guardrail', 'guardrails'] : ['statements', 'file']) : ['content'];
+      const allowed = statementType ? (policy.type === 'SERVICE_CONTROL_POLICY' ? ['statements', 'file', 'guardrail', 'guardrails'] : ['statements', 'file'])
+        : policy.type === 'DECLARATIVE_POLICY_EC2' ? ['ec2', 'content'] : ['content'];
       if (given.length > 1)
         findings.push(error(this.code, ['policies', key], `The policy \`${key}\` has ${given.join(' and ')}.`, `Keep one of: ${allowed.join(', ')}.`, true));
       else if (given.length === 0)
         findings.push(error(this.code, ['policies', key], `The policy \`${key}\` has no content.`,
-          statementType ? 'Add `statements:` with IAM statements, `file:` naming a JSON policy document, or `guardrail:` naming a catalog guardrail.' : `Add \`content:\` with the ${policy.type} document.`, true));
+          statementType ? 'Add `statements:` with IAM statements, `file:` naming a JSON policy document, or `guardrail:` naming a catalog guardrail.'
+            : policy.type === 'DECLARATIVE_POLICY_EC2' ? 'Add `ec2:` with the settings to enforce (e.g. `serialConsoleAccess: disabled`), or `content:` with the document in the declarative policy syntax.'
+              : `Add \`content:\` with the ${policy.type} document.`, true));
       else if (!allowed.includes(given[0]!))
         findings.push(error(this.code, ['policies', key, given[0]!], `A ${policy.type} cannot be given as \`${given[0]}\`.`, `Use ${allowed.map((a) => `\`${a}\``).join(' or ')} for this policy type.`, true));
       if (policy.parameters !== undefined && policy.guardrail === undefined)
@@ -48,7 +51,7 @@ export const policyContentWithinLimit: Rule = {
     for (const [key, policy] of sortedEntries(config.policies)) {
       const limit = policyLimits(policy.type, config.guardrails.profile).maxSize;
       if (!STATEMENT_POLICY_TYPES.has(policy.type)) {
-        const size = canonicalJson(policy.content ?? {}).length;
+        const size = canonicalJson(policyContent(policy)).length;
         if (size > limit)
           findings.push(error(this.code, ['policies', key], `The policy \`${key}\` is ${size} characters minified; ${policy.type} allows ${limit}.`,
             `Split it into two policies (it is ${size - limit} characters over) and attach both.`, true));

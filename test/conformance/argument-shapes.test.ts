@@ -1,5 +1,5 @@
 import { ARGUMENT_SHAPES, MODEL_GAPS, TERRAFORM_ONLY, checkConformance } from './argument-shapes';
-import { resolveShape } from './aws-api-models';
+import { ENUM_GAPS, LIST_MAX_GAPS, loadServiceModel, resolveShape } from './aws-api-models';
 
 /** A hub-and-spoke network as a network stack would synthesize it: tokens where the values are only known at apply. */
 function networkStack() {
@@ -53,6 +53,17 @@ describe('the mapping table', () => {
 
   test.each(Object.entries(MODEL_GAPS))('%s is still missing from the models of aws-api-constraints.json (else map it)', (_key, gap) => {
     expect(() => resolveShape(gap.target)).toThrow(/no member|no operation/);
+  });
+
+  test.each(Object.entries(ENUM_GAPS))('the values of %s are still missing from its enum in the models (else drop them)', (key, gap) => {
+    const [service, shape] = key.split('.') as [string, string];
+    const known = loadServiceModel(service).shapes[shape]!.enum!;
+    for (const value of gap.values) expect(known).not.toContain(value);
+  });
+
+  test.each(Object.entries(LIST_MAX_GAPS))('the maximum of %s is still below the raised one in the models (else drop it)', (key, gap) => {
+    const [service, shape] = key.split('.') as [string, string];
+    expect(loadServiceModel(service).shapes[shape]!.max).toBeLessThan(gap.max);
   });
 });
 

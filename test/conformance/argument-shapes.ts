@@ -71,6 +71,38 @@ export const MODEL_GAPS: Readonly<Record<string, { readonly target: ApiTarget; r
     target: { service: 'securityhub', operation: 'UpdateOrganizationConfiguration', member: 'OrganizationConfiguration.ConfigurationType' },
     reason: 'central configuration (OrganizationConfiguration) was added in November 2023',
   },
+  'aws_guardduty_organization_configuration_feature.name': {
+    target: { service: 'guardduty', operation: 'UpdateOrganizationConfiguration', member: 'Features.member.Name' },
+    reason: 'organization features (Features, replacing DataSources) were added in 2023',
+  },
+  'aws_guardduty_organization_configuration_feature.auto_enable': {
+    target: { service: 'guardduty', operation: 'UpdateOrganizationConfiguration', member: 'Features.member.AutoEnable' },
+    reason: 'organization features (Features, replacing DataSources) were added in 2023',
+  },
+  'aws_guardduty_organization_configuration_feature.additional_configuration.name': {
+    target: { service: 'guardduty', operation: 'UpdateOrganizationConfiguration', member: 'Features.member.AdditionalConfiguration.member.Name' },
+    reason: 'the additional configuration of features (Runtime Monitoring agents) was added in 2023',
+  },
+  'aws_guardduty_organization_configuration_feature.additional_configuration.auto_enable': {
+    target: { service: 'guardduty', operation: 'UpdateOrganizationConfiguration', member: 'Features.member.AdditionalConfiguration.member.AutoEnable' },
+    reason: 'the additional configuration of features (Runtime Monitoring agents) was added in 2023',
+  },
+  'aws_guardduty_detector_feature.name': {
+    target: { service: 'guardduty', operation: 'UpdateDetector', member: 'Features.member.Name' },
+    reason: 'detector features (Features, replacing DataSources) were added in 2023',
+  },
+  'aws_guardduty_detector_feature.status': {
+    target: { service: 'guardduty', operation: 'UpdateDetector', member: 'Features.member.Status' },
+    reason: 'detector features (Features, replacing DataSources) were added in 2023',
+  },
+  'aws_guardduty_detector_feature.additional_configuration.name': {
+    target: { service: 'guardduty', operation: 'UpdateDetector', member: 'Features.member.AdditionalConfiguration.member.Name' },
+    reason: 'the additional configuration of features (Runtime Monitoring agents) was added in 2023',
+  },
+  'aws_guardduty_detector_feature.additional_configuration.status': {
+    target: { service: 'guardduty', operation: 'UpdateDetector', member: 'Features.member.AdditionalConfiguration.member.Status' },
+    reason: 'the additional configuration of features (Runtime Monitoring agents) was added in 2023',
+  },
   'aws_inspector2_organization_configuration.auto_enable.lambda_code': {
     target: { service: 'inspector2', operation: 'UpdateOrganizationConfiguration', member: 'autoEnable.lambdaCode' },
     reason: 'Lambda code scanning (lambdaCode) was added in 2023',

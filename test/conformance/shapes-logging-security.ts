@@ -74,6 +74,14 @@ export const LOGGING_SECURITY_SHAPES: Readonly<Record<string, ApiTarget>> = {
   'aws_cloudtrail.is_organization_trail': trail('CreateTrail', 'IsOrganizationTrail'),
   'aws_cloudtrail.enable_log_file_validation': trail('CreateTrail', 'EnableLogFileValidation'),
   'aws_cloudtrail.tags': trail('CreateTrail', 'TagsList'),
+  'aws_cloudtrail.cloud_watch_logs_group_arn': trail('CreateTrail', 'CloudWatchLogsLogGroupArn'),
+  'aws_cloudtrail.cloud_watch_logs_role_arn': trail('CreateTrail', 'CloudWatchLogsRoleArn'),
+  'aws_cloudwatch_log_group.name': at('logs')('CreateLogGroup', 'logGroupName'),
+  'aws_cloudwatch_log_group.kms_key_id': at('logs')('CreateLogGroup', 'kmsKeyId'),
+  'aws_cloudwatch_log_group.retention_in_days': at('logs')('PutRetentionPolicy', 'retentionInDays'),
+  'aws_iam_role_policy.role': iam('PutRolePolicy', 'RoleName'),
+  'aws_iam_role_policy.name': iam('PutRolePolicy', 'PolicyName'),
+  'aws_iam_role_policy.policy': iam('PutRolePolicy', 'PolicyDocument'),
 
   'aws_iam_role.name': iam('CreateRole', 'RoleName'),
   'aws_iam_role.description': iam('CreateRole', 'Description'),
@@ -90,6 +98,8 @@ export const LOGGING_SECURITY_SHAPES: Readonly<Record<string, ApiTarget>> = {
 
   'aws_guardduty_organization_admin_account.admin_account_id': at('guardduty')('EnableOrganizationAdminAccount', 'AdminAccountId'),
   'aws_guardduty_organization_configuration.detector_id': at('guardduty')('UpdateOrganizationConfiguration', 'DetectorId'),
+  'aws_guardduty_organization_configuration_feature.detector_id': at('guardduty')('UpdateOrganizationConfiguration', 'DetectorId'),
+  'aws_guardduty_detector_feature.detector_id': at('guardduty')('UpdateDetector', 'DetectorId'),
   'aws_securityhub_organization_admin_account.admin_account_id': hub('EnableOrganizationAdminAccount', 'AdminAccountId'),
   'aws_securityhub_account.enable_default_standards': hub('EnableSecurityHub', 'EnableDefaultStandards'),
   'aws_securityhub_account.auto_enable_controls': hub('UpdateSecurityHubConfiguration', 'AutoEnableControls'),
@@ -107,6 +117,8 @@ export const LOGGING_SECURITY_SHAPES: Readonly<Record<string, ApiTarget>> = {
   'aws_config_configuration_aggregator.organization_aggregation_source.all_regions':
     at('config')('PutConfigurationAggregator', 'OrganizationAggregationSource.AllAwsRegions'),
   'aws_config_configuration_aggregator.organization_aggregation_source.regions': at('config')('PutConfigurationAggregator', 'OrganizationAggregationSource.AwsRegions'),
+  'aws_inspector2_enabler.account_ids': at('inspector2')('Enable', 'accountIds'),
+  'aws_inspector2_enabler.resource_types': at('inspector2')('Enable', 'resourceTypes'),
   'aws_inspector2_delegated_admin_account.account_id': at('inspector2')('EnableDelegatedAdminAccount', 'delegatedAdminAccountId'),
   'aws_inspector2_organization_configuration.auto_enable.ec2': at('inspector2')('UpdateOrganizationConfiguration', 'autoEnable.ec2'),
   'aws_inspector2_organization_configuration.auto_enable.ecr': at('inspector2')('UpdateOrganizationConfiguration', 'autoEnable.ecr'),

@@ -65,6 +65,18 @@ describe('mapping a snapshot to org.yaml', () => {
     expect(mapped.report[1]!.reason).toBe('a statement org.yaml cannot express (0: Unrecognized key: "Unknown").');
   });
 
+  test('an EC2 declarative policy is imported as `content` in the AWS syntax, attached where it is', () => {
+    const content = { ec2_attributes: { serial_console_access: { status: { '@@assign': 'disabled' } } } };
+    const mapped = mapSnapshot(snapshot({
+      enabledPolicyTypes: ['DECLARATIVE_POLICY_EC2', 'SERVICE_CONTROL_POLICY'],
+      policies: [{ id: 'p-cccccccc', name: 'EC2 Baseline', description: '', type: 'DECLARATIVE_POLICY_EC2', awsManaged: false, content: JSON.stringify(content), tags: {}, targetIds: ['r-ab12'] }],
+    }), { name: 'acme', accessRoleName: 'OrganizationAccountAccessRole' });
+
+    expect(mapped.document.policies).toEqual({ 'EC2-Baseline': { type: 'DECLARATIVE_POLICY_EC2', name: 'EC2 Baseline', content } });
+    expect((mapped.document.organization as Record<string, unknown>).policies).toEqual(['EC2-Baseline']);
+    expect([...mapped.imports]).toContainEqual(['aws_organizations_policy_attachment.attach_EC2-Baseline__root', 'r-ab12:p-cccccccc']);
+  });
+
   test('Identity Center delegated to a member account is said in its section, and the management account\'s assignments are left out', () => {
     const mapped = mapSnapshot(snapshot({ delegatedAdministrators: [{ accountId: '222222222222', servicePrincipal: 'sso.amazonaws.com' }] }, {
       identityCenter: {

@@ -130,11 +130,18 @@ function logging(bucketName: string, next: () => number, pick: Pick): Doc {
 
 function security(pick: Pick, subset: <T>(items: readonly T[], min: number, max: number) => T[]): Doc {
   const makers: Record<string, () => Doc> = {
-    guardDuty: () => ({ autoEnable: pick(['ALL', 'NEW', 'NONE']) }),
+    guardDuty: () => ({
+      autoEnable: pick(['ALL', 'NEW', 'NONE']),
+      protectionPlans: { s3DataEvents: pick([true, false]), rdsLoginEvents: pick([true, false]), runtimeMonitoring: { agentManagement: subset(['EKS', 'ECS_FARGATE', 'EC2'], 0, 3) } },
+    }),
     securityHub: () => ({ autoEnable: pick([true, false]), standards: subset(STANDARDS, 0, 3) }),
     configAggregator: () => ({}),
     accessAnalyzer: () => ({}),
-    inspector: () => ({ resourceTypes: subset(['EC2', 'ECR', 'LAMBDA', 'LAMBDA_CODE'], 1, 4) }),
+    // Lambda code scanning comes with Lambda standard scanning (LZ0406).
+    inspector: () => {
+      const types = subset(['EC2', 'ECR', 'LAMBDA', 'LAMBDA_CODE'], 1, 4);
+      return { resourceTypes: types.includes('LAMBDA_CODE') && !types.includes('LAMBDA') ? [...types, 'LAMBDA'] : types };
+    },
     macie: () => ({ autoEnable: pick([true, false]) }),
     detective: () => ({ autoEnable: pick([true, false]) }),
   };

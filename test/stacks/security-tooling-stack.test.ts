@@ -119,7 +119,8 @@ describe('security-tooling stack of an adopted GovCloud organization with every 
     expect(resources(stack, 'aws_iam_role_policy_attachment').config_aggregator_role_policy!.policy_arn).toBe(
       'arn:aws-us-gov:iam::aws:policy/service-role/AWSConfigRoleForOrganizations',
     );
-    expect(resources(stack, 'aws_inspector2_organization_configuration').inspector_organization!.auto_enable).toEqual({ ec2: false, ecr: true, lambda: false, lambda_code: true });
+    expect(resources(stack, 'aws_inspector2_organization_configuration').inspector_organization!.auto_enable).toEqual({ ec2: false, ecr: true, lambda: true, lambda_code: true });
+    expect(resources(stack, 'aws_inspector2_enabler').inspector).toMatchObject({ account_ids: ['333344445555'], resource_types: ['ECR', 'LAMBDA', 'LAMBDA_CODE'], lifecycle: { prevent_destroy: true } });
     expect(resources(stack, 'aws_macie2_account').macie).toMatchObject({ status: 'ENABLED', lifecycle: { prevent_destroy: true } });
     expect(resources(stack, 'aws_macie2_organization_configuration').macie_organization).toMatchObject({ auto_enable: false, depends_on: ['aws_macie2_account.macie'] });
   });
@@ -130,5 +131,43 @@ describe('security-tooling stack of an adopted GovCloud organization with every 
     expect(resources(delegatedAdministrators, 'aws_macie2_organization_admin_account').service_admin_macie!.admin_account_id).toBe('333344445555');
     const principals = Object.values(resources(delegatedAdministrators, 'aws_organizations_delegated_administrator')).map((d) => d.service_principal).sort();
     expect(principals).toEqual(['access-analyzer.amazonaws.com', 'config.amazonaws.com', 'sso.amazonaws.com']);
+  });
+});
+
+describe('GuardDuty protection plans and the trail\'s CloudWatch Logs delivery of the default org.yaml', () => {
+  const out = synth(defaultModel());
+  const stack = out.stacks['security-tooling']!;
+
+  test('each selected plan is auto-enabled for the members and enabled on the administrator\'s detector, agents included', () => {
+    const organization = resources(stack, 'aws_guardduty_organization_configuration_feature');
+    expect(Object.values(organization).map((f) => `${f.name} ${f.auto_enable}`)).toEqual([
+      'EBS_MALWARE_PROTECTION ALL', 'EKS_AUDIT_LOGS ALL', 'LAMBDA_NETWORK_LOGS ALL', 'RDS_LOGIN_EVENTS ALL', 'RUNTIME_MONITORING ALL', 'S3_DATA_EVENTS ALL',
+    ]);
+    expect(organization.guardduty_organization_feature_runtime_monitoring!.additional_configuration).toEqual([
+      { name: 'EC2_AGENT_MANAGEMENT', auto_enable: 'ALL' }, { name: 'ECS_FARGATE_AGENT_MANAGEMENT', auto_enable: 'ALL' }, { name: 'EKS_ADDON_MANAGEMENT', auto_enable: 'ALL' },
+    ]);
+    expect(organization.guardduty_organization_feature_s3_data_events!.depends_on).toEqual(['aws_guardduty_organization_configuration.guardduty_organization']);
+    const detector = resources(stack, 'aws_guardduty_detector_feature');
+    expect(Object.values(detector).every((f) => f.status === 'ENABLED' && f.detector_id === '${data.aws_guardduty_detector.guardduty.id}')).toBe(true);
+    expect(Object.keys(detector)).toHaveLength(6);
+  });
+
+  test('the organization trail delivers to a KMS-encrypted log group through a role only that trail may assume', () => {
+    const trailStack = out.stacks['org-trail']!;
+    const group = resources(trailStack, 'aws_cloudwatch_log_group').trail_logs_log_group!;
+    expect(group).toMatchObject({ name: '/aws/cloudtrail/example-organization-trail', retention_in_days: 365, kms_key_id: '${aws_kms_key.trail_logs_key.arn}', lifecycle: { prevent_destroy: true } });
+    const keyPolicy = JSON.parse(resources(trailStack, 'aws_kms_key').trail_logs_key!.policy as string);
+    expect(keyPolicy.Statement[1]).toMatchObject({ Principal: { Service: 'logs.us-east-1.amazonaws.com' },
+      Condition: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/cloudtrail/example-organization-trail' } } });
+    const role = resources(trailStack, 'aws_iam_role').trail_logs_role!;
+    expect(JSON.parse(role.assume_role_policy as string).Statement[0].Condition).toEqual({ StringEquals: { 'aws:SourceArn': 'arn:aws:cloudtrail:us-east-1:123456789012:trail/example-organization-trail' } });
+    expect(JSON.parse(resources(trailStack, 'aws_iam_role_policy').trail_logs_role_policy!.policy as string).Statement).toEqual([
+      { Sid: 'DeliverTrailEvents', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/cloudtrail/example-organization-trail:log-stream:*' },
+    ]);
+    expect(resources(trailStack, 'aws_cloudtrail').organization_trail).toMatchObject({
+      cloud_watch_logs_group_arn: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/cloudtrail/example-organization-trail:*',
+      cloud_watch_logs_role_arn: '${aws_iam_role.trail_logs_role.arn}',
+      depends_on: ['aws_cloudwatch_log_group.trail_logs_log_group', 'aws_iam_role_policy.trail_logs_role_policy'],
+    });
   });
 });

@@ -24,6 +24,19 @@ export const ObjectLock = z
   })
   .meta({ description: 'Default object-lock retention of the log bucket (object lock is always enabled at creation).' });
 
+/**
+ * Retention periods CloudWatch Logs accepts (PutRetentionPolicy).
+ * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html
+ */
+export const LOG_GROUP_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+export const TrailCloudWatchLogs = z
+  .strictObject({
+    retentionDays: z.literal(LOG_GROUP_RETENTION_DAYS).default(365)
+      .meta({ description: `Days CloudWatch Logs keeps the trail's events (one of ${LOG_GROUP_RETENTION_DAYS.join(', ')}); the S3 archive keeps them for \`retention.expirationDays\`. @default 365` }),
+  })
+  .meta({ description: 'Also deliver the organization trail to a CloudWatch Logs group in the management account (KMS-encrypted), for metric filters and alarms (CIS 3.x, Security Hub CloudTrail.5).' });
+
 export const LoggingSection = z
   .strictObject({
     account: AccountKey.meta({ description: 'Key of the log archive account in `accounts`: holds the log bucket and its KMS key.' }),
@@ -35,6 +48,8 @@ export const LoggingSection = z
     retention: LogRetention.default({ transitionDays: 90, transitionStorageClass: 'GLACIER', expirationDays: 2557, noncurrentExpirationDays: 90 }),
     objectLock: ObjectLock.default({ mode: 'GOVERNANCE', days: 365 }),
     accessLogging: z.boolean().default(false).meta({ description: 'Write S3 server access logs of the log bucket into a second bucket (<bucket>-access-logs). @default false' }),
+    cloudWatchLogs: TrailCloudWatchLogs.optional()
+      .meta({ description: 'Deliver the organization trail to CloudWatch Logs as well as to the bucket. @default not delivered' }),
   })
   .meta({ description: 'The log archive: the bucket the organization trail (and AWS Config) deliver into.' });
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { BaselineSettings } from './baseline';
 import { AccountKey, OuKey, OuPath, PolicyName, PolicyStatement, Tags } from './common';
+import { Ec2DeclarativeSettings } from './declarative';
 
-export const PolicyType = z.enum(['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY', 'TAG_POLICY', 'BACKUP_POLICY', 'AISERVICES_OPT_OUT_POLICY']);
+export const PolicyType = z.enum(['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY', 'TAG_POLICY', 'BACKUP_POLICY', 'AISERVICES_OPT_OUT_POLICY', 'DECLARATIVE_POLICY_EC2']);
 
 export const Partition = z.enum(['aws', 'aws-us-gov', 'aws-cn']);
 
@@ -111,10 +112,12 @@ export const Policy = z
     guardrails: z.record(z.string(), z.record(z.string(), z.unknown()).nullable()).optional()
       .meta({ description: 'Several catalog guardrails in one policy (one attachment), by name, each with its parameters (or {}).' }),
     content: z.record(z.string(), z.unknown()).optional()
-      .meta({ description: 'The document of a tag, backup or AI-services opt-out policy, in that policy type\'s own syntax.' }),
+      .meta({ description: 'The document of a tag, backup, AI-services opt-out or declarative policy, in that policy type\'s own syntax.' }),
+    ec2: Ec2DeclarativeSettings.optional()
+      .meta({ description: 'The settings of a DECLARATIVE_POLICY_EC2 in structured form, instead of `content`.' }),
     tags: Tags.optional(),
   })
-  .meta({ description: 'An organization policy; give exactly one of `statements`, `file`, `guardrail`, `guardrails` or `content`.' });
+  .meta({ description: 'An organization policy; give exactly one of `statements`, `file`, `guardrail`, `guardrails`, `content` or `ec2`.' });
 
 export const DelegatedAdministrators = z
   .record(z.string(), AccountKey)

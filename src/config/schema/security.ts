@@ -11,6 +11,34 @@ export const SecurityHubStandard = z.enum([
   'pci-dss-v3-2-1',
 ]);
 
+const Protection = (what: string) => z.boolean().optional()
+  .meta({ description: `${what}: true enables it organization-wide (as guardDuty.autoEnable says) and in the security account, false turns it off; left out, lz does not manage it.` });
+
+/**
+ * GuardDuty protection plans, each selectable; a plan left out is not managed.
+ * @see https://docs.aws.amazon.com/guardduty/latest/APIReference/API_DetectorFeatureConfiguration.html
+ */
+export const GuardDutyProtectionPlans = z
+  .strictObject({
+    s3DataEvents: Protection('S3 Protection (S3_DATA_EVENTS)'),
+    eksAuditLogs: Protection('EKS Protection of audit logs (EKS_AUDIT_LOGS)'),
+    ebsMalwareProtection: Protection('Malware Protection for EC2, scans of EBS volumes (EBS_MALWARE_PROTECTION)'),
+    rdsLoginEvents: Protection('RDS Protection of login events (RDS_LOGIN_EVENTS)'),
+    lambdaNetworkLogs: Protection('Lambda Protection of network activity (LAMBDA_NETWORK_LOGS)'),
+    runtimeMonitoring: z
+      .strictObject({
+        agentManagement: z.array(z.enum(['EKS', 'ECS_FARGATE', 'EC2'])).default([])
+          .meta({ description: 'Where GuardDuty installs and updates the security agent itself (EKS add-on, ECS Fargate sidecar, EC2 through SSM). @default none' }),
+      })
+      .optional()
+      .meta({ description: 'Runtime Monitoring of EKS, ECS Fargate and EC2 (RUNTIME_MONITORING); it replaces eksRuntimeMonitoring.' }),
+    eksRuntimeMonitoring: z
+      .strictObject({ agentManagement: z.boolean().default(true).meta({ description: 'GuardDuty manages the EKS add-on. @default true' }) })
+      .optional()
+      .meta({ description: 'The older EKS-only Runtime Monitoring (EKS_RUNTIME_MONITORING); cannot be set with runtimeMonitoring.' }),
+  })
+  .meta({ description: 'GuardDuty protection plans, organization-wide.' });
+
 const AutoEnable = z.boolean().default(true).meta({ description: 'Enable the service automatically in accounts that join the organization. @default true' });
 
 export const SecurityServices = z
@@ -18,6 +46,7 @@ export const SecurityServices = z
     guardDuty: z
       .strictObject({
         autoEnable: z.enum(['ALL', 'NEW', 'NONE']).default('ALL').meta({ description: 'ALL: every account, existing ones included; NEW: accounts that join from now on. @default ALL' }),
+        protectionPlans: GuardDutyProtectionPlans.default({}),
       })
       .optional()
       .meta({ description: 'Amazon GuardDuty, administered from the security account.' }),
@@ -55,3 +84,4 @@ export const SecuritySection = z
 
 export type SecuritySection = z.infer<typeof SecuritySection>;
 export type SecurityHubStandard = z.infer<typeof SecurityHubStandard>;
+export type GuardDutyProtectionPlans = z.infer<typeof GuardDutyProtectionPlans>;
