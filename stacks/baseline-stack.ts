@@ -70,7 +70,8 @@ export class BaselineStack extends LandingZoneStack {
           region,
           partition: org.partition,
           roleName: org.accessRoleName,
-          sessionName: `lz-baseline-${baseline.accountKey}`,
+          // The stack id, not the key: a rename leaves the stack's configuration as it was.
+          sessionName: `lz-baseline-${model.stackIds[baseline.accountKey]}`,
           ...alias,
         }));
     });
