@@ -26,7 +26,7 @@ describe('lz validate', () => {
   test('exits 0 on the default org.yaml', async () => {
     const r = await run(['validate'], project());
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('org.yaml: valid (10 accounts, 7 OUs, 6 policies)\n');
+    expect(r.stdout).toBe('org.yaml: valid (10 accounts, 7 OUs, 9 policies)\n');
   });
 
   test('exits 1 and prints every problem with file:line:col', async () => {
@@ -69,10 +69,10 @@ describe('lz synth', () => {
     const r = await run(['synth'], dir);
     expect(r.code).toBe(0);
     const stacks = readdirSync(join(dir, 'cdktf.out', 'stacks')).sort();
-    expect(stacks).toHaveLength(35);
+    expect(stacks).toHaveLength(45);
     expect(stacks).toEqual(expect.arrayContaining(['organization', 'account-network', 'access-network', 'network-network', 'network-hub']));
     // Up to 20 names, then a count: a 5,000-account organization does not print 15,000 names.
-    expect(r.stdout).toBe(`Synthesized 35 stacks into cdktf.out: ${stacks.slice(0, 20).join(', ')} and 15 more\n`);
+    expect(r.stdout).toBe(`Synthesized 45 stacks into cdktf.out: ${stacks.slice(0, 20).join(', ')} and 25 more\n`);
     for (const name of stacks) expect(existsSync(join(dir, 'cdktf.out', 'stacks', name, 'cdk.tf.json'))).toBe(true);
     expect(existsSync(join(dir, 'cdktf.out', 'manifest.json'))).toBe(true);
   });

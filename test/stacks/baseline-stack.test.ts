@@ -138,7 +138,12 @@ describe('baseline stacks of the default org.yaml', () => {
       expect(resources(member, 'aws_ebs_encryption_by_default')[`ebs_encryption_by_default__${region}`]!.enabled).toBe(true);
     }
     expect(resources(member, 'aws_ebs_default_kms_key')).toEqual({});
-    expect(resources(member, 'aws_accessanalyzer_analyzer')).toEqual({});
+    // The default org.yaml turns the account analyzers on: one per region, with that region's provider.
+    expect(Object.fromEntries(Object.entries(resources(member, 'aws_accessanalyzer_analyzer')).map(([k, v]) => [k, [v.type, v.provider]]))).toEqual({
+      'access_analyzer__us-east-1': ['ACCOUNT', 'aws'],
+      'access_analyzer__eu-west-1': ['ACCOUNT', 'aws.eu-west-1'],
+      'access_analyzer__us-west-2': ['ACCOUNT', 'aws.us-west-2'],
+    });
   });
 });
 
