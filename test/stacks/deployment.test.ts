@@ -304,7 +304,7 @@ describe('the default org.yaml switched to Terraform Cloud', () => {
   const names = Object.keys(out.stacks).sort();
   const managed = names.filter((n) => n !== 'workspaces' && !n.startsWith('bootstrap-'));
   const all = (type: string) => Object.assign({}, ...Object.values(out.stacks).map((s) => resources(s, type))) as Record<string, TerraformJson>;
-  const bootstrapOf = (stack: string) => (/^(account|access|network)-/.test(stack) && stack !== 'network-hub' ? `bootstrap-${stack.replace(/^[a-z]+-/, '')}` : 'workspaces');
+  const bootstrapOf = (stack: string) => (/^(account|access|network|baseline\d*)-/.test(stack) && stack !== 'network-hub' ? `bootstrap-${stack.replace(/^[a-z]+\d*-/, '')}` : 'workspaces');
 
   test('every stack but the bootstrap stacks gets one workspace, from `workspaces` or its account\'s bootstrap', () => {
     expect(names.filter((n) => n.startsWith('bootstrap-'))).toEqual([
@@ -365,29 +365,32 @@ describe('the default org.yaml switched to Terraform Cloud', () => {
         ],
       },
     ]);
-    expect(out.manifest.stacks['network-payments-prod']!.dependencies.sort()).toEqual(['account-network', 'account-payments-prod', 'bootstrap-payments-prod', 'network-hub']);
+    expect(out.manifest.stacks['network-payments-prod']!.dependencies.sort()).toEqual(['account-network', 'account-payments-prod', 'bootstrap-payments-prod', 'log-archive', 'network-hub']);
     expect(out.manifest.stacks['account-payments-prod']!.dependencies.sort()).toEqual(['account-network', 'bootstrap-payments-prod', 'organization']);
     const hub = resources(out.stacks['account-network']!, 'aws_iam_role_policy');
-    expect(Object.keys(hub).sort()).toEqual(['run_role_network-hub', 'run_role_network-network']);
+    expect(Object.keys(hub).sort()).toEqual(['run_role_baseline-network', 'run_role_network-hub', 'run_role_network-network']);
   });
 
   test('an account\'s bootstrap: its workspaces, triggers from the organization-wide stacks it waits for, agent execution', () => {
     const b = out.stacks['bootstrap-payments-prod']!;
-    expect(Object.keys(resources(b, 'tfe_workspace')).sort()).toEqual(['workspace_access-payments-prod', 'workspace_account-payments-prod', 'workspace_network-payments-prod']);
+    expect(Object.keys(resources(b, 'tfe_workspace')).sort()).toEqual(['workspace_access-payments-prod', 'workspace_account-payments-prod', 'workspace_baseline-payments-prod', 'workspace_network-payments-prod']);
     expect(Object.keys(resources(b, 'tfe_run_trigger')).sort()).toEqual([
       'trigger_access-payments-prod__account-payments-prod',
       'trigger_access-payments-prod__identity-center',
       'trigger_account-payments-prod__organization',
+      'trigger_baseline-payments-prod__account-payments-prod',
+      'trigger_baseline-payments-prod__log-archive',
       'trigger_network-payments-prod__account-payments-prod',
+      'trigger_network-payments-prod__log-archive',
       'trigger_network-payments-prod__network-hub',
     ]);
-    expect(Object.keys(b.data.tfe_workspace).sort()).toEqual(['workspace_identity-center', 'workspace_network-hub', 'workspace_organization']);
+    expect(Object.keys(b.data.tfe_workspace).sort()).toEqual(['workspace_identity-center', 'workspace_log-archive', 'workspace_network-hub', 'workspace_organization']);
     expect(b.data.tfe_workspace['workspace_network-hub']).toMatchObject({ name: 'acme_network-hub', organization: 'acme' });
     expect(resources(b, 'tfe_workspace_settings')['settings_account-payments-prod']).toMatchObject({
       execution_mode: 'agent',
       agent_pool_id: 'apool-abc123',
       global_remote_state: false,
-      remote_state_consumer_ids: ['${tfe_workspace.workspace_access-payments-prod.id}', '${tfe_workspace.workspace_network-payments-prod.id}'],
+      remote_state_consumer_ids: ['${tfe_workspace.workspace_access-payments-prod.id}', '${tfe_workspace.workspace_baseline-payments-prod.id}', '${tfe_workspace.workspace_network-payments-prod.id}'],
     });
     expect(b.terraform.cloud.workspaces).toEqual({ name: 'acme_bootstrap-payments-prod', project: 'platform' });
     expect(out.stacks.workspaces!.terraform.cloud.workspaces).toEqual({ name: 'acme_workspaces' });

@@ -119,9 +119,10 @@ describe('log-archive stack of the default org.yaml (a log archive account creat
     });
   });
 
-  test('no access-log bucket unless org.yaml asks for one', () => {
-    expect(Object.keys(resources(stack, 'aws_s3_bucket'))).toEqual(['log_bucket']);
-    expect(resources(stack, 'aws_s3_bucket_logging')).toEqual({});
+  test('the access-log bucket the default org.yaml asks for (logging.accessLogging), which the log bucket logs into', () => {
+    expect(Object.keys(resources(stack, 'aws_s3_bucket')).sort()).toEqual(['access_logs_bucket', 'log_bucket']);
+    expect(resources(stack, 'aws_s3_bucket').access_logs_bucket).toMatchObject({ bucket: 'example-org-log-archive-access-logs' });
+    expect(Object.values(resources(stack, 'aws_s3_bucket_logging')).map((l) => [l.bucket, l.target_bucket])).toEqual([['${aws_s3_bucket.log_bucket.id}', '${aws_s3_bucket.access_logs_bucket.id}']]);
   });
 
   test('the trail reads the bucket name and key ARN through outputs of this stack', () => {
