@@ -33,7 +33,7 @@ describe("the benchmark's one-account add", () => {
     // Then: the added stacks are those named by the stack id the record pinned for the new account
     const id = after.model.stackIds[ADDED_ACCOUNT]!;
     expect(id).toBeDefined();
-    expect(touched.added.map((s) => s.name)).toEqual([`access-${id}`, `account-${id}`, `network-${id}`]);
+    expect(touched.added.map((s) => s.name)).toEqual([`access-${id}`, `account-${id}`, `baseline-${id}`, `network-${id}`]);
     expect(touched.dropped).toEqual([]);
     // and the changed stacks are those whose Terraform differs, computed independently on parsed JSON
     const differing = Object.keys(before.files).filter((n) => after.files[n] !== undefined && !isDeepStrictEqual(JSON.parse(before.files[n]!), JSON.parse(after.files[n]!)));

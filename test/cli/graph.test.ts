@@ -23,7 +23,7 @@ describe('the graph model', () => {
     visit(graph.organization);
     expect(ids.sort()).toEqual(['Root', ...model.ous.map((o) => o.path), ...model.accounts.map((a) => `account:${a.key}`)].sort());
     expect(graph.organization.policies).toEqual(['baseline', 'deny-unapproved-regions']);
-    expect(graph.organization.children.find((c) => c.id === 'Sandbox')!.policies).toEqual(['sandbox-guardrails', 'workload-guardrails']);
+    expect(graph.organization.children.find((c) => c.id === 'Sandbox')!.policies).toEqual(['ec2-workload-baseline', 'sandbox-guardrails', 'workload-guardrails']);
   });
 
   test('segments reach each other symmetrically; static routes to a VPC are the egress paths', () => {
@@ -48,7 +48,7 @@ describe('lz graph', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('flowchart LR');
     expect(lines[1]).toBe('  o0["Root (example)<br/><i>baseline, deny-unapproved-regions</i>"]:::root');
-    expect(lines).toContain('  o4["Sandbox<br/><i>sandbox-guardrails, workload-guardrails</i>"]:::ou');
+    expect(lines).toContain('  o4["Sandbox<br/><i>ec2-workload-baseline, sandbox-guardrails, workload-guardrails</i>"]:::ou');
     expect(lines).toContain('  o5("sandbox-alice"):::account');
     const model = defaultModel();
     expect(lines.filter((l) => l.includes(' --> '))).toHaveLength(model.ous.length + model.accounts.length);

@@ -18,7 +18,7 @@ describe('lz synth keeps a removed account open and under review', () => {
     cpSync(join(PROJECT_DIR, 'policies'), join(dir, 'policies'), { recursive: true });
     expect((await run(['synth', '--out', 'out'], dir)).code).toBe(0);
     const record = readFileSync(join(dir, 'lz.lock.json'), 'utf8');
-    expect(JSON.parse(record).managed.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', stack: 'sandbox-alice', stacks: ['access', 'network'] });
+    expect(JSON.parse(record).managed.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', stack: 'sandbox-alice', stacks: ['access', 'network', 'baseline'] });
     const output = readTree(join(dir, 'out'));
     writeFileSync(join(dir, 'org.yaml'), readFileSync(DEFAULT_ORG, 'utf8').replace(/  sandbox-alice:\n(?:    .*\n)+/, ''));
 

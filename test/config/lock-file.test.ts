@@ -21,7 +21,7 @@ describe('lz.lock.json', () => {
     expect(await main(['synth', '--out', 'out'], { ...quiet, cwd: dir })).toBe(0);
     const text = readFileSync(join(dir, LOCK_FILE_NAME), 'utf8');
     // The default org.yaml has a network and managed accounts: allocations, the managed record and the protected resources.
-    expect(Object.keys(JSON.parse(text))).toEqual(['cidrAllocations', 'managed', 'protected', 'subnetAllocations', 'version']);
+    expect(Object.keys(JSON.parse(text))).toEqual(['baselineRegionGroups', 'cidrAllocations', 'managed', 'protected', 'subnetAllocations', 'version']);
     expect(text).toBe(renderLockFile(JSON.parse(text)));
   });
 

@@ -29,7 +29,7 @@ describe('renaming an account on the cloud backend', () => {
 
   test('the run-role policies of its stacks stay in its account stack, unchanged', () => {
     const policies = (stacks: typeof a) => stacks['account-payments-prod']!.resource.aws_iam_role_policy;
-    expect(Object.keys(policies(b))).toEqual(['run_role_network-payments-prod']);
+    expect(Object.keys(policies(b))).toEqual(['run_role_baseline-payments-prod', 'run_role_network-payments-prod']);
     expect(policies(b)).toEqual(policies(a));
   });
 });

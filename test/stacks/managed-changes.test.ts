@@ -38,7 +38,7 @@ describe('the managed record', () => {
     expect(Object.keys(record!.accounts)).toEqual([
       'analytics-nonprod', 'analytics-prod', 'log-archive', 'network', 'payments-nonprod', 'payments-prod', 'sandbox-alice', 'security-tooling', 'shared-services',
     ]);
-    expect(record!.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', stack: 'sandbox-alice', stacks: ['access', 'network'] });
+    expect(record!.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', stack: 'sandbox-alice', stacks: ['access', 'network', 'baseline'] });
     expect(record!.managementStack).toBe('management');
     expect(record!.organizationalUnits).toEqual(['Infrastructure', 'Sandbox', 'Security', 'Suspended', 'Workloads', 'Workloads/NonProd', 'Workloads/Prod']);
   });
@@ -48,7 +48,7 @@ describe('the managed record', () => {
       (t) => t.replace('  sandbox-alice:\n', '  sandbox-alice-2:\n    formerKey: sandbox-alice\n'),
       (m) => { m.accounts['sandbox-alice'].id = '210987654321'; },
     );
-    expect(readManagedRecord(modelOf(result).lock).record!.accounts['sandbox-alice-2']).toEqual({ email: 'aws+sandbox-alice@example.com', id: '210987654321', stack: 'sandbox-alice', stacks: ['access', 'network'] });
+    expect(readManagedRecord(modelOf(result).lock).record!.accounts['sandbox-alice-2']).toEqual({ email: 'aws+sandbox-alice@example.com', id: '210987654321', stack: 'sandbox-alice', stacks: ['access', 'network', 'baseline'] });
   });
 });
 
@@ -127,6 +127,7 @@ describe('renames', () => {
       'aws_organizations_organizational_unit.ou_Workloads -> aws_organizations_organizational_unit.ou_Apps',
       'aws_organizations_organizational_unit.ou_Workloads_NonProd -> aws_organizations_organizational_unit.ou_Apps_NonProd',
       'aws_organizations_organizational_unit.ou_Workloads_Prod -> aws_organizations_organizational_unit.ou_Apps_Prod',
+      'aws_organizations_policy_attachment.attach_ec2-workload-baseline__ou_Workloads -> aws_organizations_policy_attachment.attach_ec2-workload-baseline__ou_Apps',
       'aws_organizations_policy_attachment.attach_workload-guardrails__ou_Workloads -> aws_organizations_policy_attachment.attach_workload-guardrails__ou_Apps',
     ]);
     for (const m of stack.moved as Array<{ to: string }>) {
@@ -165,7 +166,7 @@ describe('decisions outlive the run that made them', () => {
     expect(readded.managedChanges!.removedAccounts).toEqual([]);
     expect(readManagedRecord(readded.lock).record!.released).toBeUndefined();
     // Back in its own stacks: the released account's stack id, kept in the record, is given again.
-    expect(readManagedRecord(readded.lock).record!.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', id: '210987654321', stack: 'sandbox-alice', stacks: ['access', 'network'] });
+    expect(readManagedRecord(readded.lock).record!.accounts['sandbox-alice']).toEqual({ email: 'aws+sandbox-alice@example.com', id: '210987654321', stack: 'sandbox-alice', stacks: ['access', 'network', 'baseline'] });
   });
 
   test('a renamed account keeps its stacks after formerKey is dropped, and through a second rename', () => {
@@ -177,11 +178,11 @@ describe('decisions outlive the run that made them', () => {
     const second = modelOf(validateNext(renamed(ORIGINAL), first.lock));
     expect(second.stackIds.alice).toBe('sandbox-alice');
     const names = (model: typeof second) => Object.keys(synth(model).stacks).filter((n) => n.includes('alice')).sort();
-    expect(names(second)).toEqual(['access-sandbox-alice', 'account-sandbox-alice', 'network-sandbox-alice']);
+    expect(names(second)).toEqual(['access-sandbox-alice', 'account-sandbox-alice', 'baseline-sandbox-alice', 'network-sandbox-alice']);
 
     const third = modelOf(validateNext(ORIGINAL.replace('  sandbox-alice:\n', '  alice-2:\n    formerKey: alice\n'), second.lock));
     expect(third.stackIds['alice-2']).toBe('sandbox-alice');
-    expect(names(third)).toEqual(['access-sandbox-alice', 'account-sandbox-alice', 'network-sandbox-alice']);
+    expect(names(third)).toEqual(['access-sandbox-alice', 'account-sandbox-alice', 'baseline-sandbox-alice', 'network-sandbox-alice']);
   });
 
   test('a new account whose key another account gave up gets stacks of its own, never the other account\'s state', () => {

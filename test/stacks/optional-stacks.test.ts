@@ -12,9 +12,9 @@ const before = modelWithLock(ORIGINAL);
 
 test('the record lists the optional stacks written for each account', () => {
   const record = readManagedRecord(before.lock).record!;
-  expect(record.accounts['sandbox-alice']!.stacks).toEqual(['access', 'network']);
-  expect(record.accounts['log-archive']!.stacks).toEqual(['access']);
-  expect(record.managementStacks).toEqual(['access']);
+  expect(record.accounts['sandbox-alice']!.stacks).toEqual(['access', 'network', 'baseline']);
+  expect(record.accounts['log-archive']!.stacks).toEqual(['access', 'baseline']);
+  expect(record.managementStacks).toEqual(['access', 'baseline']);
 });
 
 test('an account that loses its VPC keeps an empty network stack, which plans the removal of the VPC and its routing', () => {
@@ -25,7 +25,7 @@ test('an account that loses its VPC keeps an empty network stack, which plans th
   expect(stack).toBeDefined();
   expect(stack.resource).toBeUndefined();
   expect(stack.provider.aws).toHaveLength(2);
-  expect(readManagedRecord(after.lock).record!.accounts['sandbox-alice']!.stacks).toEqual(['access', 'network']);
+  expect(readManagedRecord(after.lock).record!.accounts['sandbox-alice']!.stacks).toEqual(['access', 'network', 'baseline']);
 });
 
 test('an account that loses its last assignment keeps an empty access stack', () => {

@@ -21,7 +21,7 @@ describe('organization stack of the default org.yaml', () => {
   test('the organization enables exactly the policy types in use and cannot be destroyed', () => {
     const org = resources(stack, 'aws_organizations_organization').organization!;
     expect(org.feature_set).toBe('ALL');
-    expect(org.enabled_policy_types).toEqual(['SERVICE_CONTROL_POLICY']);
+    expect(org.enabled_policy_types).toEqual(['DECLARATIVE_POLICY_EC2', 'SERVICE_CONTROL_POLICY']);
     expect(org.lifecycle).toEqual({ prevent_destroy: true });
   });
 
@@ -65,19 +65,22 @@ describe('organization stack of the default org.yaml', () => {
   test('policies are minified canonical documents attached by key', () => {
     const policies = resources(stack, 'aws_organizations_policy');
     expect(Object.keys(policies).sort()).toEqual([
-      'policy_baseline', 'policy_deny-all', 'policy_deny-unapproved-regions', 'policy_sandbox-guardrails', 'policy_security-guardrails', 'policy_workload-guardrails',
+      'policy_baseline', 'policy_deny-all', 'policy_deny-unapproved-regions', 'policy_ec2-account-defaults', 'policy_ec2-workload-baseline',
+      'policy_infrastructure-guardrails', 'policy_sandbox-guardrails', 'policy_security-guardrails', 'policy_workload-guardrails',
     ]);
     expect(policies['policy_deny-all']!.content).toBe('{"Version":"2012-10-17","Statement":[{"Action":"*","Effect":"Deny","Resource":"*","Sid":"DenyAll"}]}');
     expect(policies['policy_baseline']!.content).toContain('"aws:PrincipalArn":["arn:aws:iam::*:root"]');
     expect(policies['policy_baseline']!.content).toContain('{"Action":"organizations:LeaveOrganization","Effect":"Deny","Resource":"*","Sid":"DenyLeaveOrganization"}');
-    for (const p of Object.values(policies)) {
-      expect(p.type).toBe('SERVICE_CONTROL_POLICY');
-      expect(p.content.length).toBeLessThanOrEqual(5120);
+    for (const [key, p] of Object.entries(policies)) {
+      expect([key, p.type]).toEqual([key, key.startsWith('policy_ec2-') ? 'DECLARATIVE_POLICY_EC2' : 'SERVICE_CONTROL_POLICY']);
+      expect(p.content.length).toBeLessThanOrEqual(p.type === 'SERVICE_CONTROL_POLICY' ? 5120 : 10000);
       expect(p.depends_on).toEqual(['aws_organizations_organization.organization']);
     }
     const attachments = resources(stack, 'aws_organizations_policy_attachment');
     expect(Object.keys(attachments).sort()).toEqual([
-      'attach_baseline__root', 'attach_deny-all__ou_Suspended', 'attach_deny-unapproved-regions__root', 'attach_sandbox-guardrails__ou_Sandbox',
+      'attach_baseline__root', 'attach_deny-all__ou_Suspended', 'attach_deny-unapproved-regions__root',
+      'attach_ec2-account-defaults__ou_Infrastructure', 'attach_ec2-account-defaults__ou_Security', 'attach_ec2-workload-baseline__ou_Sandbox',
+      'attach_ec2-workload-baseline__ou_Workloads', 'attach_infrastructure-guardrails__ou_Infrastructure', 'attach_sandbox-guardrails__ou_Sandbox',
       'attach_security-guardrails__ou_Security', 'attach_workload-guardrails__ou_Sandbox', 'attach_workload-guardrails__ou_Workloads',
     ]);
     expect(attachments['attach_deny-all__ou_Suspended']).toMatchObject({
@@ -98,7 +101,7 @@ describe('organization stack of the default org.yaml', () => {
       'cross-stack-output-aws_organizations_organizationorganizationid': output('aws_organizations_organization.organization.id'),
       'cross-stack-output-aws_organizations_organizationorganizationroots0id': output('aws_organizations_organization.organization.roots[0].id'),
       ...Object.fromEntries(
-        ['baseline', 'deny-all', 'deny-unapproved-regions', 'sandbox-guardrails', 'security-guardrails', 'workload-guardrails'].map((policy) => [
+        ['baseline', 'deny-all', 'deny-unapproved-regions', 'ec2-account-defaults', 'ec2-workload-baseline', 'infrastructure-guardrails', 'sandbox-guardrails', 'security-guardrails', 'workload-guardrails'].map((policy) => [
           `cross-stack-output-aws_organizations_policypolicy_${policy}id`,
           output(`aws_organizations_policy.policy_${policy}.id`),
         ]),
