@@ -44,7 +44,7 @@ describe('the packed package, installed into a repository scaffolded by lz init'
 
   test('npx lz validate and npx lz synth work from the scaffolded repository', async () => {
     const validate = await exec('npx', ['lz', 'validate'], { cwd: team });
-    expect(validate.stdout).toBe('org.yaml: valid (10 accounts, 7 OUs, 6 policies)\n');
+    expect(validate.stdout).toBe('org.yaml: valid (10 accounts, 7 OUs, 9 policies)\n');
     const synth = await exec('npx', ['lz', 'synth'], { cwd: team, maxBuffer: 16 * 1024 * 1024 });
     expect(synth.stdout).toMatch(/^Synthesized \d+ stacks into cdktf\.out: /);
     const stacks = readdirSync(join(team, 'cdktf.out', 'stacks'));
