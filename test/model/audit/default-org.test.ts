@@ -1,4 +1,7 @@
-import { defaultModel } from '../../helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTROL_IDS } from '../../../src/model/audit/catalog';
+import { defaultModel, PROJECT_DIR } from '../../helpers';
 import { auditOfModel } from './audit-helpers';
 
 /**
@@ -54,5 +57,19 @@ describe('lz audit of the default org.yaml', () => {
     const ec28 = report.controls.find((c) => c.id === 'EC2.8')!;
     expect(ec28.units.filter((u) => u.status !== 'satisfied').map((u) => u.account)).toEqual(['management', 'management', 'management']);
     expect(ec28.units.filter((u) => u.status === 'satisfied')).toHaveLength(27);
+  });
+
+  it('is what the README\'s control table says, row by row, every control once', () => {
+    const readme = readFileSync(join(PROJECT_DIR, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Audit\n'), readme.indexOf('## Documentation\n'));
+    const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| controls')).map((l) => l.split(' | ').map((c) => c.replace(/^\| |\s*\|$/g, '')));
+    expect(rows.length).toBeGreaterThan(5);
+    const listed = rows.flatMap(([ids]) => ids!.split(', '));
+    expect([...listed].sort()).toEqual([...CONTROL_IDS].sort());
+    for (const [ids, , verdict] of rows) {
+      const [, satisfied, total] = /satisfied in (\d+) of (\d+)/.exec(verdict!)!;
+      const status = verdict!.startsWith('excepted') ? 'excepted' : 'satisfied';
+      for (const id of ids!.split(', ')) expect([id, summary[id]]).toEqual([id, `${status} ${satisfied}/${total}`]);
+    }
   });
 });
