@@ -5,6 +5,7 @@ import { hasErrors, renderDiagnostics, type Diagnostic } from '../config/diagnos
 import { InputError } from '../config/load';
 import { LOCK_FILE_NAME as LOCK_FILE } from '../config/lock-file';
 import type { ChangeConfirmations } from '../config/managed-record';
+import type { LandingZoneModel } from '../model/types';
 import { validateFile } from '../pipeline';
 import type { SynthSummary } from './synth';
 
@@ -110,6 +111,21 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`Synthesized ${summary.stacks.length} stacks into ${display(summary.outdir)}: ${names}\n`);
     });
 
+  /**
+   * The model of `file`, for a command whose stdout is its output: errors are reported and make the
+   * exit code 1 (undefined is returned); warnings go to stderr, so that stdout stays parseable.
+   */
+  const modelForOutput = (file: string): LandingZoneModel | undefined => {
+    const result = validateFile(resolve(io.cwd, file), display(file));
+    if (!result.model) {
+      report(result.diagnostics, 'text');
+      exitCode = 1;
+      return undefined;
+    }
+    if (result.diagnostics.length > 0) io.stderr.write(`${renderDiagnostics(result.diagnostics)}\n`);
+    return result.model;
+  };
+
   const network = program.command('network').description('inspect and pin the Transit Gateway network');
   const loadNetwork = (file: string) => {
     const result = validateFile(resolve(io.cwd, file), display(file));
@@ -153,17 +169,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--out <dir>', 'the output directory the stacks are deployed from (default: $CDKTF_OUTDIR or cdktf.out)')
     .action(async (file: string, options: { format: string; out?: string }) => {
       if (options.format !== 'text' && options.format !== 'json') throw new InputError(`--format must be text or json, not "${options.format}"`);
-      const result = validateFile(resolve(io.cwd, file), display(file));
-      if (!result.model) {
-        report(result.diagnostics, 'text');
-        exitCode = 1;
-        return;
-      }
-      // Warnings go to stderr so that stdout stays parseable.
-      if (result.diagnostics.length > 0) io.stderr.write(`${renderDiagnostics(result.diagnostics)}\n`);
+      const model = modelForOutput(file);
+      if (!model) return;
       const { planOrder, renderWaves } = await import('./plan-order');
       const outdir = resolve(io.cwd, options.out ?? io.env.CDKTF_OUTDIR ?? 'cdktf.out');
-      io.stdout.write(renderWaves(planOrder(result.model, dirname(resolve(io.cwd, file)), outdir), options.format));
+      io.stdout.write(renderWaves(planOrder(model, dirname(resolve(io.cwd, file)), outdir), options.format));
     });
 
   withConfirmations(program.command('diff'))
@@ -198,15 +208,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .action(async (file: string, options: { format: string; view?: string; out?: string }) => {
       const { graphOf, parseGraphOptions, renderGraph } = await import('./graph');
       const { format, views } = parseGraphOptions(options.format, options.view);
-      const result = validateFile(resolve(io.cwd, file), display(file));
-      if (!result.model) {
-        report(result.diagnostics, 'text');
-        exitCode = 1;
-        return;
-      }
-      if (result.diagnostics.length > 0) io.stderr.write(`${renderDiagnostics(result.diagnostics)}\n`);
-      const graph = graphOf(result.model, resolve(io.cwd, file), resolve(io.cwd, io.env.CDKTF_OUTDIR ?? 'cdktf.out'));
-      const text = renderGraph(graph, format, views, `${result.model.organization.name}: landing zone`);
+      const model = modelForOutput(file);
+      if (!model) return;
+      const graph = graphOf(model, resolve(io.cwd, file), resolve(io.cwd, io.env.CDKTF_OUTDIR ?? 'cdktf.out'));
+      const text = renderGraph(graph, format, views, `${model.organization.name}: landing zone`);
       const out = options.out ?? (format === 'html' ? 'lz-graph.html' : undefined);
       if (out === undefined) io.stdout.write(text);
       else {
@@ -223,15 +228,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--format <format>', 'text or json', 'text')
     .action(async (file: string, options: { out?: string; format: string }) => {
       if (options.format !== 'text' && options.format !== 'json') throw new InputError(`--format must be text or json, not "${options.format}"`);
-      const result = validateFile(resolve(io.cwd, file), display(file));
-      if (!result.model) {
-        report(result.diagnostics, 'text');
-        exitCode = 1;
-        return;
-      }
-      if (result.diagnostics.length > 0) io.stderr.write(`${renderDiagnostics(result.diagnostics)}\n`);
+      const model = modelForOutput(file);
+      if (!model) return;
       const { auditModel, renderAudit } = await import('./audit');
-      const audit = auditModel(result.model, dirname(resolve(io.cwd, file)), options.out === undefined ? undefined : resolve(io.cwd, options.out));
+      const audit = auditModel(model, dirname(resolve(io.cwd, file)), options.out === undefined ? undefined : resolve(io.cwd, options.out));
       io.stdout.write(renderAudit(audit, options.format));
       if (audit.failedRequired.length > 0) exitCode = 1;
     });

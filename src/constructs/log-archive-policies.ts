@@ -80,34 +80,22 @@ export function logBucketPolicy(p: LogArchivePolicyProps): PolicyDocumentJson {
       Condition: { StringEquals: { ...ownerGetsObjects, ...fromTrail } },
     },
   ];
-  if (p.allowAwsConfig) {
-    const fromOrganization = { 'aws:SourceOrgID': p.organizationId };
-    statements.push(
-      { Sid: 'AllowConfigBucketCheck', Effect: 'Allow', Principal: { Service: CONFIG }, Action: ['s3:GetBucketAcl', 's3:ListBucket'], Resource: arn, Condition: { StringEquals: fromOrganization } },
-      {
-        Sid: 'AllowConfigWrite',
-        Effect: 'Allow',
-        Principal: { Service: CONFIG },
-        Action: 's3:PutObject',
-        Resource: `${arn}/AWSLogs/*/Config/*`,
-        Condition: { StringEquals: { ...ownerGetsObjects, ...fromOrganization } },
-      },
-    );
-  }
-  if (p.allowFlowLogs) {
-    const fromOrganization = { 'aws:SourceOrgID': p.organizationId };
-    statements.push(
-      { Sid: 'AllowFlowLogsAclCheck', Effect: 'Allow', Principal: { Service: LOG_DELIVERY }, Action: ['s3:GetBucketAcl', 's3:ListBucket'], Resource: arn, Condition: { StringEquals: fromOrganization } },
-      {
-        Sid: 'AllowFlowLogsWrite',
-        Effect: 'Allow',
-        Principal: { Service: LOG_DELIVERY },
-        Action: 's3:PutObject',
-        Resource: `${arn}/AWSLogs/*vpcflowlogs/*`,
-        Condition: { StringEquals: { ...ownerGetsObjects, ...fromOrganization } },
-      },
-    );
-  }
+  // AWS Config and VPC flow logs of the organization's accounts: a bucket check, and objects under
+  // their own prefixes only, owned by the bucket owner; aws:SourceOrgID keeps the policy one size.
+  const fromOrganization = { 'aws:SourceOrgID': p.organizationId };
+  const delivery = (name: string, service: string, objects: string): PolicyStatementJson[] => [
+    { Sid: `Allow${name}BucketCheck`, Effect: 'Allow', Principal: { Service: service }, Action: ['s3:GetBucketAcl', 's3:ListBucket'], Resource: arn, Condition: { StringEquals: fromOrganization } },
+    {
+      Sid: `Allow${name}Write`,
+      Effect: 'Allow',
+      Principal: { Service: service },
+      Action: 's3:PutObject',
+      Resource: `${arn}/${objects}`,
+      Condition: { StringEquals: { ...ownerGetsObjects, ...fromOrganization } },
+    },
+  ];
+  if (p.allowAwsConfig) statements.push(...delivery('Config', CONFIG, 'AWSLogs/*/Config/*'));
+  if (p.allowFlowLogs) statements.push(...delivery('FlowLogs', LOG_DELIVERY, 'AWSLogs/*vpcflowlogs/*'));
   return { Version: '2012-10-17', Statement: statements };
 }
 

@@ -76,7 +76,7 @@ describe('the log bucket policy with the account baseline, simulated', () => {
   const { 'aws:SourceOrgID': _org, ...withoutOrg } = delivery;
 
   test('the baseline adds the Config and flow log statements; without it there are none for flow logs', () => {
-    expect(baselinePolicy.Statement.map((st) => st.Sid)).toEqual(expect.arrayContaining(['AllowConfigBucketCheck', 'AllowConfigWrite', 'AllowFlowLogsAclCheck', 'AllowFlowLogsWrite']));
+    expect(baselinePolicy.Statement.map((st) => st.Sid)).toEqual(expect.arrayContaining(['AllowConfigBucketCheck', 'AllowConfigWrite', 'AllowFlowLogsBucketCheck', 'AllowFlowLogsWrite']));
     expect(bucketPolicy.Statement.map((st: { Sid: string }) => st.Sid)).not.toContain('AllowFlowLogsWrite');
   });
 
