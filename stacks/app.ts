@@ -66,10 +66,11 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
   const organization = new OrganizationStack(app, 'organization', { model });
   const accounts = buildAccountStacks(app, model, organization, select);
 
+  const groups = securityRegionGroups(model);
   const delegated = hasDelegatedAdministrators(model)
-    ? new DelegatedAdministratorsStack(app, ids.delegatedAdministratorsStack, { model, organization, accounts })
-    : undefined;
-  const afterDelegation: LandingZoneStack[] = [organization, ...(delegated ? [delegated] : [])];
+    ? groups.map(({ group, regions }) => new DelegatedAdministratorsStack(app, ids.delegatedAdministratorsStackOf(group), { model, organization, accounts, regions, first: group === 1 }))
+    : [];
+  const afterDelegation: LandingZoneStack[] = [organization, ...delegated.slice(0, 1)];
 
   const identityCenter = model.identityCenter
     ? new IdentityCenterStack(app, 'identity-center', { model, identityCenter: model.identityCenter, accounts, after: afterDelegation })
@@ -79,7 +80,11 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
   const { logging, security } = model;
   const logArchive = logging ? new LogArchiveStack(app, 'log-archive', { model, logging, organization, accounts }) : undefined;
   const orgTrail = logging && logArchive ? new OrgTrailStack(app, 'org-trail', { model, logging, organization, logArchive }) : undefined;
-  const securityTooling = security ? new SecurityToolingStack(app, 'security-tooling', { model, security, accounts, after: afterDelegation }) : undefined;
+  const securityTooling = security
+    ? groups.map(({ group, regions }, i) => new SecurityToolingStack(app, ids.securityToolingStackOf(group), {
+      model, security, accounts, organization, regions, first: group === 1, after: [organization, ...(delegated[i] ? [delegated[i]!] : [])],
+    }))[0]
+    : undefined;
   if (security?.detective && securityTooling) {
     const detective = { model, detective: security.detective, organization, accounts, securityTooling };
     const administration = new DetectiveAdministrationStack(app, ids.detectiveAdministrationStack, detective);
@@ -106,6 +111,20 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
     ...(orgTrail ? { orgTrail } : {}),
     ...(securityTooling ? { securityTooling } : {}),
   };
+}
+
+/**
+ * The region groups of GuardDuty's regional stacks (`delegated-administrators<n>`,
+ * `security-tooling<n>`): the pinned groups that are not empty, the home region first in its
+ * group so that it has the default provider. Without GuardDuty, only the home region.
+ */
+function securityRegionGroups(model: LandingZoneModel): Array<{ group: number; regions: string[] }> {
+  const home = model.organization.homeRegion;
+  const groups = model.security?.guardDuty?.regionGroups;
+  if (!groups) return [{ group: 1, regions: [home] }];
+  return groups
+    .map((g, i) => ({ group: i + 1, regions: [...g].sort((a, b) => (a === home ? -1 : b === home ? 1 : 0)) }))
+    .filter(({ group, regions }) => group === 1 || regions.length > 0);
 }
 
 /**

@@ -1,17 +1,28 @@
 import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
+import { GuarddutyOrganizationAdminAccount } from '@cdktf/provider-aws/lib/guardduty-organization-admin-account';
 import { OrganizationsDelegatedAdministrator } from '@cdktf/provider-aws/lib/organizations-delegated-administrator';
 import type { Construct } from 'constructs';
 import { ManagementProvider } from '../src/constructs/aws-provider';
+import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
 import type { LandingZoneModel } from '../src/model/types';
 import type { AccountDirectory } from './account-directory';
 import { ids } from './ids';
 import type { OrganizationStack } from './organization-stack';
+import { regionalProviders } from './regional-providers';
 import { designateServiceAdministrator } from './service-administrators';
 
 export interface DelegatedAdministratorsStackProps {
   readonly model: LandingZoneModel;
   readonly organization: OrganizationStack;
   readonly accounts: AccountDirectory;
+  /**
+   * The regions of this stack's group (security.guardDuty.regionGroups), home region first in the
+   * first group; GuardDuty's administrator is designated in each.
+   * @default - the home region only
+   */
+  readonly regions?: readonly string[];
+  /** Whether this is group 1, which also holds the organization-wide designations. */
+  readonly first: boolean;
 }
 
 /**
@@ -20,15 +31,32 @@ export interface DelegatedAdministratorsStackProps {
  * designated through their own APIs. Organization-wide, and it names only the few dedicated
  * accounts, so no workload account's change touches it. It cannot live in the organization stack:
  * accounts are created in their own stacks, after the organization.
+ *
+ * GuardDuty is regional: its administrator is designated in every allowed region, one provider per
+ * region of the stack's region group (`delegated-administrators` for group 1,
+ * `delegated-administrators<n>` for group n, which holds GuardDuty's designations only). Each
+ * address ends in its region; the home region's designation moved there from
+ * `service_admin_guardduty`.
+ * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_organizations.html
  */
 export class DelegatedAdministratorsStack extends LandingZoneStack {
   constructor(scope: Construct, id: string, props: DelegatedAdministratorsStackProps) {
     super(scope, id);
-    const { model, organization, accounts } = props;
+    const { model, organization, accounts, first } = props;
     const org = model.organization;
-    new ManagementProvider(this, 'aws', { accountId: org.managementAccountId, region: org.homeRegion });
+    const regions = props.regions ?? [org.homeRegion];
+    const providers = regionalProviders(regions, (pid, region, alias) => new ManagementProvider(this, pid, { accountId: org.managementAccountId, region, ...alias }));
     // Trusted access for each service is enabled by the organization stack.
     this.addDependency(organization);
+
+    const guardDuty = model.security?.guardDuty ? model.security.serviceAdministrators.find((d) => d.adminApi === 'guardduty') : undefined;
+    if (guardDuty) {
+      const id = ids.serviceAdministrator(guardDuty.servicePrincipal);
+      for (const region of regions)
+        new GuarddutyOrganizationAdminAccount(this, ids.inRegion(id, region), { adminAccountId: accounts.accountId(guardDuty.accountKey), provider: providers.get(region)! });
+      if (first) new RefactoringBlocks(this, 'refactoring', { moved: [{ from: `${GuarddutyOrganizationAdminAccount.tfResourceType}.${id}`, to: `${GuarddutyOrganizationAdminAccount.tfResourceType}.${ids.inRegion(id, org.homeRegion)}` }], removed: [] });
+    }
+    if (!first) return;
 
     for (const delegated of model.delegatedAdministrators)
       new OrganizationsDelegatedAdministrator(this, ids.delegatedAdministrator(delegated.servicePrincipal), {
@@ -36,7 +64,7 @@ export class DelegatedAdministratorsStack extends LandingZoneStack {
         servicePrincipal: delegated.servicePrincipal,
       });
     for (const delegation of model.security?.serviceAdministrators ?? [])
-      designateServiceAdministrator(this, delegation, accounts.accountId(delegation.accountKey));
+      if (delegation.adminApi !== 'guardduty') designateServiceAdministrator(this, delegation, accounts.accountId(delegation.accountKey));
   }
 }
 

@@ -74,6 +74,25 @@ export const ids = {
   tgwStaticRoute: (segment: string, routeKey: string) => `tgw_route_${segment}__${routeKey}`,
   ramSharingWithOrganization: 'ram_sharing_with_organization',
   delegatedAdministratorsStack: 'delegated-administrators',
+  /**
+   * GuardDuty's regional stacks, per region group of lz.lock.json `baselineRegionGroups`: group 1
+   * keeps the names `delegated-administrators` and `security-tooling` (and their organization-wide
+   * work), group n is `delegated-administrators<n>` / `security-tooling<n>`.
+   */
+  delegatedAdministratorsStackOf: (group: number) => (group === 1 ? 'delegated-administrators' : `delegated-administrators${group}`),
+  securityToolingStackOf: (group: number) => (group === 1 ? 'security-tooling' : `security-tooling${group}`),
+  /** A resource made once per region: `<id>__<region>`, so a region never moves between addresses. */
+  inRegion: (id: string, region: string) => `${id}__${region}`,
+  /** Security Hub central configuration, in the security account's home region. */
+  securityHubFindingAggregator: 'securityhub_finding_aggregator',
+  securityHubConfigurationPolicy: (key: string) => `securityhub_policy_${key}`,
+  /** The association of a target with its one configuration policy: by target only, so moving a target to another policy updates it in place. */
+  securityHubPolicyAssociation: (target: { kind: 'root' } | { kind: 'ou'; path: string } | { kind: 'account'; key: string }) =>
+    target.kind === 'root'
+      ? 'securityhub_policy_association__root'
+      : target.kind === 'ou'
+        ? `securityhub_policy_association__ou_${target.path.split('/').join('_')}`
+        : `securityhub_policy_association__account_${target.key}`,
   /** In `baseline-<id>` stacks (one account each, so no key): account-wide settings, made with the home region's provider. */
   configServiceLinkedRole: 'config_service_linked_role',
   passwordPolicy: 'password_policy',

@@ -2,10 +2,6 @@ import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { AccessanalyzerAnalyzer } from '@cdktf/provider-aws/lib/accessanalyzer-analyzer';
 import { ConfigConfigurationAggregator } from '@cdktf/provider-aws/lib/config-configuration-aggregator';
 import { DetectiveGraph } from '@cdktf/provider-aws/lib/detective-graph';
-import { DataAwsGuarddutyDetector } from '@cdktf/provider-aws/lib/data-aws-guardduty-detector';
-import { GuarddutyDetectorFeature } from '@cdktf/provider-aws/lib/guardduty-detector-feature';
-import { GuarddutyOrganizationConfiguration } from '@cdktf/provider-aws/lib/guardduty-organization-configuration';
-import { GuarddutyOrganizationConfigurationFeature } from '@cdktf/provider-aws/lib/guardduty-organization-configuration-feature';
 import { Inspector2Enabler } from '@cdktf/provider-aws/lib/inspector2-enabler';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
@@ -17,24 +13,40 @@ import { SecurityhubOrganizationConfiguration } from '@cdktf/provider-aws/lib/se
 import { SecurityhubStandardsSubscription } from '@cdktf/provider-aws/lib/securityhub-standards-subscription';
 import type { Construct } from 'constructs';
 import { MemberAccountProvider } from '../src/constructs/aws-provider';
+import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
 import { inspectorResourceTypes, type SecurityModel } from '../src/model/security';
 import type { LandingZoneModel } from '../src/model/types';
 import { ids } from './ids';
 import type { AccountDirectory } from './account-directory';
+import { configureGuardDutyOrganization, guardDutyHomeRegionMoves } from './guardduty-organization';
+import type { OrganizationStack } from './organization-stack';
+import { regionalProviders } from './regional-providers';
+import { configureSecurityHubCentrally, localStandardsReleased } from './security-hub-central';
 
 export interface SecurityToolingStackProps {
   readonly model: LandingZoneModel;
   readonly security: SecurityModel;
   readonly accounts: AccountDirectory;
-  /** The organization (trusted access) and delegated-administrators (the designations) must be applied first. */
+  /** Where Security Hub's configuration policies are associated: the root and OU ids. */
+  readonly organization: OrganizationStack;
+  /** The organization (trusted access) and the delegated-administrators stack of the same region group (the designations) must be applied first. */
   readonly after: readonly LandingZoneStack[];
+  /**
+   * The regions of this stack's GuardDuty region group, home region first in the first group.
+   * @default - the home region only
+   */
+  readonly regions?: readonly string[];
+  /** Whether this is group 1 (`security-tooling`), which holds every service; group n holds GuardDuty's regions only. */
+  readonly first: boolean;
 }
 
 /**
- * Wave 2, security tooling account (home region): the organization-wide configuration of every
- * enabled service. The delegated-administrators stack has made this account the services'
- * delegated administrator, which is why this stack depends on it. Detective is the exception: its behavior
- * graph is created here, before its designation (see SecurityModel.detective).
+ * Wave 2, security tooling account: the organization-wide configuration of every enabled service,
+ * in the home region, and GuardDuty's in every region of the stack's region group (one provider
+ * each; `security-tooling<n>` for group n). The delegated-administrators stack of the group has
+ * made this account the services' delegated administrator, which is why this stack depends on it.
+ * Detective is the exception: its behavior graph is created here, before its designation (see
+ * SecurityModel.detective).
  */
 export class SecurityToolingStack extends LandingZoneStack {
   /** The organization's behavior graph, when Detective is enabled; detective-configuration reads its ARN. */
@@ -42,49 +54,30 @@ export class SecurityToolingStack extends LandingZoneStack {
 
   constructor(scope: Construct, id: string, props: SecurityToolingStackProps) {
     super(scope, id);
-    const { model, security, accounts } = props;
+    const { model, security, accounts, first } = props;
     const org = model.organization;
     const accountId = accounts.accountId(security.accountKey);
-    new MemberAccountProvider(this, 'aws', {
+    const regions = props.regions ?? [org.homeRegion];
+    const providers = regionalProviders(regions, (pid, region, alias) => new MemberAccountProvider(this, pid, {
       accountId,
-      region: org.homeRegion,
+      region,
       partition: org.partition,
       roleName: org.accessRoleName,
       sessionName: 'lz-security-tooling',
-    });
+      ...alias,
+    }));
     for (const stack of props.after) this.addDependency(stack);
 
-    if (security.guardDuty) {
-      // Designating the administrator created its detector; a second CreateDetector would fail.
-      const detector = new DataAwsGuarddutyDetector(this, 'guardduty');
-      const organization = new GuarddutyOrganizationConfiguration(this, 'guardduty_organization', {
-        detectorId: detector.id,
-        autoEnableOrganizationMembers: security.guardDuty.autoEnable,
-      });
-      // Protection plans: for the members (auto-enable as the organization setting says, or NONE
-      // when turned off) and for this administrator account's own detector.
-      const auto = security.guardDuty.autoEnable;
-      for (const feature of security.guardDuty.features) {
-        const id = feature.name.toLowerCase();
-        new GuarddutyOrganizationConfigurationFeature(this, `guardduty_organization_feature_${id}`, {
-          detectorId: detector.id,
-          name: feature.name,
-          autoEnable: feature.enabled ? auto : 'NONE',
-          ...(feature.additional.length > 0 ? { additionalConfiguration: feature.additional.map((a) => ({ name: a.name, autoEnable: feature.enabled && a.enabled ? auto : 'NONE' })) } : {}),
-          dependsOn: [organization],
-        });
-        new GuarddutyDetectorFeature(this, `guardduty_feature_${id}`, {
-          detectorId: detector.id,
-          name: feature.name,
-          status: feature.enabled ? 'ENABLED' : 'DISABLED',
-          ...(feature.additional.length > 0 ? { additionalConfiguration: feature.additional.map((a) => ({ name: a.name, status: feature.enabled && a.enabled ? 'ENABLED' : 'DISABLED' })) } : {}),
-        });
-      }
-    }
+    const moved = first && security.guardDuty ? guardDutyHomeRegionMoves(security.guardDuty, org.homeRegion) : [];
+    const removed = first && security.securityHub?.central ? localStandardsReleased() : [];
+    if (moved.length + removed.length > 0) new RefactoringBlocks(this, 'refactoring', { moved, removed });
+    if (security.guardDuty) for (const region of regions) configureGuardDutyOrganization(this, security.guardDuty, region, providers.get(region)!);
+    if (!first) return;
 
     if (security.securityHub) {
       // Designating the administrator enabled Security Hub here, so the account is imported, not
-      // enabled again; default standards are managed explicitly below.
+      // enabled again; standards come from the subscriptions below (local configuration) or the
+      // configuration policies (central configuration).
       const hub = new SecurityhubAccount(this, 'securityhub', {
         enableDefaultStandards: false,
         controlFindingGenerator: 'SECURITY_CONTROL',
@@ -94,14 +87,18 @@ export class SecurityToolingStack extends LandingZoneStack {
         lifecycle: { preventDestroy: true, ignoreChanges: ['enable_default_standards'] },
       });
       hub.importFrom(accountId);
-      new SecurityhubOrganizationConfiguration(this, 'securityhub_organization', {
-        autoEnable: security.securityHub.autoEnable,
-        autoEnableStandards: 'NONE',
-        organizationConfiguration: { configurationType: 'LOCAL' },
-        dependsOn: [hub],
-      });
-      for (const standard of security.securityHub.standards)
-        new SecurityhubStandardsSubscription(this, ids.securityHubStandard(standard.key), { standardsArn: standard.arn, dependsOn: [hub] });
+      const central = security.securityHub.central;
+      if (central) configureSecurityHubCentrally(this, { central, hub, organization: props.organization, accounts });
+      else {
+        new SecurityhubOrganizationConfiguration(this, 'securityhub_organization', {
+          autoEnable: security.securityHub.autoEnable,
+          autoEnableStandards: 'NONE',
+          organizationConfiguration: { configurationType: 'LOCAL' },
+          dependsOn: [hub],
+        });
+        for (const standard of security.securityHub.standards)
+          new SecurityhubStandardsSubscription(this, ids.securityHubStandard(standard.key), { standardsArn: standard.arn, dependsOn: [hub] });
+      }
     }
 
     if (security.configAggregator) {

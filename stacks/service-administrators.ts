@@ -1,5 +1,4 @@
 import { DetectiveOrganizationAdminAccount } from '@cdktf/provider-aws/lib/detective-organization-admin-account';
-import { GuarddutyOrganizationAdminAccount } from '@cdktf/provider-aws/lib/guardduty-organization-admin-account';
 import { Inspector2DelegatedAdminAccount } from '@cdktf/provider-aws/lib/inspector2-delegated-admin-account';
 import { Macie2OrganizationAdminAccount } from '@cdktf/provider-aws/lib/macie2-organization-admin-account';
 import { SecurityhubOrganizationAdminAccount } from '@cdktf/provider-aws/lib/securityhub-organization-admin-account';
@@ -11,7 +10,8 @@ import { ids } from './ids';
  * Designates the delegated administrator of a security service through the service's own API,
  * from the management account. Each of these calls registers the account with Organizations as
  * well and turns the service on in it, which RegisterDelegatedAdministrator alone does not:
- * - GuardDuty: `aws_guardduty_organization_admin_account` (EnableOrganizationAdminAccount)
+ * - GuardDuty: `aws_guardduty_organization_admin_account` (EnableOrganizationAdminAccount), a regional
+ *   designation: made per allowed region by the delegated-administrators stacks, not here
  * - Security Hub: `aws_securityhub_organization_admin_account`
  * - Inspector: `aws_inspector2_delegated_admin_account` (EnableDelegatedAdminAccount)
  * - Macie: `aws_macie2_organization_admin_account`
@@ -30,8 +30,7 @@ export function designateServiceAdministrator(scope: Construct, delegation: Secu
   const id = ids.serviceAdministrator(delegation.servicePrincipal);
   switch (delegation.adminApi) {
     case 'guardduty':
-      new GuarddutyOrganizationAdminAccount(scope, id, { adminAccountId: accountId });
-      return;
+      throw new Error(`${delegation.servicePrincipal} is designated once per region by the delegated-administrators stacks`);
     case 'securityhub':
       new SecurityhubOrganizationAdminAccount(scope, id, { adminAccountId: accountId });
       return;

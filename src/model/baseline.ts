@@ -5,7 +5,7 @@ import type { OrganizationalUnitInput } from '../config/schema/organization';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The lz.lock.json section that pins which regions share a baseline stack. */
+/** The lz.lock.json section that pins which regions share a baseline stack (and GuardDuty's regional stacks). */
 export const REGION_GROUPS_LOCK_SECTION = 'baselineRegionGroups';
 
 /** A stack may have at most 3 provider configurations (DESIGN.md), one per region here. */

@@ -3,7 +3,7 @@ import { EMPTY_LOCK, type LockFile } from '../config/lock-file';
 import { NO_CONFIRMATIONS, readManagedRecord, type ChangeConfirmations } from '../config/managed-record';
 import type { PolicyFileStatements } from '../config/policy-files';
 import type { OrgConfig } from '../config/schema';
-import { baselineDelivers, buildBaselineModel } from './baseline';
+import { baselineDelivers, buildBaselineModel, pinRegionGroups, REGION_GROUPS_LOCK_SECTION } from './baseline';
 import { CONTROL_TOWER_SERVICE_PRINCIPALS, controlTowerEnabled } from './control-tower';
 import { buildDeployment } from './deployment';
 import { buildTerraformVersions } from './terraform-versions';
@@ -76,7 +76,10 @@ export function buildModel(
   const allowedRegions = [home, ...[...new Set(config.organization.allowedRegions)].filter((r) => r !== home).sort(byString)];
   const { baseline, lockSections: baselineLock } = buildBaselineModel(config, allowedRegions, previousLock);
   const logging = buildLoggingModel(config, baselineDelivers(baseline));
-  const security = buildSecurityModel(config, resourceNamePrefix(config.organization.name));
+  // GuardDuty's regional stacks share the baseline's pinned region groups (the same record).
+  const regionGroups = baseline?.regionGroups ?? pinRegionGroups(allowedRegions, previousLock[REGION_GROUPS_LOCK_SECTION]);
+  const security = buildSecurityModel(config, resourceNamePrefix(config.organization.name), allowedRegions, regionGroups);
+  const regionGroupsLock = security?.guardDuty ? { [REGION_GROUPS_LOCK_SECTION]: regionGroups } : {};
   const delegations = securityDelegations(config);
   const explicit = { ...config.delegatedAdministrators, ...identityCenterDelegation(config) };
 
@@ -136,7 +139,7 @@ export function buildModel(
     ...(config.audit ? { audit: { required: config.audit.required, exceptions: config.audit.exceptions } } : {}),
     recordedImports: readImportRecord(previousLock).record,
     // Sections are added by the capabilities that own them; unknown sections are carried over.
-    lock: { ...previousLock, ...lockSections, ...baselineLock, version: 1, managed: buildManagedRecord(config, managed, managedChanges, stackIds, optionalStacks) },
+    lock: { ...previousLock, ...lockSections, ...regionGroupsLock, ...baselineLock, version: 1, managed: buildManagedRecord(config, managed, managedChanges, stackIds, optionalStacks) },
     deployment: buildDeployment(config),
     versions: buildTerraformVersions(config.deployment),
   };

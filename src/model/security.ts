@@ -1,6 +1,8 @@
 import type { OrgConfig } from '../config/schema';
 import type { GuardDutyProtectionPlans, SecurityHubStandard } from '../config/schema/security';
-import type { Partition } from './types';
+import { buildSecurityHubCentralModel, securityHubStandardArn, type SecurityHubCentralModel } from './security-hub-central';
+
+export { securityHubStandardArn } from './security-hub-central';
 
 export type SecurityServiceKey = 'guardDuty' | 'securityHub' | 'configAggregator' | 'accessAnalyzer' | 'inspector' | 'macie' | 'detective';
 
@@ -86,9 +88,17 @@ export interface SecurityHubStandardModel {
 export interface SecurityModel {
   /** Key of the security tooling account: delegated administrator of every enabled service. */
   readonly accountKey: string;
-  readonly guardDuty?: { readonly autoEnable: 'ALL' | 'NEW' | 'NONE'; readonly features: readonly GuardDutyFeatureModel[] };
-  /** Standards sorted by key. */
-  readonly securityHub?: { readonly autoEnable: boolean; readonly standards: readonly SecurityHubStandardModel[] };
+  /**
+   * GuardDuty is regional: the administrator is designated, and the organization configured, in
+   * every allowed region. `regionGroups` are the baseline's pinned groups of at most 3 regions
+   * (lz.lock.json `baselineRegionGroups`), one stack each, home region first in the first group.
+   */
+  readonly guardDuty?: { readonly autoEnable: 'ALL' | 'NEW' | 'NONE'; readonly features: readonly GuardDutyFeatureModel[]; readonly regionGroups: readonly (readonly string[])[] };
+  /**
+   * Standards sorted by key (local configuration). With `central`, Security Hub is configured by
+   * configuration policies and `autoEnable` and `standards` are not used (rule LZ0411).
+   */
+  readonly securityHub?: { readonly autoEnable: boolean; readonly standards: readonly SecurityHubStandardModel[]; readonly central?: SecurityHubCentralModel };
   readonly configAggregator?: { readonly name: string; readonly roleName: string };
   readonly accessAnalyzer?: { readonly name: string };
   readonly inspector?: { readonly ec2: boolean; readonly ecr: boolean; readonly lambda: boolean; readonly lambdaCode: boolean };
@@ -107,30 +117,7 @@ export interface SecurityModel {
   readonly serviceAdministrators: readonly SecurityDelegation[];
 }
 
-/**
- * Security Hub standard ARNs. CIS 1.2.0 predates regional standards and keeps its global
- * `ruleset` ARN; the others are regional.
- * @see https://docs.aws.amazon.com/securityhub/latest/userguide/standards-reference.html
- */
-export function securityHubStandardArn(standard: SecurityHubStandard, partition: Partition, region: string): string {
-  const regional = (path: string) => `arn:${partition}:securityhub:${region}::standards/${path}`;
-  switch (standard) {
-    case 'aws-foundational-security-best-practices-v1-0-0':
-      return regional('aws-foundational-security-best-practices/v/1.0.0');
-    case 'cis-aws-foundations-benchmark-v1-2-0':
-      return `arn:${partition}:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0`;
-    case 'cis-aws-foundations-benchmark-v1-4-0':
-      return regional('cis-aws-foundations-benchmark/v/1.4.0');
-    case 'cis-aws-foundations-benchmark-v3-0-0':
-      return regional('cis-aws-foundations-benchmark/v/3.0.0');
-    case 'nist-800-53-v5-0-0':
-      return regional('nist-800-53/v/5.0.0');
-    case 'pci-dss-v3-2-1':
-      return regional('pci-dss/v/3.2.1');
-  }
-}
-
-export function buildSecurityModel(config: OrgConfig, namePrefix: string): SecurityModel | undefined {
+export function buildSecurityModel(config: OrgConfig, namePrefix: string, allowedRegions: readonly string[], regionGroups: readonly (readonly string[])[]): SecurityModel | undefined {
   const security = config.security;
   if (!security) return undefined;
   const { partition, homeRegion } = config.organization;
@@ -138,14 +125,16 @@ export function buildSecurityModel(config: OrgConfig, namePrefix: string): Secur
   const inspectorTypes = new Set(s.inspector?.resourceTypes ?? []);
   const delegations = securityDelegations(config);
   const delegation = (service: SecurityServiceKey) => delegations.find((d) => d.service === service)!;
+  const central = buildSecurityHubCentralModel(config, namePrefix, allowedRegions);
   return {
     accountKey: security.account,
-    ...(s.guardDuty ? { guardDuty: { autoEnable: s.guardDuty.autoEnable, features: guardDutyFeatures(s.guardDuty.protectionPlans) } } : {}),
+    ...(s.guardDuty ? { guardDuty: { autoEnable: s.guardDuty.autoEnable, features: guardDutyFeatures(s.guardDuty.protectionPlans), regionGroups } } : {}),
     ...(s.securityHub
       ? {
           securityHub: {
             autoEnable: s.securityHub.autoEnable,
             standards: [...new Set(s.securityHub.standards)].sort().map((key) => ({ key, arn: securityHubStandardArn(key, partition, homeRegion) })),
+            ...(central ? { central } : {}),
           },
         }
       : {}),

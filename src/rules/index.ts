@@ -57,6 +57,11 @@ import type { Rule, RuleContext } from './rule';
 import { securityServicesAreDelegatedOnce } from './security-services-are-delegated-once';
 import { guardDutyRuntimeMonitoringIsChosenOnce } from './guardduty-runtime-monitoring-is-chosen-once';
 import { inspectorCodeScanningHasLambdaScanning } from './inspector-code-scanning-has-lambda-scanning';
+import { securityHubControlIdsAreWellFormed } from './security-hub-control-ids-are-well-formed';
+import { securityHubStandardsAreKnown } from './security-hub-standards-are-known';
+import { securityHubStandardsAreSetInOnePlace } from './security-hub-standards-are-set-in-one-place';
+import { securityHubTargetsHaveOnePolicy } from './security-hub-targets-have-one-policy';
+import { securityHubTargetsResolve } from './security-hub-targets-resolve';
 import { servicePrincipalsAreValid } from './service-principals-are-valid';
 import { tagsMeetAwsConstraints } from './tags-meet-aws-constraints';
 import { workspaceNamesAreValidAndUnique } from './workspace-names-are-valid-and-unique';
@@ -125,6 +130,11 @@ export const RULES: readonly Rule[] = [
   securityServicesAreDelegatedOnce,
   guardDutyRuntimeMonitoringIsChosenOnce,
   inspectorCodeScanningHasLambdaScanning,
+  securityHubStandardsAreKnown,
+  securityHubControlIdsAreWellFormed,
+  securityHubTargetsResolve,
+  securityHubTargetsHaveOnePolicy,
+  securityHubStandardsAreSetInOnePlace,
   permissionSetNamesMeetAwsConstraints,
   permissionSetAttributesMeetAwsConstraints,
   sessionDurationsAreValid,

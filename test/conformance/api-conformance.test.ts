@@ -56,8 +56,10 @@ describe('every literal the tool writes conforms to the AWS API model', () => {
     expect(report.checked['aws_ec2_transit_gateway_route.destination_cidr_block']).toBe(countOf(stacks, 'aws_ec2_transit_gateway_route'));
     expect(Object.keys(stacks['network-network']!.resource.aws_ec2_transit_gateway_route)).not.toHaveLength(0);
     expect(report.checked['data.aws_identitystore_group.alternate_identifier.unique_attribute.attribute_path']).toBeGreaterThan(0);
-    // The log bucket and its access-log bucket (logging.accessLogging).
+    // The log bucket and its server access log bucket (logging.accessLogging).
     expect(report.checked['aws_s3_bucket.bucket']).toBe(2);
+    // Security Hub central configuration: the home region's aggregator links the other allowed regions.
+    expect(report.checked['aws_securityhub_finding_aggregator.specified_regions']).toBe(1);
     expect(report.checked['aws_cloudtrail.name']).toBe(1);
     expect(report.checked['aws_s3_bucket_lifecycle_configuration.rule.expiration.days']).toBe(2);
     expect(report.checked['aws_organizations_organizational_unit.tags']).toBeGreaterThan(0);

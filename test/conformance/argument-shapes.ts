@@ -3,7 +3,7 @@ import { resolveShape, violations } from './aws-api-models';
 import type { TerraformJson } from '../helpers';
 import { BASELINE_MODEL_GAPS, BASELINE_SHAPES, BASELINE_TERRAFORM_ONLY } from './shapes-baseline';
 import { IDENTITY_CENTER_SHAPES } from './shapes-identity-center';
-import { LOGGING_SECURITY_SHAPES } from './shapes-logging-security';
+import { LOGGING_SECURITY_MODEL_GAPS, LOGGING_SECURITY_SHAPES } from './shapes-logging-security';
 import { NETWORK_SHAPES } from './shapes-network';
 
 const orgs = (operation: string, member: string): ApiTarget => ({ service: 'organizations', operation, member });
@@ -108,6 +108,7 @@ export const MODEL_GAPS: Readonly<Record<string, { readonly target: ApiTarget; r
     reason: 'Lambda code scanning (lambdaCode) was added in 2023',
   },
   ...BASELINE_MODEL_GAPS,
+  ...LOGGING_SECURITY_MODEL_GAPS,
 };
 
 /** Arguments with no API counterpart: Terraform meta-arguments and provider-side behaviour, each with its reason. */

@@ -108,6 +108,8 @@ export const LOGGING_SECURITY_SHAPES: Readonly<Record<string, ApiTarget>> = {
   'aws_securityhub_organization_configuration.auto_enable': hub('UpdateOrganizationConfiguration', 'AutoEnable'),
   'aws_securityhub_organization_configuration.auto_enable_standards': hub('UpdateOrganizationConfiguration', 'AutoEnableStandards'),
   'aws_securityhub_standards_subscription.standards_arn': hub('BatchEnableStandards', 'StandardsSubscriptionRequests.StandardsArn'),
+  'aws_securityhub_finding_aggregator.linking_mode': hub('CreateFindingAggregator', 'RegionLinkingMode'),
+  'aws_securityhub_finding_aggregator.specified_regions': hub('CreateFindingAggregator', 'Regions'),
   'aws_accessanalyzer_analyzer.analyzer_name': at('accessanalyzer')('CreateAnalyzer', 'analyzerName'),
   'aws_accessanalyzer_analyzer.type': at('accessanalyzer')('CreateAnalyzer', 'type'),
   'aws_accessanalyzer_analyzer.tags': at('accessanalyzer')('CreateAnalyzer', 'tags'),
@@ -131,4 +133,23 @@ export const LOGGING_SECURITY_SHAPES: Readonly<Record<string, ApiTarget>> = {
   'aws_detective_organization_admin_account.account_id': at('detective')('EnableOrganizationAdminAccount', 'AccountId'),
   'aws_detective_organization_configuration.graph_arn': at('detective')('UpdateOrganizationConfiguration', 'GraphArn'),
   'aws_detective_organization_configuration.auto_enable': at('detective')('UpdateOrganizationConfiguration', 'AutoEnable'),
+};
+
+const POLICY = 'ConfigurationPolicy.SecurityHub';
+const central = (member: string, operation = 'CreateConfigurationPolicy') => ({
+  target: hub(operation, member),
+  reason: 'central configuration (configuration policies and their associations) was added in November 2023',
+});
+
+/** Security Hub central configuration: its operations are newer than the committed models. */
+export const LOGGING_SECURITY_MODEL_GAPS: Readonly<Record<string, { readonly target: ApiTarget; readonly reason: string }>> = {
+  'aws_securityhub_configuration_policy.name': central('Name'),
+  'aws_securityhub_configuration_policy.description': central('Description'),
+  'aws_securityhub_configuration_policy.configuration_policy.service_enabled': central(`${POLICY}.ServiceEnabled`),
+  'aws_securityhub_configuration_policy.configuration_policy.enabled_standard_arns': central(`${POLICY}.EnabledStandardIdentifiers`),
+  'aws_securityhub_configuration_policy.configuration_policy.security_controls_configuration.disabled_control_identifiers':
+    central(`${POLICY}.SecurityControlsConfiguration.DisabledSecurityControlIdentifiers`),
+  'aws_securityhub_configuration_policy_association.policy_id': central('ConfigurationPolicyIdentifier', 'StartConfigurationPolicyAssociation'),
+  // Target is a union: RootId, OrganizationalUnitId or AccountId, as the target is.
+  'aws_securityhub_configuration_policy_association.target_id': central('Target', 'StartConfigurationPolicyAssociation'),
 };

@@ -27,28 +27,61 @@ describe('security-tooling stack of the default org.yaml', () => {
     expect(out.manifest.stacks['security-tooling']!.dependencies).toEqual(['organization', 'delegated-administrators', 'account-security-tooling']);
   });
 
-  test('GuardDuty auto-enables every account through the detector its designation created', () => {
-    expect(stack.data.aws_guardduty_detector.guardduty).toBeDefined();
+  test('GuardDuty auto-enables every account in every allowed region, through the detector its designation created there', () => {
+    expect(stack.provider.aws.map((p: { region: string; alias?: string }) => `${p.alias ?? 'aws'} ${p.region}`)).toEqual(['aws us-east-1', 'eu-west-1 eu-west-1', 'us-west-2 us-west-2']);
+    expect(Object.keys(stack.data.aws_guardduty_detector)).toEqual(['guardduty__eu-west-1', 'guardduty__us-east-1', 'guardduty__us-west-2']);
     expect(resources(stack, 'aws_guardduty_detector')).toEqual({});
-    expect(resources(stack, 'aws_guardduty_organization_configuration').guardduty_organization).toMatchObject({
-      detector_id: '${data.aws_guardduty_detector.guardduty.id}',
-      auto_enable_organization_members: 'ALL',
+    const organizations = resources(stack, 'aws_guardduty_organization_configuration');
+    expect(organizations['guardduty_organization__us-east-1']).toMatchObject({ detector_id: '${data.aws_guardduty_detector.guardduty__us-east-1.id}', auto_enable_organization_members: 'ALL', provider: 'aws' });
+    expect(organizations['guardduty_organization__eu-west-1']).toMatchObject({ detector_id: '${data.aws_guardduty_detector.guardduty__eu-west-1.id}', auto_enable_organization_members: 'ALL', provider: 'aws.eu-west-1' });
+    expect(Object.keys(organizations)).toHaveLength(3);
+  });
+
+  test('the home region\'s GuardDuty resources move from their addresses before GuardDuty went regional; nothing is destroyed', () => {
+    expect(stack.moved).toContainEqual({ from: 'aws_guardduty_organization_configuration.guardduty_organization', to: 'aws_guardduty_organization_configuration.guardduty_organization__us-east-1' });
+    expect(stack.moved).toContainEqual({ from: 'aws_guardduty_detector_feature.guardduty_feature_s3_data_events', to: 'aws_guardduty_detector_feature.guardduty_feature_s3_data_events__us-east-1' });
+    expect(stack.moved).toHaveLength(13);
+    expect(delegatedAdministrators.moved).toEqual([
+      { from: 'aws_guardduty_organization_admin_account.service_admin_guardduty', to: 'aws_guardduty_organization_admin_account.service_admin_guardduty__us-east-1' },
+    ]);
+  });
+
+  test('Security Hub is imported, protected, and configured centrally: aggregation over the allowed regions, one policy at the root', () => {
+    expect(stack.import).toEqual([{ to: 'aws_securityhub_account.securityhub', id: SECURITY_ACCOUNT_REF }]);
+    expect(resources(stack, 'aws_securityhub_account').securityhub).toMatchObject({ enable_default_standards: false, lifecycle: { prevent_destroy: true, ignore_changes: ['enable_default_standards'] } });
+    expect(resources(stack, 'aws_securityhub_finding_aggregator').securityhub_finding_aggregator).toMatchObject({
+      linking_mode: 'SPECIFIED_REGIONS', specified_regions: ['eu-west-1', 'us-west-2'], depends_on: ['aws_securityhub_account.securityhub'],
+    });
+    expect(resources(stack, 'aws_securityhub_organization_configuration').securityhub_organization).toMatchObject({
+      auto_enable: false,
+      auto_enable_standards: 'NONE',
+      organization_configuration: { configuration_type: 'CENTRAL' },
+      depends_on: ['aws_securityhub_account.securityhub', 'aws_securityhub_finding_aggregator.securityhub_finding_aggregator'],
+    });
+    expect(resources(stack, 'aws_securityhub_configuration_policy').securityhub_policy_organization).toMatchObject({
+      name: 'example-organization',
+      configuration_policy: {
+        service_enabled: true,
+        enabled_standard_arns: [
+          'arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0',
+          'arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/3.0.0',
+        ],
+        security_controls_configuration: { disabled_control_identifiers: [] },
+      },
+      depends_on: ['aws_securityhub_organization_configuration.securityhub_organization'],
+    });
+    expect(resources(stack, 'aws_securityhub_configuration_policy_association')).toEqual({
+      securityhub_policy_association__root: expect.objectContaining({
+        policy_id: '${aws_securityhub_configuration_policy.securityhub_policy_organization.id}',
+        target_id: '${data.terraform_remote_state.cross-stack-reference-input-organization.outputs.cross-stack-output-aws_organizations_organizationorganizationroots0id}',
+      }),
     });
   });
 
-  test('Security Hub is imported, auto-enabled for new accounts, and subscribed to the chosen standards', () => {
-    expect(stack.import).toEqual([{ to: 'aws_securityhub_account.securityhub', id: SECURITY_ACCOUNT_REF }]);
-    expect(resources(stack, 'aws_securityhub_account').securityhub).toMatchObject({ enable_default_standards: false, lifecycle: { prevent_destroy: true, ignore_changes: ['enable_default_standards'] } });
-    expect(resources(stack, 'aws_securityhub_organization_configuration').securityhub_organization).toMatchObject({
-      auto_enable: true,
-      auto_enable_standards: 'NONE',
-      organization_configuration: { configuration_type: 'LOCAL' },
-    });
-    const standards = resources(stack, 'aws_securityhub_standards_subscription');
-    expect(Object.fromEntries(Object.entries(standards).map(([k, v]) => [k, v.standards_arn]))).toEqual({
-      'securityhub_standard_aws-foundational-security-best-practices-v1-0-0': 'arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0',
-      'securityhub_standard_cis-aws-foundations-benchmark-v3-0-0': 'arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/3.0.0',
-    });
+  test('the local standards subscriptions leave the state without disabling the standards; the policy decides from now on', () => {
+    expect(resources(stack, 'aws_securityhub_standards_subscription')).toEqual({});
+    expect(stack.removed).toContainEqual({ from: 'aws_securityhub_standards_subscription.securityhub_standard_cis-aws-foundations-benchmark-v3-0-0', lifecycle: { destroy: false } });
+    expect(stack.removed).toHaveLength(6);
   });
 
   test('a Config aggregator over the organization, with a role Config can assume', () => {
@@ -71,12 +104,17 @@ describe('security-tooling stack of the default org.yaml', () => {
 
   test('the delegated-administrators stack designates the security account once per service, by the API each service requires', () => {
     for (const type of SERVICE_ADMIN_TYPES) expect(resources(organization, type)).toEqual({});
-    expect(delegatedAdministrators.provider.aws).toEqual(organization.provider.aws);
+    expect(delegatedAdministrators.provider.aws[0]).toEqual(organization.provider.aws[0]);
     // Trusted access, enabled by the organization stack, comes first.
     expect(out.manifest.stacks['delegated-administrators']!.dependencies).toEqual(['organization', 'account-security-tooling']);
     const securityAccount = SECURITY_ACCOUNT_REF;
-    expect(Object.keys(resources(delegatedAdministrators, 'aws_guardduty_organization_admin_account'))).toEqual(['service_admin_guardduty']);
-    expect(resources(delegatedAdministrators, 'aws_guardduty_organization_admin_account').service_admin_guardduty!.admin_account_id).toBe(securityAccount);
+    const guardDuty = resources(delegatedAdministrators, 'aws_guardduty_organization_admin_account');
+    expect(Object.fromEntries(Object.entries(guardDuty).map(([k, v]) => [k, `${v.provider} ${v.admin_account_id}`]))).toEqual({
+      'service_admin_guardduty__eu-west-1': `aws.eu-west-1 ${securityAccount}`,
+      'service_admin_guardduty__us-east-1': `aws ${securityAccount}`,
+      'service_admin_guardduty__us-west-2': `aws.us-west-2 ${securityAccount}`,
+    });
+    expect(delegatedAdministrators.provider.aws.map((p: { region: string }) => p.region)).toEqual(['us-east-1', 'eu-west-1', 'us-west-2']);
     expect(Object.keys(resources(delegatedAdministrators, 'aws_securityhub_organization_admin_account'))).toEqual(['service_admin_securityhub']);
     expect(resources(delegatedAdministrators, 'aws_securityhub_organization_admin_account').service_admin_securityhub!.admin_account_id).toBe(securityAccount);
     // Detective is designated by detective-administration, after its graph exists.
@@ -110,7 +148,7 @@ describe('security-tooling stack of an adopted GovCloud organization with every 
   });
 
   test('options from org.yaml reach each service, with GovCloud ARNs', () => {
-    expect(resources(stack, 'aws_guardduty_organization_configuration').guardduty_organization!.auto_enable_organization_members).toBe('NEW');
+    expect(resources(stack, 'aws_guardduty_organization_configuration')['guardduty_organization__us-gov-west-1']!.auto_enable_organization_members).toBe('NEW');
     expect(resources(stack, 'aws_securityhub_organization_configuration').securityhub_organization!.auto_enable).toBe(false);
     expect(Object.values(resources(stack, 'aws_securityhub_standards_subscription')).map((s) => s.standards_arn)).toEqual([
       'arn:aws-us-gov:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0',
@@ -140,16 +178,16 @@ describe('GuardDuty protection plans and the trail\'s CloudWatch Logs delivery o
 
   test('each selected plan is auto-enabled for the members and enabled on the administrator\'s detector, agents included', () => {
     const organization = resources(stack, 'aws_guardduty_organization_configuration_feature');
-    expect(Object.values(organization).map((f) => `${f.name} ${f.auto_enable}`)).toEqual([
+    expect(Object.values(organization).filter((f) => f.provider === 'aws').map((f) => `${f.name} ${f.auto_enable}`)).toEqual([
       'EBS_MALWARE_PROTECTION ALL', 'EKS_AUDIT_LOGS ALL', 'LAMBDA_NETWORK_LOGS ALL', 'RDS_LOGIN_EVENTS ALL', 'RUNTIME_MONITORING ALL', 'S3_DATA_EVENTS ALL',
     ]);
-    expect(organization.guardduty_organization_feature_runtime_monitoring!.additional_configuration).toEqual([
+    expect(organization['guardduty_organization_feature_runtime_monitoring__us-east-1']!.additional_configuration).toEqual([
       { name: 'EC2_AGENT_MANAGEMENT', auto_enable: 'ALL' }, { name: 'ECS_FARGATE_AGENT_MANAGEMENT', auto_enable: 'ALL' }, { name: 'EKS_ADDON_MANAGEMENT', auto_enable: 'ALL' },
     ]);
-    expect(organization.guardduty_organization_feature_s3_data_events!.depends_on).toEqual(['aws_guardduty_organization_configuration.guardduty_organization']);
+    expect(organization['guardduty_organization_feature_s3_data_events__us-east-1']!.depends_on).toEqual(['aws_guardduty_organization_configuration.guardduty_organization__us-east-1']);
     const detector = resources(stack, 'aws_guardduty_detector_feature');
-    expect(Object.values(detector).every((f) => f.status === 'ENABLED' && f.detector_id === '${data.aws_guardduty_detector.guardduty.id}')).toBe(true);
-    expect(Object.keys(detector)).toHaveLength(6);
+    expect(Object.entries(detector).every(([k, f]) => f.status === 'ENABLED' && f.detector_id === `\${data.aws_guardduty_detector.guardduty__${k.split('__')[1]}.id}`)).toBe(true);
+    expect(Object.keys(detector)).toHaveLength(18);
   });
 
   test('the organization trail delivers to a KMS-encrypted log group through a role only that trail may assume', () => {

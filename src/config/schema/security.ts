@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountKey } from './common';
+import { AccountKey, OuPath, PolicyName } from './common';
 
 /** Security Hub standards by a key that is safe in Terraform addresses; the ARN is derived per partition and region. */
 export const SecurityHubStandard = z.enum([
@@ -39,6 +39,24 @@ export const GuardDutyProtectionPlans = z
   })
   .meta({ description: 'GuardDuty protection plans, organization-wide.' });
 
+/**
+ * A Security Hub central configuration policy. Standards are checked by a rule (LZ0407) rather than
+ * an enum, so that a mistyped key gets the closest known one as its fix; control ids by LZ0408.
+ * @see https://docs.aws.amazon.com/securityhub/latest/userguide/configuration-policies-overview.html
+ */
+export const SecurityHubConfigurationPolicy = z
+  .strictObject({
+    description: z.string().optional().meta({ description: 'Description of the policy in Security Hub. @default - "Managed by lz: <key>"' }),
+    standards: z.array(z.string()).default([])
+      .meta({ description: `Standards enabled in the accounts the policy governs, by key: ${SecurityHubStandard.options.join(', ')}.` }),
+    disabledControls: z.array(z.string()).default([])
+      .meta({ description: 'Security control ids turned off (e.g. IAM.6); every other control stays enabled, controls AWS adds later included. @default none' }),
+    ous: z.array(OuPath).default([])
+      .meta({ description: 'OU paths (Workloads/Prod, or Root for the whole organization) the policy is associated with; OUs and accounts below inherit it unless they have a policy of their own. @default none' }),
+    accounts: z.array(AccountKey).default([]).meta({ description: 'Account keys the policy is associated with. @default none' }),
+  })
+  .meta({ description: 'A Security Hub configuration policy: Security Hub on, its standards and disabled controls.' });
+
 const AutoEnable = z.boolean().default(true).meta({ description: 'Enable the service automatically in accounts that join the organization. @default true' });
 
 export const SecurityServices = z
@@ -52,8 +70,12 @@ export const SecurityServices = z
       .meta({ description: 'Amazon GuardDuty, administered from the security account.' }),
     securityHub: z
       .strictObject({
-        autoEnable: AutoEnable,
-        standards: z.array(SecurityHubStandard).default([]).meta({ description: 'Standards the security account subscribes to.' }),
+        autoEnable: z.boolean().default(true)
+          .meta({ description: 'Local configuration only: enable Security Hub automatically in accounts that join the organization. With configurationPolicies the policies decide. @default true' }),
+        standards: z.array(SecurityHubStandard).default([])
+          .meta({ description: 'Local configuration only: standards the security account subscribes to. With configurationPolicies each policy lists its standards.' }),
+        configurationPolicies: z.record(PolicyName, SecurityHubConfigurationPolicy).optional()
+          .meta({ description: 'Central configuration: policies by key, each associated with OUs (Root included) or accounts; they take effect in every allowed region. Left out, Security Hub keeps local configuration.' }),
       })
       .optional()
       .meta({ description: 'AWS Security Hub, administered from the security account.' }),
@@ -84,4 +106,5 @@ export const SecuritySection = z
 
 export type SecuritySection = z.infer<typeof SecuritySection>;
 export type SecurityHubStandard = z.infer<typeof SecurityHubStandard>;
+export type SecurityHubConfigurationPolicy = z.infer<typeof SecurityHubConfigurationPolicy>;
 export type GuardDutyProtectionPlans = z.infer<typeof GuardDutyProtectionPlans>;

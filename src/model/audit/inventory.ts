@@ -121,7 +121,7 @@ export class Inventory {
  * stacks/app.ts): `baseline-<id>` and `baseline<n>-<id>` (one provider per region), and the
  * default provider of `network-<id>`, are the account's own; the `network` alias of `network-<id>`
  * and `network-hub` are the network account's; `log-archive` the log archive's; `security-tooling`
- * and `detective-configuration` the security account's; the other organization-wide stacks and
+ * (and `security-tooling<n>`) and `detective-configuration` the security account's; the other organization-wide stacks and
  * `account-<id>`/`access-<id>` run as the management account.
  */
 export function accountOfStack(stack: string, alias: string | undefined, scope: AuditScope): string | undefined {
@@ -130,6 +130,9 @@ export function accountOfStack(stack: string, alias: string | undefined, scope: 
   if (baseline) return byStackId(baseline[2]!);
   const network = /^network-(.+)$/.exec(stack);
   if (network && stack !== 'network-hub') return alias === 'network' ? scope.network : byStackId(network[1]!);
+  // GuardDuty's regional stacks of region group n: `security-tooling<n>`, `delegated-administrators<n>`.
+  const group = /^(security-tooling|delegated-administrators)\d+$/.exec(stack);
+  if (group) return group[1] === 'security-tooling' ? scope.security : scope.management;
   switch (stack) {
     case 'network-hub':
       return scope.network;

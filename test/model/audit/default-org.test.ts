@@ -22,6 +22,8 @@ describe('lz audit of the default org.yaml', () => {
   it('satisfies the per-account and per-region baseline in all 10 accounts and 3 regions, the management account included', () => {
     expect(summary).toMatchObject({
       'Config.1': 'satisfied 30/30',
+      'GuardDuty.1': 'satisfied 30/30',
+      'SecurityHub.1': 'satisfied 30/30',
       'EC2.7': 'satisfied 30/30',
       'IAM.28': 'satisfied 30/30',
       'S3.1': 'satisfied 10/10',
@@ -57,6 +59,26 @@ describe('lz audit of the default org.yaml', () => {
     const ec28 = report.controls.find((c) => c.id === 'EC2.8')!;
     expect(ec28.units.filter((u) => u.status !== 'satisfied').map((u) => u.account)).toEqual(['management', 'management', 'management']);
     expect(ec28.units.filter((u) => u.status === 'satisfied')).toHaveLength(27);
+  });
+
+  it('satisfies GuardDuty.1 in every account and allowed region: the administrator and the organization configuration exist in each region', () => {
+    expect(summary['GuardDuty.1']).toBe('satisfied 30/30');
+    const unit = report.controls.find((c) => c.id === 'GuardDuty.1')!.units.find((u) => u.account === 'payments-prod' && u.region === 'eu-west-1')!;
+    expect(unit.evidence).toEqual([
+      { stack: 'delegated-administrators', address: 'aws_guardduty_organization_admin_account.service_admin_guardduty__eu-west-1' },
+      { stack: 'security-tooling', address: 'aws_guardduty_organization_configuration.guardduty_organization__eu-west-1' },
+    ]);
+  });
+
+  it('satisfies SecurityHub.1 in every account and allowed region through the central configuration policy at the root', () => {
+    expect(summary['SecurityHub.1']).toBe('satisfied 30/30');
+    const unit = report.controls.find((c) => c.id === 'SecurityHub.1')!.units.find((u) => u.account === 'payments-prod' && u.region === 'us-west-2')!;
+    expect(unit.reason).toBe('a central configuration policy enables Security Hub for the whole organization in this region');
+    expect(unit.evidence).toEqual([{ stack: 'security-tooling', address: 'aws_securityhub_configuration_policy_association.securityhub_policy_association__root' }]);
+  });
+
+  it('has no exception left for GuardDuty.1 or SecurityHub.1', () => {
+    expect(Object.keys(model.audit!.exceptions).sort()).toEqual(['EC2.21', 'EC2.8', 'IAM.17']);
   });
 
   it('is what the README\'s control table says, row by row, every control once', () => {
