@@ -423,7 +423,7 @@ describe('the default org.yaml switched to Terraform Cloud', () => {
 
 describe('Identity Center delegated to an account with a VPC, while the network account has assignments', () => {
   // The delegated administrator cannot assign access to the management account: the auditors lose Root.
-  const text = ORG.replace('identityCenter:\n', 'identityCenter:\n  delegatedAdministrator: shared-services\n').replace('ous: [Root]', 'ous: [Infrastructure, Security, Workloads, Sandbox]');
+  const text = ORG.replace('identityCenter:\n', 'identityCenter:\n  delegatedAdministrator: shared-services\n').replace('permissionSets: [ReadOnly, SecurityAudit]\n      ous: [Root]', 'permissionSets: [ReadOnly, SecurityAudit]\n      ous: [Infrastructure, Security, Workloads, Sandbox]');
   const delegated = withDeployment(text, CLOUD);
   const out = synth(modelOf(validateYaml(delegated)));
   const policy = (account: string, stack: string) => JSON.parse(resources(out.stacks[`account-${account}`]!, 'aws_iam_role_policy')[`run_role_${stack}`]!.policy).Statement[0].Resource;
