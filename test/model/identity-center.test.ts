@@ -107,7 +107,7 @@ describe('the identity center model of the default org.yaml', () => {
   test('a delegated administrator is registered for sso.amazonaws.com', () => {
     const text = readFileSync(DEFAULT_ORG, 'utf8')
       .replace('identityCenter:\n', 'identityCenter:\n  delegatedAdministrator: security-tooling\n')
-      .replace('      ous: [Root]\n', '      ous: [Root]\n      excludeAccounts: [management]\n');
+      .replace('permissionSets: [ReadOnly, SecurityAudit]\n      ous: [Root]\n', 'permissionSets: [ReadOnly, SecurityAudit]\n      ous: [Root]\n      excludeAccounts: [management]\n');
     const delegated = modelOf(validateYaml(text));
     expect(delegated.delegatedAdministrators.filter((d) => d.servicePrincipal === 'sso.amazonaws.com')).toEqual([
       { servicePrincipal: 'sso.amazonaws.com', accountKey: 'security-tooling' },
