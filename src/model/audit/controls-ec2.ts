@@ -10,6 +10,16 @@ const vpcs = (inventory: Inventory) => inventory.all('aws_vpc');
 const forVpc = (inventory: Inventory, type: string, vpc: PlacedResource, attribute = 'vpc_id') =>
   inventory.all(type).filter((r) => inventory.refersTo(r.stack, r.body[attribute], vpc));
 
+/**
+ * Rules of a security group written as resources of their own. On a default security group they
+ * add rules that its aws_default_security_group does not list, so they count as its rules.
+ * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/default_security_group
+ */
+const separateRules = (inventory: Inventory, sg: PlacedResource) =>
+  ['aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule', 'aws_security_group_rule']
+    .flatMap((type) => inventory.all(type))
+    .filter((r) => inventory.refersTo(r.stack, r.body.security_group_id, sg));
+
 const ADMIN_PORTS = [22, 3389];
 /** An allow rule from `cidr` that reaches port 22 or 3389 (all protocols reach every port). */
 function opensAdminPorts(rule: Json, cidrs: readonly unknown[], open: string): boolean {
@@ -76,14 +86,15 @@ export const EC2_CONTROLS: readonly Control[] = [
     standards: ['FSBP', `${CIS} v1.2.0 4.3`, `${CIS} v1.4.0 5.3`, `${CIS} v3.0.0 5.4`],
     severity: 'High',
     scope: 'resource',
-    requires: 'every aws_vpc the landing zone builds has an aws_default_security_group with no ingress and no egress rules',
+    requires: 'every aws_vpc the landing zone builds has an aws_default_security_group with no ingress and no egress rules, inline or as rule resources of their own',
     limits: DEFAULT_VPC_LIMIT,
     resources: vpcs,
     check: (inventory, { resource: vpc }) => {
       const sg = forVpc(inventory, 'aws_default_security_group', vpc!)[0];
       if (!sg) return notSatisfied('its default security group is not managed: AWS creates it allowing all outbound traffic and inbound from itself', [evidenceOf(vpc!)]);
-      const rules = [...blocks(sg.body, 'ingress'), ...blocks(sg.body, 'egress')];
-      return rules.length === 0 ? satisfied('its default security group has no rules', [evidenceOf(sg)]) : notSatisfied(`its default security group keeps ${rules.length} rules`, [evidenceOf(sg)]);
+      const separate = separateRules(inventory, sg);
+      const count = blocks(sg.body, 'ingress').length + blocks(sg.body, 'egress').length + separate.length;
+      return count === 0 ? satisfied('its default security group has no rules', [evidenceOf(sg)]) : notSatisfied(`its default security group keeps ${count} rules`, [sg, ...separate].map(evidenceOf));
     },
   },
   {

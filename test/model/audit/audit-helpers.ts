@@ -36,5 +36,10 @@ export function unitLines(report: ControlReport): string[] {
 
 /** The audit of a model's real synthesized stacks. */
 export function auditOfModel(model: LandingZoneModel, requirements?: AuditRequirements): AuditReport {
-  return runAudit(new Inventory(synth(model).stacks as Record<string, StackJson>, auditScopeOf(model)), requirements, offSwitchesOf(model));
+  return auditOfStacks(model, synth(model).stacks, requirements);
+}
+
+/** The audit of stacks said to be a model's, as `lz audit --out` reads them: the model gives the scope, the off switches and the requirements. */
+export function auditOfStacks(model: LandingZoneModel, stacks: Readonly<Record<string, object>>, requirements?: AuditRequirements): AuditReport {
+  return runAudit(new Inventory(stacks as Record<string, StackJson>, auditScopeOf(model)), requirements, offSwitchesOf(model));
 }
