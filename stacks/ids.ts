@@ -65,6 +65,13 @@ export const ids = {
   route: (vpcKey: string, tier: string, destination: string, azIndex?: number) =>
     `route_${vpcKey}__${tier}${azIndex === undefined ? '' : `__az${azIndex}`}__${cidrId(destination)}`,
   internetGateway: (vpcKey: string) => `internet_gateway_${vpcKey}`,
+  /** The IPv6 default route (`::/0`) of a tier's table. */
+  ipv6DefaultRoute: (vpcKey: string, tier: string, azIndex?: number) => `route_${vpcKey}__${tier}${azIndex === undefined ? '' : `__az${azIndex}`}__ipv6_default`,
+  egressOnlyInternetGateway: (vpcKey: string) => `egress_only_internet_gateway_${vpcKey}`,
+  networkAcl: (vpcKey: string, tier: string) => `network_acl_${vpcKey}__${tier}`,
+  /** A rule of a tier's network ACL, by direction and rule number (unique per direction). */
+  networkAclRule: (vpcKey: string, tier: string, direction: 'ingress' | 'egress', rule: number) => `network_acl_${vpcKey}__${tier}__${direction}_${rule}`,
+  defaultNetworkAcl: (vpcKey: string) => `default_network_acl_${vpcKey}`,
   natEip: (vpcKey: string, azIndex: number) => `nat_eip_${vpcKey}__az${azIndex}`,
   natGateway: (vpcKey: string, azIndex: number) => `nat_gateway_${vpcKey}__az${azIndex}`,
   tgwAttachment: (vpcKey: string) => `tgw_attachment_${vpcKey}`,

@@ -19,6 +19,7 @@ import { VpcIpv4CidrBlockAssociation } from '@cdktf/provider-aws/lib/vpc-ipv4-ci
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, type ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
+import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
 import { bucketArn } from '../src/constructs/log-archive-policies';
 import type { AccountBaselineModel } from '../src/model/baseline';
 import type { AccountNetwork } from '../src/model/network/by-account';
@@ -26,6 +27,7 @@ import type { NetworkModel, SubnetTierModel, VpcModel } from '../src/model/netwo
 import type { LandingZoneModel } from '../src/model/types';
 import type { AccountDirectory } from './account-directory';
 import { ids } from './ids';
+import { egressOnlyGateway, ipv6DefaultRoute, networkAcls, routeTableMoves, routeTablePerZone, subnetIpv6Args, vpcIpv6Args } from './network-subnets';
 import { networkAccountProvider } from './network-account-provider';
 import type { LogArchiveStack } from './log-archive-stack';
 import type { NetworkHubStack } from './network-hub-stack';
@@ -84,6 +86,8 @@ export class NetworkSpokeStack extends LandingZoneStack {
     const zoneId = (azIndex: number) => Fn.element(Fn.sort(zones.zoneIds), azIndex);
     for (const vpc of part.vpcs) this.buildVpc(vpc, network, hub, zoneId, networkProvider);
     this.buildRouting(part, hub, networkProvider);
+    const moved = part.vpcs.flatMap(routeTableMoves);
+    if (moved.length > 0) new RefactoringBlocks(this, 'refactoring', { moved, removed: [] });
     const baseline = model.baseline?.accounts[accountKey];
     if (baseline) for (const vpc of part.vpcs) this.lockDown(vpc, baseline, props.logArchive, model.organization.partition);
   }
@@ -170,6 +174,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
       cidrBlock: v.cidr,
       enableDnsSupport: true,
       enableDnsHostnames: true,
+      ...vpcIpv6Args(v),
       tags: { Name: name, segment: v.segment },
     });
     this.vpcs.set(v.key, vpc);
@@ -182,7 +187,10 @@ export class NetworkSpokeStack extends LandingZoneStack {
         cidrBlock: s.cidr,
         availabilityZoneId: zoneId(s.azIndex),
         mapPublicIpOnLaunch: false,
+        ...subnetIpv6Args(vpc, tier, s),
         tags: { Name: `${name}-${tier.key}-az${s.azIndex}`, tier: tier.key },
+        // An explicit subnet in a secondary CIDR needs the CIDR associated first.
+        ...(s.inSecondaryCidr !== undefined ? { dependsOn: [secondaries[v.secondaryCidrs.indexOf(s.inSecondaryCidr)]!] } : {}),
       })));
 
     const attachment = new Ec2TransitGatewayVpcAttachment(this, ids.tgwAttachment(v.key), {
@@ -209,10 +217,11 @@ export class NetworkSpokeStack extends LandingZoneStack {
           return new NatGateway(this, ids.natGateway(v.key, azIndex), { allocationId: eip.allocationId, subnetId: subnet.id, tags: { Name: `${name}-az${azIndex}` }, dependsOn: [internet] });
         })
       : [];
+    const egressOnly = egressOnlyGateway(this, v, vpc);
 
     for (const tier of v.tiers) {
-      // A NAT tier needs one table per zone (each zone's own NAT gateway); every other tier shares one.
-      const perZone = tier.defaultRoute === 'nat';
+      // A NAT tier needs one table per zone (each zone's own NAT gateway); every other tier shares one unless it asks.
+      const perZone = routeTablePerZone(tier);
       const tables = perZone ? tier.subnets.map((s) => s.azIndex) : [undefined];
       for (const azIndex of tables) {
         const table = new RouteTable(this, ids.routeTable(v.key, tier.key, azIndex), {
@@ -223,8 +232,10 @@ export class NetworkSpokeStack extends LandingZoneStack {
           if (azIndex === undefined || s.azIndex === azIndex)
             new RouteTableAssociation(this, ids.routeTableAssociation(v.key, tier.key, s.azIndex), { routeTableId: table.id, subnetId: subnets.get(tier.key)![s.azIndex]!.id });
         this.routesOf(v, tier, table, azIndex, { internet, natGateways, ready, transitGatewayId: hub.transitGateway.id });
+        ipv6DefaultRoute(this, v, tier, table, azIndex, { ...(internet ? { internet } : {}), ...(egressOnly ? { egressOnly } : {}) });
       }
     }
+    networkAcls(this, v, vpc, subnets);
   }
 
   private routesOf(

@@ -21,8 +21,10 @@ export const cidrPrefixesWithinLimits: Rule = {
       if (f.cidr !== undefined) check([...d.yamlPath, 'cidr'], block(f.cidr).prefixLength, `CIDR of ${d.id}`);
       if (f.prefixLength !== undefined) check([...d.yamlPath, 'prefixLength'], f.prefixLength, `size of ${d.id}`);
       (f.secondaryCidrs ?? []).forEach((c, i) => check([...d.yamlPath, 'secondaryCidrs', i], block(c).prefixLength, `secondary CIDR ${c} of ${d.id}`));
-      for (const [tier, t] of Object.entries(f.subnets ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))
-        check([...d.yamlPath, 'subnets', tier, 'prefixLength'], t.prefixLength, `subnet size of tier ${tier}`);
+      for (const [tier, t] of Object.entries(f.subnets ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+        if (t.prefixLength !== undefined) check([...d.yamlPath, 'subnets', tier, 'prefixLength'], t.prefixLength, `subnet size of tier ${tier}`);
+        for (const [az, c] of Object.entries(t.cidrs ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) check([...d.yamlPath, 'subnets', tier, 'cidrs', az], block(c).prefixLength, `subnet ${c} of tier ${tier}`);
+      }
     }
     return findings;
   },

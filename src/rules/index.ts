@@ -79,6 +79,11 @@ import { vpcCidrsWithinPool } from './vpc-cidrs-within-pool';
 import { cidrPrefixesWithinLimits } from './cidr-prefixes-within-limits';
 import { vpcCidrCountWithinLimit } from './vpc-cidr-count-within-limit';
 import { subnetsFitVpc } from './subnets-fit-vpc';
+import { explicitSubnetsCoverEveryZone } from './explicit-subnets-cover-every-zone';
+import { explicitSubnetsDoNotOverlap } from './explicit-subnets-do-not-overlap';
+import { explicitSubnetsFitVpc } from './explicit-subnets-fit-vpc';
+import { ipv6TiersFollowTheirDefaultRoute } from './ipv6-tiers-follow-their-default-route';
+import { networkAclRulesAreValid } from './network-acl-rules-are-valid';
 import { availabilityZonesExist } from './availability-zones-exist';
 import { tgwRouteTablesWithinQuota } from './tgw-route-tables-within-quota';
 import { tgwAsnIsPrivate } from './tgw-asn-is-private';
@@ -177,6 +182,11 @@ export const RULES: readonly Rule[] = [
   templateVpcsDoNotCollide,
   vpcDefinitionsAreComplete,
   subnetTierRoutesAreConsistent,
+  explicitSubnetsFitVpc,
+  explicitSubnetsDoNotOverlap,
+  explicitSubnetsCoverEveryZone,
+  networkAclRulesAreValid,
+  ipv6TiersFollowTheirDefaultRoute,
   vpcAccountsReceiveTheShare,
   staticRoutesDoNotBypassIsolation,
   cidrPoolsDoNotOverlap,

@@ -1,5 +1,5 @@
 import { error, type Finding } from '../config/diagnostics';
-import { block } from '../model/network/cidr';
+import { block, overlaps } from '../model/network/cidr';
 import { azCountOf } from '../model/network/resolve';
 import { networkAllocation } from './network-facts';
 import type { Rule } from './rule';
@@ -19,7 +19,9 @@ export const subnetsFitVpc: Rule = {
       if (reported.has(`${vpc.id}`)) continue;
       reported.add(vpc.id);
       const cidr = allocation.vpcCidrs.get(vpc.id)!;
-      const needed = Object.values(vpc.fields.subnets ?? {}).reduce((sum, t) => sum + 2 ** (32 - t.prefixLength), 0) * azCountOf(vpc.fields);
+      const allocated = Object.values(vpc.fields.subnets ?? {}).reduce((sum, t) => sum + (t.cidrs === undefined && t.prefixLength !== undefined ? 2 ** (32 - t.prefixLength) : 0), 0) * azCountOf(vpc.fields);
+      const explicit = Object.values(vpc.fields.subnets ?? {}).flatMap((t) => Object.values(t.cidrs ?? {})).filter((c) => overlaps(block(c), block(cidr)));
+      const needed = explicit.reduce((sum, c) => sum + 2 ** (32 - block(c).prefixLength), allocated);
       const size = 2 ** (32 - block(cidr).prefixLength);
       findings.push(error(this.code, path, `The subnets of ${vpc.id} do not fit in its CIDR ${cidr}: tier ${failure.tier} (/${failure.prefixLength}, AZ ${failure.azIndex + 1}) finds no free block; the tiers need ${needed} addresses in all, the VPC has ${size}.`,
         'Make the subnet tiers smaller, use fewer availability zones, or give the VPC a larger CIDR.'));

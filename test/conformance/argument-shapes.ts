@@ -5,6 +5,7 @@ import { BASELINE_MODEL_GAPS, BASELINE_SHAPES, BASELINE_TERRAFORM_ONLY } from '.
 import { IDENTITY_CENTER_SHAPES } from './shapes-identity-center';
 import { LOGGING_SECURITY_MODEL_GAPS, LOGGING_SECURITY_SHAPES } from './shapes-logging-security';
 import { NETWORK_SHAPES } from './shapes-network';
+import { NETWORK_SUBNETS_SHAPES, NETWORK_SUBNETS_TERRAFORM_ONLY } from './shapes-network-subnets';
 
 const orgs = (operation: string, member: string): ApiTarget => ({ service: 'organizations', operation, member });
 
@@ -49,6 +50,7 @@ export const ARGUMENT_SHAPES: Readonly<Record<string, ApiTarget>> = {
   ...IDENTITY_CENTER_SHAPES,
   ...LOGGING_SECURITY_SHAPES,
   ...NETWORK_SHAPES,
+  ...NETWORK_SUBNETS_SHAPES,
   ...BASELINE_SHAPES,
 };
 
@@ -143,6 +145,7 @@ export const TERRAFORM_ONLY: Readonly<Record<string, string>> = {
   'provider.aws.assume_role': 'credentials of the provider, not an API argument',
   'provider.aws.alias': 'Terraform meta-argument',
   ...BASELINE_TERRAFORM_ONLY,
+  ...NETWORK_SUBNETS_TERRAFORM_ONLY,
 };
 
 export interface ConformanceReport {

@@ -1,6 +1,7 @@
 import { Address4 } from 'ip-address';
 import { z } from 'zod';
 import { AccountKey, OuPath } from './common';
+import { subnetTierControlFields, vpcControlFields } from './network-subnets';
 
 /** Keys of the network section become Terraform addresses: lowercase letters, digits, hyphens. */
 const NetworkKey = (what: string, example: string) =>
@@ -29,7 +30,7 @@ const PrefixLength = z.number().int().min(1).max(32);
 
 export const SubnetTier = z
   .strictObject({
-    prefixLength: PrefixLength.meta({ description: 'Size of each subnet of the tier (one per availability zone), e.g. 24 for /24.' }),
+    prefixLength: PrefixLength.optional().meta({ description: 'Size of each subnet of the tier (one per availability zone), e.g. 24 for /24. Exactly one of prefixLength or cidrs.' }),
     defaultRoute: z
       .enum(['none', 'internet', 'nat', 'transit-gateway'])
       .default('none')
@@ -41,6 +42,7 @@ export const SubnetTier = z
       .array(Cidr)
       .default([])
       .meta({ description: 'CIDRs routed to the Transit Gateway from this tier (e.g. 10.0.0.0/8). The TGW route tables still decide what is reachable. @default none' }),
+    ...subnetTierControlFields(Cidr),
   })
   .meta({ description: 'A subnet tier: one subnet per availability zone, one route table.' });
 
@@ -53,6 +55,7 @@ const vpcFields = {
   azCount: z.number().int().min(1).max(8).optional().meta({ description: 'Availability zones the VPC spans. @default 2' }),
   attachmentTier: TierKey.optional().meta({ description: 'The tier whose subnets hold the Transit Gateway attachment (a small /28 tier is usual).' }),
   subnets: z.record(TierKey, SubnetTier).optional().meta({ description: 'Subnet tiers by key.' }),
+  ...vpcControlFields,
 };
 
 /**

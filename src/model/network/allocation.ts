@@ -32,7 +32,8 @@ export const subnetLockKey = (vpcId: string, tier: string, azIndex: number) => `
  *     never moves it; overlaps are reported by LZ0502, never resolved by moving a VPC);
  *  3. every other VPC gets the lowest free block of its pool outside the pools nested in it, in
  *     VPC id order.
- * Subnets follow the same three steps inside their VPC's primary CIDR, largest first.
+ * Subnets follow the same three steps inside their VPC's primary CIDR, largest first, around the
+ * explicit subnet CIDRs (`cidrs`), which are taken as given first.
  */
 export function allocateNetwork(config: OrgConfig, previousLock: LockFile): Allocation {
   let byLock = computed.get(config);
@@ -98,10 +99,17 @@ function allocate(config: OrgConfig, previousLock: LockFile): Allocation {
 }
 
 function allocateSubnets(vpc: VpcDefinition, space: Block, recorded: ReadonlyMap<string, string>, out: Map<string, string>, failures: AllocationFailure[]): void {
-  const requests = Object.entries(vpc.fields.subnets ?? {})
-    .flatMap(([tier, t]) => Array.from({ length: azCountOf(vpc.fields) }, (_, azIndex) => ({ tier, azIndex, prefixLength: t.prefixLength })))
-    .sort((a, b) => a.prefixLength - b.prefixLength || (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0) || a.azIndex - b.azIndex);
+  const tiers = Object.entries(vpc.fields.subnets ?? {});
   const taken: Block[] = [];
+  // Explicit subnets are taken as given (in the primary or a secondary CIDR); rules LZ0540-LZ0542 check them.
+  for (const [tier, t] of tiers)
+    for (const [az, cidr] of Object.entries(t.cidrs ?? {})) {
+      out.set(subnetLockKey(vpc.id, tier, Number(az.slice(2))), cidr);
+      taken.push(block(cidr));
+    }
+  const requests = tiers
+    .flatMap(([tier, t]) => (t.cidrs !== undefined || t.prefixLength === undefined ? [] : Array.from({ length: azCountOf(vpc.fields) }, (_, azIndex) => ({ tier, azIndex, prefixLength: t.prefixLength! }))))
+    .sort((a, b) => a.prefixLength - b.prefixLength || (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0) || a.azIndex - b.azIndex);
   const pending: typeof requests = [];
   for (const r of requests) {
     const previous = recorded.get(subnetLockKey(vpc.id, r.tier, r.azIndex));

@@ -3,6 +3,7 @@ import type { OrgConfig } from '../../config/schema';
 import { allocateNetwork, subnetLockKey, SUBNET_LOCK_SECTION, VPC_LOCK_SECTION } from './allocation';
 import { ROOT } from '../org-tree';
 import { azCountOf } from './resolve';
+import { allocateIpv6Indexes, IPV6_LOCK_SECTION, subnetControls, tierControls, tierPrefixLength, vpcControls } from './subnets';
 import type { AttachmentTableEntry, NetworkModel, SegmentModel, StaticRouteModel, VpcModel } from './types';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -25,6 +26,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   const section = config.network;
   if (!section) return { lockSections: {} };
   const allocation = allocateNetwork(config, previousLock);
+  const ipv6Indexes = allocateIpv6Indexes(allocation.definitions, previousLock);
 
   const vpcs: VpcModel[] = allocation.definitions.map((d) => {
     const f = d.fields;
@@ -44,13 +46,18 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
           const t = f.subnets![key]!;
           return {
             key,
-            prefixLength: t.prefixLength,
+            prefixLength: tierPrefixLength(t),
             defaultRoute: t.defaultRoute,
             transitGatewayDestinations: [...new Set(t.transitGatewayDestinations)].sort(byString),
-            subnets: Array.from({ length: azCount }, (_, azIndex) => ({ azIndex, cidr: allocation.subnetCidrs.get(subnetLockKey(d.id, key, azIndex))! })),
+            subnets: Array.from({ length: azCount }, (_, azIndex) => {
+              const subnet = { azIndex, cidr: allocation.subnetCidrs.get(subnetLockKey(d.id, key, azIndex))! };
+              return { ...subnet, ...subnetControls(d, key, subnet, allocation.vpcCidrs.get(d.id)!, ipv6Indexes) };
+            }),
+            ...tierControls(d, t),
           };
         }),
       source: d.source,
+      ...vpcControls(d),
     };
   });
 
@@ -88,6 +95,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   const lockSections = {
     [VPC_LOCK_SECTION]: Object.fromEntries([...allocation.vpcCidrs].sort(([a], [b]) => byString(a, b))),
     [SUBNET_LOCK_SECTION]: Object.fromEntries([...allocation.subnetCidrs].sort(([a], [b]) => byString(a, b))),
+    ...(ipv6Indexes.size > 0 || previousLock[IPV6_LOCK_SECTION] !== undefined ? { [IPV6_LOCK_SECTION]: Object.fromEntries([...ipv6Indexes].sort(([a], [b]) => byString(a, b))) } : {}),
   };
   return { network, lockSections };
 }

@@ -7,16 +7,48 @@ export interface SubnetModel {
   /** Index into the sorted zone ids of the region (0 = first zone). */
   readonly azIndex: number;
   readonly cidr: string;
+  /** The secondary CIDR an explicit subnet lies in; absent when it lies in the primary. */
+  readonly inSecondaryCidr?: string;
+  /** The subnet's /64 is `cidrsubnet(<VPC IPv6 block>, 8, ipv6Index)`; absent without IPv6. Pinned in lz.lock.json. */
+  readonly ipv6Index?: number;
+}
+
+/** A network ACL entry as aws_network_acl_rule takes it. */
+export interface NetworkAclEntryModel {
+  readonly rule: number;
+  readonly action: 'allow' | 'deny';
+  /** AWS protocol number as a string, `-1` for all. */
+  readonly protocol: string;
+  readonly cidrBlock?: string;
+  readonly ipv6CidrBlock?: string;
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly icmpType?: number;
+  readonly icmpCode?: number;
+}
+
+export interface NetworkAclModel {
+  /** By rule number. */
+  readonly ingress: readonly NetworkAclEntryModel[];
+  /** By rule number. */
+  readonly egress: readonly NetworkAclEntryModel[];
 }
 
 export interface SubnetTierModel {
   readonly key: string;
+  /** The tier's prefixLength; for a tier of explicit CIDRs, that of its az0 subnet. */
   readonly prefixLength: number;
   readonly defaultRoute: DefaultRoute;
   /** Sorted, deduplicated. */
   readonly transitGatewayDestinations: readonly string[];
   /** One per availability zone, by azIndex. */
   readonly subnets: readonly SubnetModel[];
+  /** One route table per zone although the tier is not a nat tier. */
+  readonly routeTablePerAz?: true;
+  /** The tier's own network ACL; absent when its subnets use the VPC's default ACL. */
+  readonly networkAcl?: NetworkAclModel;
+  /** Present when the tier's subnets have IPv6 blocks. */
+  readonly ipv6?: { readonly assignAddressOnCreation: boolean };
 }
 
 export interface VpcModel {
@@ -30,6 +62,13 @@ export interface VpcModel {
   readonly attachmentTier: string;
   /** By key. */
   readonly tiers: readonly SubnetTierModel[];
+  /** An Amazon-provided /56 IPv6 block. */
+  readonly ipv6?: true;
+  /**
+   * Every tier has its own network ACL, so no subnet uses the default one: it is taken over with
+   * no rules (nothing allowed), which Security Hub EC2.21 can judge.
+   */
+  readonly lockDefaultNetworkAcl?: true;
   /** Where the VPC comes from: `template:<key>`, `account`, or `template:<key>+account` for an override. */
   readonly source: string;
 }

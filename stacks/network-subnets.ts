@@ -1,0 +1,116 @@
+import { DefaultNetworkAcl } from '@cdktf/provider-aws/lib/default-network-acl';
+import { EgressOnlyInternetGateway } from '@cdktf/provider-aws/lib/egress-only-internet-gateway';
+import { NetworkAcl } from '@cdktf/provider-aws/lib/network-acl';
+import { NetworkAclRule } from '@cdktf/provider-aws/lib/network-acl-rule';
+import { Route } from '@cdktf/provider-aws/lib/route';
+import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
+import type { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
+import type { Subnet } from '@cdktf/provider-aws/lib/subnet';
+import type { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { Fn } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { MovedAddress } from '../src/constructs/refactoring-blocks';
+import type { SubnetModel, SubnetTierModel, VpcModel } from '../src/model/network/types';
+import { ids } from './ids';
+
+const IPV6_DEFAULT_ROUTE = '::/0';
+/** A /56 split into /64s: 8 more bits. */
+const IPV6_SUBNET_BITS = 8;
+
+/** The VPC argument that asks for an Amazon-provided /56. @see https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html#vpc-sizing-ipv6 */
+export function vpcIpv6Args(v: VpcModel): { assignGeneratedIpv6CidrBlock?: boolean } {
+  return v.ipv6 === true ? { assignGeneratedIpv6CidrBlock: true } : {};
+}
+
+/** A subnet's /64 of the VPC's /56, by its pinned index (known only at apply time: AWS picks the /56). */
+export function subnetIpv6Args(vpc: Vpc, tier: SubnetTierModel, s: SubnetModel): { ipv6CidrBlock?: string; assignIpv6AddressOnCreation?: boolean } {
+  if (tier.ipv6 === undefined || s.ipv6Index === undefined) return {};
+  return { ipv6CidrBlock: Fn.cidrsubnet(vpc.ipv6CidrBlock, IPV6_SUBNET_BITS, s.ipv6Index), assignIpv6AddressOnCreation: tier.ipv6.assignAddressOnCreation };
+}
+
+/** Whether a tier has one route table per zone: nat tiers (each zone's own NAT gateway) and tiers that ask for it. */
+export function routeTablePerZone(tier: SubnetTierModel): boolean {
+  return tier.defaultRoute === 'nat' || tier.routeTablePerAz === true;
+}
+
+/**
+ * The egress-only internet gateway of a VPC whose nat tiers have IPv6: the IPv6 counterpart of the
+ * NAT gateway (outbound only), so `::/0` from a private tier never reaches the internet gateway.
+ * @see https://docs.aws.amazon.com/vpc/latest/userguide/egress-only-internet-gateway.html
+ */
+export function egressOnlyGateway(scope: Construct, v: VpcModel, vpc: Vpc): EgressOnlyInternetGateway | undefined {
+  if (!v.tiers.some((t) => t.ipv6 !== undefined && t.defaultRoute === 'nat')) return undefined;
+  return new EgressOnlyInternetGateway(scope, ids.egressOnlyInternetGateway(v.key), { vpcId: vpc.id, tags: { Name: `${v.accountKey}-${v.key}` } });
+}
+
+/**
+ * `::/0` of an IPv6 tier, the way its IPv4 default route goes and nowhere else: internet tiers to
+ * the internet gateway, nat tiers to the egress-only gateway. A tier without a default route gets
+ * none (rule LZ0544 refuses IPv6 on a transit-gateway tier, whose attachment carries no IPv6).
+ */
+export function ipv6DefaultRoute(scope: Construct, v: VpcModel, tier: SubnetTierModel, table: RouteTable, azIndex: number | undefined, targets: { internet?: InternetGateway; egressOnly?: EgressOnlyInternetGateway }): void {
+  if (tier.ipv6 === undefined) return;
+  const target = tier.defaultRoute === 'internet' ? { gatewayId: targets.internet!.id } : tier.defaultRoute === 'nat' ? { egressOnlyGatewayId: targets.egressOnly!.id } : undefined;
+  if (target === undefined) return;
+  new Route(scope, ids.ipv6DefaultRoute(v.key, tier.key, azIndex), { routeTableId: table.id, destinationIpv6CidrBlock: IPV6_DEFAULT_ROUTE, ...target });
+}
+
+/**
+ * The `moved` blocks of tiers that turned routeTablePerAz on: the shared table becomes the az0
+ * table, with its routes, so zone 0 keeps its table and the other zones' associations are updated
+ * in place to their new tables. For a tier that had it on from the start the blocks name nothing
+ * in the state and Terraform ignores them.
+ * @see https://developer.hashicorp.com/terraform/language/modules/develop/refactoring
+ */
+export function routeTableMoves(v: VpcModel): MovedAddress[] {
+  const table = RouteTable.tfResourceType;
+  const route = Route.tfResourceType;
+  return v.tiers
+    .filter((t) => t.routeTablePerAz === true)
+    .flatMap((t) => {
+      const destinations = [...(t.defaultRoute === 'internet' || t.defaultRoute === 'transit-gateway' ? ['0.0.0.0/0'] : []), ...t.transitGatewayDestinations];
+      return [
+        { from: `${table}.${ids.routeTable(v.key, t.key)}`, to: `${table}.${ids.routeTable(v.key, t.key, 0)}` },
+        ...destinations.map((d) => ({ from: `${route}.${ids.route(v.key, t.key, d)}`, to: `${route}.${ids.route(v.key, t.key, d, 0)}` })),
+        ...(t.ipv6 !== undefined && t.defaultRoute === 'internet' ? [{ from: `${route}.${ids.ipv6DefaultRoute(v.key, t.key)}`, to: `${route}.${ids.ipv6DefaultRoute(v.key, t.key, 0)}` }] : []),
+      ];
+    });
+}
+
+/**
+ * The network ACLs of a VPC's tiers, one aws_network_acl_rule per entry (addressed by direction
+ * and rule number, so reordering org.yaml changes nothing), associated with the tier's subnets.
+ * When every tier has its own ACL no subnet is left on the default one, which is then taken over
+ * with no rules: nothing is allowed through it, and EC2.21 can judge the VPC.
+ * @see https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html
+ * @see https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-21
+ */
+export function networkAcls(scope: Construct, v: VpcModel, vpc: Vpc, subnets: ReadonlyMap<string, readonly Subnet[]>): void {
+  const name = `${v.accountKey}-${v.key}`;
+  const acls: NetworkAcl[] = [];
+  for (const tier of v.tiers) {
+    if (tier.networkAcl === undefined) continue;
+    const acl = new NetworkAcl(scope, ids.networkAcl(v.key, tier.key), {
+      vpcId: vpc.id,
+      subnetIds: subnets.get(tier.key)!.map((s) => s.id),
+      tags: { Name: `${name}-${tier.key}`, tier: tier.key },
+    });
+    acls.push(acl);
+    for (const direction of ['ingress', 'egress'] as const)
+      for (const e of tier.networkAcl[direction])
+        new NetworkAclRule(scope, ids.networkAclRule(v.key, tier.key, direction, e.rule), {
+          networkAclId: acl.id,
+          egress: direction === 'egress',
+          ruleNumber: e.rule,
+          ruleAction: e.action,
+          protocol: e.protocol,
+          ...(e.cidrBlock !== undefined ? { cidrBlock: e.cidrBlock } : {}),
+          ...(e.ipv6CidrBlock !== undefined ? { ipv6CidrBlock: e.ipv6CidrBlock } : {}),
+          ...(e.fromPort !== undefined ? { fromPort: e.fromPort, toPort: e.toPort } : {}),
+          ...(e.icmpType !== undefined ? { icmpType: e.icmpType, icmpCode: e.icmpCode } : {}),
+        });
+  }
+  // After the subnets have left it: a new VPC's subnets start on the default ACL.
+  if (v.lockDefaultNetworkAcl === true)
+    new DefaultNetworkAcl(scope, ids.defaultNetworkAcl(v.key), { defaultNetworkAclId: vpc.defaultNetworkAclId, tags: { Name: `${name}-default` }, dependsOn: acls });
+}
