@@ -95,7 +95,8 @@ export class NetworkSpokeStack extends LandingZoneStack {
   /**
    * The account baseline for a VPC: its default security group without any rule (Terraform takes
    * it over and removes AWS's allow-all rules), and flow logs into the log archive bucket when the
-   * baseline has them on. The default network ACL is left as AWS ships it: the subnets here are
+   * baseline has them on. The default network ACL is left as AWS ships it (unless every tier has its
+   * own, see network-subnets.ts): the subnets here are
    * associated with it, and its allow-all rules are what the security groups and routes rely on.
    * @see https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-s3.html
    * @see https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2
