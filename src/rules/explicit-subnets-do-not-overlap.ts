@@ -1,4 +1,5 @@
 import { error, type Finding } from '../config/diagnostics';
+import { isCanonicalCidr } from '../config/schema/network';
 import { SUBNET_LOCK_SECTION, subnetLockKey } from '../model/network/allocation';
 import { block, overlaps } from '../model/network/cidr';
 import { azCountOf } from '../model/network/resolve';
@@ -41,7 +42,7 @@ export const explicitSubnetsDoNotOverlap: Rule = {
           for (let azIndex = 0; azIndex < azCountOf(d.fields); azIndex += 1) {
             const previous = recorded[subnetLockKey(d.id, tier, azIndex)];
             if (typeof previous !== 'string' || allocation.subnetCidrs.get(subnetLockKey(d.id, tier, azIndex)) === undefined) continue;
-            if (!/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(previous) || !overlaps(block(previous), block(e.cidr))) continue;
+            if (!isCanonicalCidr(previous) || !overlaps(block(previous), block(e.cidr))) continue;
             report([...d.yamlPath, 'subnets', e.tier, 'cidrs', e.az], `The subnet ${e.az} of tier ${e.tier} of ${d.id} (${e.cidr}) overlaps ${previous}, which lz.lock.json records for tier ${tier} in az${azIndex}; that subnet would move, and moving a subnet replaces it.`,
               `Pick a CIDR clear of ${previous}, or pin tier ${tier} with cidrs as well.`);
           }

@@ -57,6 +57,16 @@ describe('explicit subnet CIDRs (test/fixtures/valid/network-subnets.yaml)', () 
   });
 });
 
+test('reordering zones in cidrs and the tiers of a VPC gives the same stacks and record', () => {
+  const doc = fixtureDoc();
+  const vpc = doc.network.accounts.network.vpcs.shared;
+  vpc.subnets = Object.fromEntries(Object.entries(vpc.subnets as Record<string, Doc>).reverse());
+  vpc.subnets.public.cidrs = { az1: '10.100.1.0/24', az0: '10.100.0.0/24' };
+  const again = modelWithLock(stringify(doc));
+  expect(synth(again).stacks['network-network']!.resource).toEqual(shared.resource);
+  expect(again.lock.subnetAllocations).toEqual(model.lock.subnetAllocations);
+});
+
 describe('route tables per availability zone', () => {
   test('a transit-gateway tier with routeTablePerAz gets one table and one default route per zone', () => {
     expect(Object.keys(resources(spoke, 'aws_route_table')).sort()).toEqual(['route_table_main__app__az0', 'route_table_main__app__az1', 'route_table_main__attachment']);
