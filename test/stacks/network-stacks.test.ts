@@ -197,6 +197,12 @@ describe('the synthesized routing agrees with the reachability function', () => 
     expect(pairsFromSynthesizedJson(synth(egress).stacks)).toEqual(reachableVpcPairs(egress.network!));
   });
 
+  test('the same holds for the subnet-control fixture (explicit subnets, a secondary CIDR, IPv6, ACLs)', () => {
+    const subnets = modelOf(validateFile(join(FIXTURES, 'valid', 'network-subnets.yaml')));
+    expect(reachableVpcPairs(subnets.network!)).toEqual([['app-prod/main', 'network/shared']]);
+    expect(pairsFromSynthesizedJson(synth(subnets).stacks)).toEqual(reachableVpcPairs(subnets.network!));
+  });
+
   test('cross-account attachments are accepted explicitly in the network account, before they are associated', () => {
     const accepters = routingOf(out.stacks, 'aws_ec2_transit_gateway_vpc_attachment_accepter');
     expect(accepters.map((a) => a.vpc).sort()).toEqual(network.vpcs.filter((v) => v.accountKey !== 'network').map((v) => v.id).sort());
