@@ -24,6 +24,7 @@ const Port = z.number().int().min(0).max(65535);
 /**
  * The schemas take the IPv4 CIDR schema of network.ts as an argument: network.ts spreads these
  * fields into its own objects, so importing it from here would be a cycle.
+ * @see https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html
  */
 function networkAclRule(Cidr: z.ZodType<string>) {
   return z
@@ -69,7 +70,10 @@ export const subnetTierControlFields = (Cidr: z.ZodType<string>) => ({
   assignIpv6AddressOnCreation: z.boolean().optional().meta({ description: 'Give network interfaces created in the tier an IPv6 address. Needs ipv6 on the tier. @default false' }),
 });
 
-/** Fields of a VPC added for IPv6. */
+/**
+ * Fields of a VPC added for IPv6.
+ * @see https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html#vpc-sizing-ipv6
+ */
 export const vpcControlFields = {
   ipv6: z.boolean().optional().meta({ description: 'Ask for an Amazon-provided /56 IPv6 block for the VPC; tiers opt in with ipv6. @default false' }),
 };
