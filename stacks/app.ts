@@ -1,6 +1,7 @@
 import { App, TerraformStack } from 'cdktf';
 import { adoptRecordedImports } from '../src/constructs/recorded-imports';
 import { networkByAccount } from '../src/model/network/by-account';
+import type { NetworkModel } from '../src/model/network/types';
 import { buildTerraformVersions } from '../src/model/terraform-versions';
 import type { AccountModel, LandingZoneModel } from '../src/model/types';
 import { AccessStack } from './access-stack';
@@ -200,12 +201,22 @@ function buildNetworkStacks(
   const network = model.network!;
   const hub = new NetworkHubStack(app, ids.networkHubStack, { model, network, organization, accounts });
   const parts = networkByAccount(network);
-  for (const accountKey of accountsWith(model, 'network')) {
-    const name = stackNames.network(model.stackIds[accountKey]!);
-    if (!select(name, accountKey)) continue;
+  const build = (accountKey: string, centralEndpoints?: NetworkSpokeStack) => {
     const part = parts.get(accountKey) ?? { accountKey, vpcs: [], associations: [], propagations: [], routes: [] };
-    new NetworkSpokeStack(app, name, { model, network, accounts, hub, part, ...(logArchive ? { logArchive } : {}) });
-  }
+    return new NetworkSpokeStack(app, stackNames.network(model.stackIds[accountKey]!), { model, network, accounts, hub, part, ...(logArchive ? { logArchive } : {}), ...(centralEndpoints ? { centralEndpoints } : {}) });
+  };
+  const selected = accountsWith(model, 'network').filter((key) => select(stackNames.network(model.stackIds[key]!), key));
+  // The central endpoints' stack comes first when a selected stack uses it: consumers read its zone ids.
+  const central = centralEndpointsStack(network, selected, build);
+  for (const accountKey of selected) if (accountKey !== network.centralEndpoints?.accountKey || !central) build(accountKey, central);
+}
+
+/** The stack of the central endpoints' VPC, built when it or a consumer in another account is selected. */
+function centralEndpointsStack(network: NetworkModel, selected: readonly string[], build: (accountKey: string) => NetworkSpokeStack): NetworkSpokeStack | undefined {
+  const central = network.centralEndpoints;
+  if (!central) return undefined;
+  const consumerAccounts = new Set(central.consumers.map((id) => id.split('/')[0]!));
+  return selected.some((key) => key === central.accountKey || consumerAccounts.has(key)) ? build(central.accountKey) : undefined;
 }
 
 /**

@@ -110,6 +110,22 @@ export const ids = {
   /** In a `network-<id>` stack, per VPC. */
   flowLog: (vpcKey: string) => `flow_log_${vpcKey}`,
   defaultSecurityGroup: (vpcKey: string) => `default_security_group_${vpcKey}`,
+  /** In a `network-<id>` stack, per VPC and endpoint service (`ecr.dkr` is `ecr_dkr`). */
+  gatewayEndpoint: (vpcKey: string, service: string) => `gateway_endpoint_${vpcKey}__${serviceId(service)}`,
+  gatewayEndpointRoute: (vpcKey: string, service: string, tier: string, azIndex?: number) =>
+    `gateway_endpoint_${vpcKey}__${serviceId(service)}__${tier}${azIndex === undefined ? '' : `__az${azIndex}`}`,
+  interfaceEndpoint: (vpcKey: string, service: string) => `interface_endpoint_${vpcKey}__${serviceId(service)}`,
+  endpointSecurityGroup: (vpcKey: string) => `endpoint_security_group_${vpcKey}`,
+  endpointIngress: (vpcKey: string, cidr: string) => `endpoint_ingress_${vpcKey}__${cidrId(cidr)}`,
+  /** In the endpoints VPC's `network-<id>` stack: one per central service. */
+  centralEndpoint: (service: string) => `central_endpoint_${serviceId(service)}`,
+  centralEndpointSecurityGroup: 'central_endpoint_security_group',
+  centralEndpointZone: (service: string) => `central_endpoint_zone_${serviceId(service)}`,
+  centralEndpointRecord: (service: string, wildcard: boolean) => `central_endpoint_zone_${serviceId(service)}__${wildcard ? 'wildcard' : 'apex'}`,
+  /** In a consuming VPC's `network-<id>` stack, per VPC (and service, or CIDR). */
+  centralEndpointIngress: (vpcKey: string, cidr: string) => `central_endpoint_ingress_${vpcKey}__${cidrId(cidr)}`,
+  centralZoneAuthorization: (vpcKey: string, service: string) => `central_endpoint_zone_authorization_${vpcKey}__${serviceId(service)}`,
+  centralZoneAssociation: (vpcKey: string, service: string) => `central_endpoint_zone_association_${vpcKey}__${serviceId(service)}`,
   /** The AWS account in its `account-<id>` stack: one per stack, so the address needs no key. */
   memberAccount: 'account',
   /** A packed document's attachment to the account of an `account-<id>` stack. */
@@ -167,6 +183,11 @@ export type BaselineRegionalSetting =
   | 'snapshot_block_public_access'
   | 'image_block_public_access'
   | 'access_analyzer';
+
+/** Endpoint service names have dots (`ecr.dkr`), which Terraform names do not allow. */
+function serviceId(service: string): string {
+  return service.split('.').join('_');
+}
 
 /** `10.0.0.0/8` -> `10-0-0-0_8`: a CIDR in an address. */
 function cidrId(cidr: string): string {

@@ -30,6 +30,7 @@ import { ids } from './ids';
 import { egressOnlyGateway, ipv6DefaultRoute, networkAcls, routeTableMoves, routeTablePerZone, subnetIpv6Args, vpcIpv6Args } from './network-subnets';
 import { networkAccountProvider } from './network-account-provider';
 import type { LogArchiveStack } from './log-archive-stack';
+import { buildCentralEndpoints, buildVpcEndpoints, useCentralEndpoints, type CentralEndpointResources } from './network-endpoints';
 import type { NetworkHubStack } from './network-hub-stack';
 
 export interface NetworkSpokeStackProps {
@@ -41,6 +42,8 @@ export interface NetworkSpokeStackProps {
   readonly part: AccountNetwork;
   /** The log archive, where flow logs go when the account's baseline has them on. */
   readonly logArchive?: LogArchiveStack;
+  /** The stack of the central endpoints' VPC, when this account's VPCs use them from another account. */
+  readonly centralEndpoints?: NetworkSpokeStack;
 }
 
 const DEFAULT_ROUTE = '0.0.0.0/0';
@@ -67,6 +70,11 @@ export class NetworkSpokeStack extends LandingZoneStack {
   private readonly vpcs = new Map<string, Vpc>();
   /** By VPC key: what makes its attachment usable, the acceptance where one is needed, else the attachment. */
   private readonly ready = new Map<string, ITerraformDependable[]>();
+  /** By VPC key: subnet ids by tier, and route tables by tier, for its endpoints. */
+  private readonly subnetIds = new Map<string, Map<string, string[]>>();
+  private readonly routeTables = new Map<string, Map<string, Array<{ azIndex?: number; id: string }>>>();
+  /** The central interface endpoints, in the stack of the VPC that holds them. */
+  centralEndpoints?: CentralEndpointResources;
 
   constructor(scope: Construct, id: string, props: NetworkSpokeStackProps) {
     super(scope, id);
@@ -88,6 +96,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
     this.buildRouting(part, hub, networkProvider);
     const moved = part.vpcs.flatMap(routeTableMoves);
     if (moved.length > 0) new RefactoringBlocks(this, 'refactoring', { moved, removed: [] });
+    this.buildEndpoints(props, networkProvider);
     const baseline = model.baseline?.accounts[accountKey];
     if (baseline) for (const vpc of part.vpcs) this.lockDown(vpc, baseline, props.logArchive, model.organization.partition);
   }
@@ -118,6 +127,30 @@ export class NetworkSpokeStack extends LandingZoneStack {
       destinationOptions: { fileFormat: f.fileFormat, hiveCompatiblePartitions: f.hiveCompatiblePartitions, perHourPartition: f.perHourPartition },
       tags: { Name: `${v.accountKey}-${v.key}` },
     });
+  }
+
+  /**
+   * Each VPC's own endpoints; the central endpoints when this account holds their VPC; and, for
+   * each VPC that uses them, its zone associations and security group rules. The zone owner's
+   * provider is the network account's when the endpoints are there, else a third one.
+   */
+  private buildEndpoints(props: NetworkSpokeStackProps, networkProvider: AwsProvider | undefined): void {
+    const { model, network, accounts, part } = props;
+    const targets = (v: VpcModel) => ({ vpcId: this.vpcs.get(v.key)!.id, subnetIds: this.subnetIds.get(v.key)!, routeTables: this.routeTables.get(v.key)! });
+    for (const v of part.vpcs) buildVpcEndpoints(this, v, targets(v));
+    const central = network.centralEndpoints;
+    if (!central) return;
+    const home = part.vpcs.find((v) => v.id === central.vpc);
+    if (home) this.centralEndpoints = buildCentralEndpoints(this, central, home, targets(home));
+    const consumers = part.vpcs.filter((v) => central.consumers.includes(v.id));
+    if (consumers.length === 0) return;
+    const resources = (home ? this.centralEndpoints : props.centralEndpoints?.centralEndpoints)!;
+    const zoneOwner = central.accountKey === part.accountKey
+      ? undefined
+      : central.accountKey === network.accountKey
+        ? networkProvider
+        : networkAccountProvider(this, model, accounts, central.accountKey, network.region, 'endpoints');
+    for (const v of consumers) useCentralEndpoints(this, v, this.vpcs.get(v.key)!.id, central, resources, zoneOwner);
   }
 
   /**
@@ -193,6 +226,8 @@ export class NetworkSpokeStack extends LandingZoneStack {
         // An explicit subnet in a secondary CIDR needs the CIDR associated first.
         ...(s.inSecondaryCidr !== undefined ? { dependsOn: [secondaries[v.secondaryCidrs.indexOf(s.inSecondaryCidr)]!] } : {}),
       })));
+    this.subnetIds.set(v.key, new Map([...subnets].map(([tier, list]) => [tier, list.map((subnet) => subnet.id)])));
+    this.routeTables.set(v.key, new Map());
 
     const attachment = new Ec2TransitGatewayVpcAttachment(this, ids.tgwAttachment(v.key), {
       transitGatewayId: hub.transitGateway.id,
@@ -229,6 +264,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
           vpcId: vpc.id,
           tags: { Name: `${name}-${tier.key}${azIndex === undefined ? '' : `-az${azIndex}`}`, tier: tier.key },
         });
+        this.routeTables.get(v.key)!.set(tier.key, [...(this.routeTables.get(v.key)!.get(tier.key) ?? []), { ...(azIndex === undefined ? {} : { azIndex }), id: table.id }]);
         for (const s of tier.subnets)
           if (azIndex === undefined || s.azIndex === azIndex)
             new RouteTableAssociation(this, ids.routeTableAssociation(v.key, tier.key, s.azIndex), { routeTableId: table.id, subnetId: subnets.get(tier.key)![s.azIndex]!.id });

@@ -2,6 +2,7 @@ import { Address4 } from 'ip-address';
 import { z } from 'zod';
 import { AccountKey, OuPath } from './common';
 import { subnetTierControlFields, vpcControlFields } from './network-subnets';
+import { endpointsNetworkFields, endpointsVpcFields } from './network-endpoints';
 
 /** Keys of the network section become Terraform addresses: lowercase letters, digits, hyphens. */
 const NetworkKey = (what: string, example: string) =>
@@ -56,6 +57,7 @@ const vpcFields = {
   attachmentTier: TierKey.optional().meta({ description: 'The tier whose subnets hold the Transit Gateway attachment (a small /28 tier is usual).' }),
   subnets: z.record(TierKey, SubnetTier).optional().meta({ description: 'Subnet tiers by key.' }),
   ...vpcControlFields,
+  ...endpointsVpcFields,
 };
 
 /**
@@ -136,6 +138,7 @@ export const NetworkSection = z
       .record(AccountKey, z.strictObject({ vpcs: z.record(VpcKey, Vpc).meta({ description: 'VPCs by key; a key also given by a template overrides the fields it sets.' }) }))
       .default({})
       .meta({ description: 'VPCs of individual accounts, by account key.' }),
+    ...endpointsNetworkFields,
   })
   .meta({ description: 'Transit Gateway hub, segments and VPCs.' });
 

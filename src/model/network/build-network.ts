@@ -2,6 +2,7 @@ import type { LockFile } from '../../config/lock-file';
 import type { OrgConfig } from '../../config/schema';
 import { allocateNetwork, subnetLockKey, SUBNET_LOCK_SECTION, VPC_LOCK_SECTION } from './allocation';
 import { ROOT } from '../org-tree';
+import { centralEndpointsOf, vpcEndpointsOf } from './endpoints';
 import { azCountOf } from './resolve';
 import { allocateIpv6Indexes, IPV6_LOCK_SECTION, subnetControls, tierControls, tierPrefixLength, vpcControls } from './subnets';
 import type { AttachmentTableEntry, NetworkModel, SegmentModel, StaticRouteModel, VpcModel } from './types';
@@ -27,10 +28,12 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   if (!section) return { lockSections: {} };
   const allocation = allocateNetwork(config, previousLock);
   const ipv6Indexes = allocateIpv6Indexes(allocation.definitions, previousLock);
+  const place = { partition: config.organization.partition, region: section.region ?? config.organization.homeRegion };
 
   const vpcs: VpcModel[] = allocation.definitions.map((d) => {
     const f = d.fields;
     const azCount = azCountOf(f);
+    const endpoints = vpcEndpointsOf(f, place);
     return {
       id: d.id,
       accountKey: d.accountKey,
@@ -58,6 +61,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
         }),
       source: d.source,
       ...vpcControls(d),
+      ...(endpoints !== undefined ? { endpoints } : {}),
     };
   });
 
@@ -77,6 +81,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   const associations: AttachmentTableEntry[] = vpcs.map((v) => ({ vpc: v.id, segment: v.segment }));
   const propagations: AttachmentTableEntry[] = vpcs.flatMap((v) => segments.filter((s) => s.peers.includes(v.segment)).map((s) => ({ vpc: v.id, segment: s.key })));
 
+  const centralEndpoints = centralEndpointsOf(config, vpcs, place);
   const network: NetworkModel = {
     accountKey: section.account,
     region: section.region ?? config.organization.homeRegion,
@@ -91,6 +96,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
     vpcs,
     associations,
     propagations,
+    ...(centralEndpoints !== undefined ? { centralEndpoints } : {}),
   };
   const lockSections = {
     [VPC_LOCK_SECTION]: Object.fromEntries([...allocation.vpcCidrs].sort(([a], [b]) => byString(a, b))),

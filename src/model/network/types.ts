@@ -71,6 +71,8 @@ export interface VpcModel {
   readonly lockDefaultNetworkAcl?: true;
   /** Where the VPC comes from: `template:<key>`, `account`, or `template:<key>+account` for an override. */
   readonly source: string;
+  /** Its gateway and interface endpoints; undefined when org.yaml gives none. */
+  readonly endpoints?: VpcEndpointsModel;
 }
 
 export type RouteTarget = { readonly kind: 'attachment'; readonly vpc: VpcId } | { readonly kind: 'blackhole' };
@@ -112,4 +114,50 @@ export interface NetworkModel {
   readonly associations: readonly AttachmentTableEntry[];
   /** Sorted by VPC id, then segment. */
   readonly propagations: readonly AttachmentTableEntry[];
+  /** The central interface endpoints; undefined when org.yaml has none. */
+  readonly centralEndpoints?: CentralEndpointsModel;
+}
+
+/** A VPC endpoint of one service. */
+export interface EndpointModel {
+  /** The last part of the service name, e.g. `ssm`; also the key in org.yaml. */
+  readonly service: string;
+  /** `com.amazonaws.<region>.<service>`. */
+  readonly serviceName: string;
+  /** The endpoint policy as a JSON document; undefined leaves AWS's default (full access). */
+  readonly policy?: string;
+}
+
+export interface GatewayEndpointModel extends EndpointModel {
+  /** The tiers whose route tables get the service's prefix-list route, sorted. */
+  readonly tiers: readonly string[];
+}
+
+export interface VpcEndpointsModel {
+  /** By service. */
+  readonly gateway: readonly GatewayEndpointModel[];
+  /** Interface endpoints of this VPC (private DNS on), by service. */
+  readonly interface: readonly EndpointModel[];
+  /** Where the interface endpoints' network interfaces are; set when `interface` is not empty. */
+  readonly interfaceTier?: string;
+  /** Whether the VPC resolves the central endpoints' services through their private hosted zones. */
+  readonly central: boolean;
+}
+
+export interface CentralEndpointModel extends EndpointModel {
+  /** The private hosted zone that answers for the service, e.g. `ssm.eu-west-1.amazonaws.com`. */
+  readonly zoneName: string;
+  /** Whether the zone also gets a `*` record (clients use sub-domains of the zone name). */
+  readonly wildcard: boolean;
+}
+
+export interface CentralEndpointsModel {
+  readonly vpc: VpcId;
+  readonly accountKey: string;
+  readonly vpcKey: string;
+  readonly tier: string;
+  /** By service. */
+  readonly services: readonly CentralEndpointModel[];
+  /** The VPCs other than the endpoints VPC that use the endpoints, sorted. */
+  readonly consumers: readonly VpcId[];
 }
