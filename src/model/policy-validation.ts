@@ -3,7 +3,7 @@ import { actionNames, conditionKeyExists, rcpServiceKeys, serviceKeys, wildcardR
 import { closest } from '../config/parse';
 
 /** Which grammar applies: SCPs and RCPs have their own restrictions on top of IAM's. */
-export type PolicyKind = 'service-control-policy' | 'resource-control-policy' | 'identity-policy';
+export type PolicyKind = 'service-control-policy' | 'resource-control-policy' | 'identity-policy' | 'endpoint-policy';
 
 export type StatementIssueKind = 'grammar' | 'principal' | 'action' | 'resource' | 'condition';
 
@@ -90,6 +90,12 @@ function checkPrincipal(s: PolicyStatement, kind: PolicyKind, at: (...rest: Arra
       issues.push({ kind: 'principal', path: at('Principal'), message: 'A resource control policy statement must have `Principal: "*"` and no NotPrincipal.', fix: 'Write `Principal: "*"` and narrow it with conditions such as aws:PrincipalOrgID.' });
     if (s.Effect !== 'Deny')
       issues.push({ kind: 'grammar', path: at('Effect'), message: `Resource control policies only deny; received Effect ${s.Effect}.`, fix: 'Use `Effect: Deny` (RCPFullAWSAccess already allows everything).' });
+    return;
+  }
+  if (kind === 'endpoint-policy') {
+    // A VPC endpoint policy is a resource policy: it names who may use the endpoint.
+    if (s.Principal === undefined && s.NotPrincipal === undefined)
+      issues.push({ kind: 'principal', path: at(), message: 'An endpoint policy statement must name its principals.', fix: 'Add `Principal: "*"` and narrow it with conditions such as aws:PrincipalOrgID.' });
     return;
   }
   if (s.Principal !== undefined || s.NotPrincipal !== undefined)

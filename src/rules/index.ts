@@ -74,6 +74,14 @@ import { policyArnsMatchPartition } from './policy-arns-match-partition';
 import { fullAwsAccessDetachIsSafe } from './full-aws-access-detach-is-safe';
 import { quarantinePolicyIsValid } from './quarantine-policy-is-valid';
 import { networkReferencesResolve } from './network-references-resolve';
+import { centralEndpointRulesWithinQuota } from './central-endpoint-rules-within-quota';
+import { centralEndpointsAreNotAlsoLocal } from './central-endpoints-are-not-also-local';
+import { centralEndpointsAreReachable } from './central-endpoints-are-reachable';
+import { centralEndpointsAreRouted } from './central-endpoints-are-routed';
+import { endpointPoliciesAreValid } from './endpoint-policies-are-valid';
+import { endpointReferencesResolve } from './endpoint-references-resolve';
+import { endpointServicesExistInTheRegion } from './endpoint-services-exist-in-the-region';
+import { gatewayEndpointsAreS3OrDynamodb } from './gateway-endpoints-are-s3-or-dynamodb';
 import { vpcCidrsDoNotOverlap } from './vpc-cidrs-do-not-overlap';
 import { vpcCidrsWithinPool } from './vpc-cidrs-within-pool';
 import { cidrPrefixesWithinLimits } from './cidr-prefixes-within-limits';
@@ -191,6 +199,14 @@ export const RULES: readonly Rule[] = [
   staticRoutesDoNotBypassIsolation,
   cidrPoolsDoNotOverlap,
   tgwIsNotSharedWithItsOwnAccount,
+  endpointServicesExistInTheRegion,
+  gatewayEndpointsAreS3OrDynamodb,
+  endpointReferencesResolve,
+  centralEndpointsAreReachable,
+  endpointPoliciesAreValid,
+  centralEndpointsAreNotAlsoLocal,
+  centralEndpointRulesWithinQuota,
+  centralEndpointsAreRouted,
   importRecordIsReadable,
   controlTowerSettingsResolve,
   controlTowerPoliciesAreLeftToControlTower,
