@@ -4,6 +4,7 @@ import type { TerraformJson } from '../helpers';
 import { BASELINE_MODEL_GAPS, BASELINE_SHAPES, BASELINE_TERRAFORM_ONLY } from './shapes-baseline';
 import { IDENTITY_CENTER_SHAPES } from './shapes-identity-center';
 import { LOGGING_SECURITY_MODEL_GAPS, LOGGING_SECURITY_SHAPES } from './shapes-logging-security';
+import { ENDPOINT_SHAPES } from './shapes-endpoints';
 import { NETWORK_SHAPES } from './shapes-network';
 import { NETWORK_SUBNETS_SHAPES, NETWORK_SUBNETS_TERRAFORM_ONLY } from './shapes-network-subnets';
 
@@ -51,6 +52,7 @@ export const ARGUMENT_SHAPES: Readonly<Record<string, ApiTarget>> = {
   ...LOGGING_SECURITY_SHAPES,
   ...NETWORK_SHAPES,
   ...NETWORK_SUBNETS_SHAPES,
+  ...ENDPOINT_SHAPES,
   ...BASELINE_SHAPES,
 };
 
