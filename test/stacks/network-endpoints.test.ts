@@ -108,8 +108,24 @@ describe('central interface endpoints', () => {
   });
 
   test('the endpoints\' security group admits the endpoints VPC itself; consumers add their own CIDRs', () => {
-    const rules = Object.values(resources(endpointsStack, 'aws_vpc_security_group_ingress_rule'));
-    expect(rules.map((r) => r.cidr_ipv4)).toEqual(['10.100.0.0/20']);
+    const rules = resources(endpointsStack, 'aws_vpc_security_group_ingress_rule');
+    expect(rules['endpoint_ingress_endpoints__10-100-0-0_20']).toMatchObject({ cidr_ipv4: '10.100.0.0/20', security_group_id: '${aws_security_group.central_endpoint_security_group.id}' });
+  });
+
+  test('a consumer in the endpoints account associates its VPC with no authorization and no second provider', () => {
+    expect(resources(endpointsStack, 'aws_route53_vpc_association_authorization')).toEqual({});
+    const associations = resources(endpointsStack, 'aws_route53_zone_association');
+    expect(Object.keys(associations).sort()).toEqual(CENTRAL.map((s) => `central_endpoint_zone_association_tools__${s}`));
+    for (const a of Object.values(associations)) {
+      expect(a.zone_id).toMatch(/^\$\{aws_route53_zone\.central_endpoint_zone_[a-z0-9_]+\.zone_id\}$/);
+      expect(a.vpc_id).toBe('${aws_vpc.vpc_tools.id}');
+      expect(a.provider).toBeUndefined();
+      expect(a.depends_on).toBeUndefined();
+    }
+    expect(resources(endpointsStack, 'aws_vpc_security_group_ingress_rule')['central_endpoint_ingress_tools__10-101-0-0_22']).toMatchObject({
+      cidr_ipv4: '10.101.0.0/22', security_group_id: '${aws_security_group.central_endpoint_security_group.id}',
+    });
+    expect((endpointsStack.provider.aws as TerraformJson[]).map((p) => p.alias ?? 'default').sort()).toEqual(['default', 'network']);
   });
 });
 

@@ -30,7 +30,7 @@ describe('the endpoints model', () => {
   const network = modelOf(validateFile(join(FIXTURES, 'valid', 'network-endpoints.yaml'), 'org.yaml')).network!;
 
   test('consumers are the VPCs with central: true other than the endpoints VPC, sorted', () => {
-    expect(network.centralEndpoints!.consumers).toEqual(['app-prod/main', 'data-prod/main']);
+    expect(network.centralEndpoints!.consumers).toEqual(['app-prod/main', 'data-prod/main', 'shared-services/tools']);
     expect(network.centralEndpoints!.services.map((s) => s.service)).toEqual(['ec2messages', 'ecr.dkr', 'kms', 'ssm', 'ssmmessages']);
   });
 
