@@ -75,6 +75,7 @@ import { fullAwsAccessDetachIsSafe } from './full-aws-access-detach-is-safe';
 import { quarantinePolicyIsValid } from './quarantine-policy-is-valid';
 import { networkReferencesResolve } from './network-references-resolve';
 import { centralEndpointRulesWithinQuota } from './central-endpoint-rules-within-quota';
+import { centralEndpointServicesWithinBudget } from './central-endpoint-services-within-budget';
 import { centralEndpointsAreNotAlsoLocal } from './central-endpoints-are-not-also-local';
 import { centralEndpointsAreReachable } from './central-endpoints-are-reachable';
 import { centralEndpointsAreRouted } from './central-endpoints-are-routed';
@@ -207,6 +208,7 @@ export const RULES: readonly Rule[] = [
   centralEndpointsAreNotAlsoLocal,
   centralEndpointRulesWithinQuota,
   centralEndpointsAreRouted,
+  centralEndpointServicesWithinBudget,
   importRecordIsReadable,
   controlTowerSettingsResolve,
   controlTowerPoliciesAreLeftToControlTower,
