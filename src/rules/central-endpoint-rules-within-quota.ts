@@ -15,8 +15,9 @@ export const centralEndpointRulesWithinQuota: Rule = {
   name: 'central-endpoint-rules-within-quota',
   check(context) {
     const central = context.config.network?.centralEndpoints;
+    if (!central) return [];
     const network = completeNetworkModel(context);
-    if (!central || !network?.centralEndpoints) return [];
+    if (!network?.centralEndpoints) return [];
     const users = [central.vpc, ...network.centralEndpoints.consumers];
     const rules = network.vpcs.filter((v) => users.includes(v.id)).reduce((n, v) => n + 1 + v.secondaryCidrs.length, 0);
     if (rules <= SECURITY_GROUP_INBOUND_RULES) return [];

@@ -15,8 +15,9 @@ export const centralEndpointServicesWithinBudget: Rule = {
   name: 'central-endpoint-services-within-budget',
   check(context) {
     const central = context.config.network?.centralEndpoints;
+    if (!central) return [];
     const network = completeNetworkModel(context);
-    if (!central || !network?.centralEndpoints || network.centralEndpoints.consumers.length === 0) return [];
+    if (!network?.centralEndpoints || network.centralEndpoints.consumers.length === 0) return [];
     const services = Object.keys(central.services).length;
     if (2 * services <= CONSUMER_RESOURCE_BUDGET) return [];
     return [warning(this.code, ['network', 'centralEndpoints', 'services'],

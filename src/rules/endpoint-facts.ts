@@ -37,8 +37,10 @@ export function networkRegion(context: RuleContext): string {
 
 /**
  * The network model, when the network section is complete enough to build one (every VPC has a
- * segment that exists and a CIDR); otherwise undefined, and the rules that find what is missing
- * report it.
+ * segment that exists and a CIDR, and the subnets model); otherwise undefined, and the rules that
+ * find what is missing report it. The model builder assumes a config that passed every rule, so a
+ * network that still has subnet errors (explicit CIDRs that do not match the zones, for one) may
+ * not model at all: that is such a case, not an error of this rule.
  */
 export function completeNetworkModel(context: RuleContext): NetworkModel | undefined {
   const network = context.config.network;
@@ -46,7 +48,12 @@ export function completeNetworkModel(context: RuleContext): NetworkModel | undef
   const allocation = networkAllocation(context);
   if (allocation.failures.length > 0) return undefined;
   const complete = allocation.definitions.every((d) => d.fields.segment !== undefined && network.segments[d.fields.segment] !== undefined && allocation.vpcCidrs.has(d.id));
-  return complete ? buildNetworkModel(context.config, context.previousLock).network : undefined;
+  if (!complete) return undefined;
+  try {
+    return buildNetworkModel(context.config, context.previousLock).network;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `a, b, c` or `a, b, c and 4 more`. */
