@@ -145,8 +145,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const model = loadNetwork(file);
       if (!model) return;
       const { renderSegmentMatrix } = await import('../model/network/reachability');
-      const { renderVpcTable } = await import('./network');
-      io.stdout.write(`${renderSegmentMatrix(model)}\n\n${renderVpcTable(model)}\n`);
+      const { renderSharedSubnets, renderVpcTable } = await import('./network');
+      const shared = renderSharedSubnets(model);
+      const segments = model.transitGateway.enabled ? renderSegmentMatrix(model) : 'No Transit Gateway (network.transitGateway.enabled: false): no VPC routes to another.';
+      io.stdout.write(`${segments}\n\n${renderVpcTable(model)}\n${shared ? `\n${shared}\n` : ''}`);
     });
   network
     .command('pin')

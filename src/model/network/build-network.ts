@@ -4,6 +4,7 @@ import { allocateNetwork, subnetLockKey, SUBNET_LOCK_SECTION, VPC_LOCK_SECTION }
 import { ROOT } from '../org-tree';
 import { azCountOf } from './resolve';
 import { allocateIpv6Indexes, IPV6_LOCK_SECTION, subnetControls, tierControls, tierPrefixLength, vpcControls } from './subnets';
+import { buildIpamModel, ipamAllocationOf, sharedSubnetsOf } from './shared-ipam';
 import type { AttachmentTableEntry, NetworkModel, SegmentModel, StaticRouteModel, VpcModel } from './types';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -31,15 +32,17 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   const vpcs: VpcModel[] = allocation.definitions.map((d) => {
     const f = d.fields;
     const azCount = azCountOf(f);
+    const sharedSubnets = sharedSubnetsOf(config, d);
+    const ipam = ipamAllocationOf(section, d);
     return {
       id: d.id,
       accountKey: d.accountKey,
       key: d.key,
-      segment: f.segment!,
+      segment: f.segment ?? '',
       cidr: allocation.vpcCidrs.get(d.id)!,
       secondaryCidrs: [...new Set(f.secondaryCidrs ?? [])].sort(byString),
       azCount,
-      attachmentTier: f.attachmentTier!,
+      attachmentTier: f.attachmentTier ?? '',
       tiers: Object.keys(f.subnets ?? {})
         .sort(byString)
         .map((key) => {
@@ -58,6 +61,8 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
         }),
       source: d.source,
       ...vpcControls(d),
+      ...(sharedSubnets ? { sharedSubnets } : {}),
+      ...(ipam ? { ipam } : {}),
     };
   });
 
@@ -74,9 +79,11 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
         }),
     }));
 
-  const associations: AttachmentTableEntry[] = vpcs.map((v) => ({ vpc: v.id, segment: v.segment }));
+  // Without a Transit Gateway nothing is attached, so nothing is associated.
+  const associations: AttachmentTableEntry[] = section.transitGateway.enabled ? vpcs.map((v) => ({ vpc: v.id, segment: v.segment })) : [];
   const propagations: AttachmentTableEntry[] = vpcs.flatMap((v) => segments.filter((s) => s.peers.includes(v.segment)).map((s) => ({ vpc: v.id, segment: s.key })));
 
+  const ipamModel = buildIpamModel(config);
   const network: NetworkModel = {
     accountKey: section.account,
     region: section.region ?? config.organization.homeRegion,
@@ -91,6 +98,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
     vpcs,
     associations,
     propagations,
+    ...(ipamModel ? { ipam: ipamModel } : {}),
   };
   const lockSections = {
     [VPC_LOCK_SECTION]: Object.fromEntries([...allocation.vpcCidrs].sort(([a], [b]) => byString(a, b))),
