@@ -1,14 +1,13 @@
 import { error, type Finding } from '../config/diagnostics';
 import { closest } from '../config/parse';
-import { block, contains, overlaps } from '../model/network/cidr';
+import { block, contains } from '../model/network/cidr';
 import { poolCidr } from '../model/network/pools';
 import { topLevelPools } from '../model/network/shared-ipam';
 import { sortedEntries, type Rule } from './rule';
 
 /**
  * IPAM provisions a regional pool's CIDR out of its source pool, so every pool that is not nested
- * in another lies in a CIDR of the top-level pool (`ipam.cidrs`); a reserved range that straddles a
- * pool's edge cannot be kept out of IPAM's allocations as one CIDR; and the per-pool settings name
+ * in another lies in a CIDR of the top-level pool (`ipam.cidrs`), and the per-pool settings name
  * pools that exist.
  * @see https://docs.aws.amazon.com/vpc/latest/ipam/create-reg-ipam-pool.html
  */
@@ -28,12 +27,6 @@ export const ipamPoolsLieInTheTopLevelPool: Rule = {
         findings.push(error(this.code, ['network', 'pools', key], `The pool ${key} (${cidr}) lies in no CIDR of the IPAM's top-level pool (${ipam.cidrs.join(', ')}), so IPAM cannot provision it.`,
           `Add a CIDR holding ${cidr} to network.ipam.cidrs, or nest the pool in another with { cidr, within }.`, true));
       }
-    for (const [key, cidr] of sortedEntries(network.reserved)) {
-      const straddled = pools.find((p) => overlaps(block(poolCidr(network.pools, p)!), block(cidr)) && !contains(block(poolCidr(network.pools, p)!), block(cidr)) && !contains(block(cidr), block(poolCidr(network.pools, p)!)));
-      if (straddled !== undefined)
-        findings.push(error(this.code, ['network', 'reserved', key], `The reserved range ${key} (${cidr}) straddles the edge of the pool ${straddled} (${poolCidr(network.pools, straddled)}), so IPAM cannot hold it back as one allocation.`,
-          `Split the reserved range at the pool's edge, or move the pool.`));
-    }
     for (const [key] of sortedEntries(ipam.pools))
       if (network.pools[key] === undefined) {
         const suggestion = closest(key, pools);
