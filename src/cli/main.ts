@@ -161,6 +161,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const path = resolve(io.cwd, file);
       const { pinned } = pinVpcCidrs(path, model, dirname(path));
       io.stdout.write(pinned.length === 0 ? 'Every VPC CIDR is already explicit.\n' : `Pinned ${pinned.length} VPC CIDRs in ${display(file)}:\n${pinned.map((p) => `  ${p}`).join('\n')}\n`);
+      const byIpam = model.vpcs.filter((v) => v.ipam?.netmask).length;
+      if (byIpam > 0) io.stdout.write(`${byIpam} VPC CIDRs are IPAM's to decide at apply time and stay unpinned.\n`);
     });
 
   program
