@@ -1,11 +1,15 @@
 import { Address4 } from 'ip-address';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSharedSubnets } from '../../src/cli/network';
 import { sharedSubnetAccess } from '../../src/model/network/shared-subnets-view';
 import { validateFile } from '../../src/pipeline';
-import { defaultModel, FIXTURES, modelOf, resources, synth, type TerraformJson } from '../helpers';
+import { defaultModel, FIXTURES, modelOf, resources, synth, validateYaml, type TerraformJson } from '../helpers';
 
 const fixture = (name: string) => modelOf(validateFile(join(FIXTURES, 'valid', name), name));
+/** A fixture with one more account under an OU, written after the accounts section's first entry. */
+const withAccount = (name: string, key: string, ou: string) =>
+  modelOf(validateYaml(readFileSync(join(FIXTURES, 'valid', name), 'utf8').replace('accounts:\n', `accounts:\n  ${key}:\n    name: ${key}\n    email: aws+${key}@example.com\n    ou: ${ou}\n`)));
 const body = (r: TerraformJson) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== '//'));
 
 describe('shared VPC subnets, no Transit Gateway (network-shared-vpc.yaml)', () => {
@@ -47,6 +51,14 @@ describe('shared VPC subnets, no Transit Gateway (network-shared-vpc.yaml)', () 
     expect(principals['subnet_share_prod__ou_Workloads_Prod']!.principal).toMatch(/^arn:aws:organizations::111122223333:ou\/\$\{.+organizationid\}\/\$\{.+ou_Workloads_Prodid\}$/);
     expect(principals['subnet_share_sandbox__organization']!.principal).toMatch(/^arn:aws:organizations::111122223333:organization\/\$\{.+organizationid\}$/);
     expect(principals['subnet_share_prod__account_shared-services']!.principal).toContain('cross-stack-reference-input-account-shared-services');
+  });
+
+  test('an account joining a participant OU changes no existing stack: RAM resolves the OU', () => {
+    const after = synth(withAccount('network-shared-vpc.yaml', 'billing-prod', 'Workloads/Prod'));
+    const added = Object.keys(after.stacks).filter((name) => !(name in out.stacks));
+    expect(added).toEqual(['account-billing-prod']);
+    for (const [name, stack] of Object.entries(out.stacks)) expect([name, after.stacks[name]]).toEqual([name, stack]);
+    expect(after.stacks['network-network']).toEqual(owner);
   });
 
   test('the participants\' view: who may launch into which subnets, and that they reach what the VPC reaches', () => {
@@ -145,6 +157,13 @@ describe('VPC IPAM (network-ipam.yaml)', () => {
   test('the lock file still records the predicted CIDRs, so the prediction and the subnet layout stay put', () => {
     expect(model.lock.cidrAllocations).toMatchObject({ 'app-prod/main': network.vpcs.find((v) => v.id === 'app-prod/main')!.cidr });
     expect(network.vpcs.find((v) => v.id === 'app-prod/main')!.cidr).toBe('10.0.0.0/20');
+  });
+
+  test('a new account with a template VPC leaves the ipam stack as it was: its allocation is its VPC', () => {
+    const after = synth(withAccount('network-ipam.yaml', 'billing-prod', 'Workloads/Prod'));
+    expect(after.stacks['ipam']).toEqual(ipam);
+    expect(Object.keys(after.stacks).filter((name) => !(name in out.stacks)).sort()).toEqual(['account-billing-prod', 'network-billing-prod']);
+    expect(resources(after.stacks['network-billing-prod']!, 'aws_vpc').vpc_main!.ipv4_netmask_length).toBe(20);
   });
 
   test('without an ipam section nothing changes: the default org.yaml has no ipam stack and literal CIDRs', () => {
