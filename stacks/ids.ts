@@ -88,6 +88,7 @@ export const ids = {
   ipamPool: (pool: string) => `ipam_pool_${pool}`,
   ipamPoolCidr: (pool: string) => `ipam_pool_${pool}__cidr`,
   ipamReservation: (pool: string, reserved: string) => `ipam_pool_${pool}__reserved_${reserved}`,
+  ipamHeldVpc: (pool: string, vpcId: string) => `ipam_pool_${pool}__vpc_${vpcId.split('/').join('__')}`,
   ipamShare: 'ipam_share',
   ipamShareResource: (pool: string) => `ipam_share__pool_${pool}`,
   ipamShareOrganization: 'ipam_share__organization',

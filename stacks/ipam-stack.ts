@@ -89,6 +89,8 @@ export class IpamStack extends LandingZoneStack {
       provisioned.set(p.key, [cidr]);
       for (const r of p.reserved)
         new VpcIpamPoolCidrAllocation(this, ids.ipamReservation(p.key, r.key), { ipamPoolId: pool.id, cidr: r.cidr, description: `reserved: ${r.key}`, dependsOn: [cidr] });
+      for (const h of p.heldVpcs)
+        new VpcIpamPoolCidrAllocation(this, ids.ipamHeldVpc(p.key, h.vpc), { ipamPoolId: pool.id, cidr: h.cidr, description: `VPC ${h.vpc}, created before the IPAM`, dependsOn: [cidr] });
     }
 
     const share = new RamResourceShare(this, ids.ipamShare, { name: `${name}-ipam-pools`, allowExternalPrincipals: false, ...keep });

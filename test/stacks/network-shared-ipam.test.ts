@@ -1,10 +1,10 @@
 import { Address4 } from 'ip-address';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSharedSubnets } from '../../src/cli/network';
 import { sharedSubnetAccess } from '../../src/model/network/shared-subnets-view';
 import { validateFile } from '../../src/pipeline';
-import { defaultModel, FIXTURES, modelOf, resources, synth, validateYaml, type TerraformJson } from '../helpers';
+import { defaultModel, FIXTURES, modelOf, resources, synth, tempDir, validateYaml, type TerraformJson } from '../helpers';
 
 const fixture = (name: string) => modelOf(validateFile(join(FIXTURES, 'valid', name), name));
 /** A fixture with one more account under an OU, written after the accounts section's first entry. */
@@ -164,6 +164,25 @@ describe('VPC IPAM (network-ipam.yaml)', () => {
     expect(after.stacks['ipam']).toEqual(ipam);
     expect(Object.keys(after.stacks).filter((name) => !(name in out.stacks)).sort()).toEqual(['account-billing-prod', 'network-billing-prod']);
     expect(resources(after.stacks['network-billing-prod']!, 'aws_vpc').vpc_main!.ipv4_netmask_length).toBe(20);
+  });
+
+  test('turning IPAM on moves no existing VPC: one the record holds keeps its cidr_block, and its CIDR is held in its pool', () => {
+    const dir = tempDir('lz-ipam-record-');
+    // The record of a synth before the IPAM: app-prod/main exists, allocated offline.
+    writeFileSync(join(dir, 'lz.lock.json'), JSON.stringify({ version: 1, cidrAllocations: { 'app-prod/main': '10.0.0.0/20' } }));
+    const before = modelOf(validateYaml(readFileSync(join(FIXTURES, 'valid', 'network-ipam.yaml'), 'utf8'), dir));
+    expect(before.network!.vpcs.find((v) => v.id === 'app-prod/main')!.ipam).toBeUndefined();
+    expect(before.lock.ipamAllocatedVpcs).toEqual(['app-dev/main', 'shared-services/main']);
+    const stacks = synth(before).stacks;
+    const vpc = resources(stacks['network-app-prod']!, 'aws_vpc').vpc_main!;
+    expect([vpc.cidr_block, vpc.ipv4_ipam_pool_id]).toEqual(['10.0.0.0/20', undefined]);
+    expect(resources(stacks['network-app-prod']!, 'aws_subnet').subnet_main__app__az0!.cidr_block).toBe('10.0.0.0/22');
+    const held = resources(stacks['ipam']!, 'aws_vpc_ipam_pool_cidr_allocation')['ipam_pool_prod__vpc_app-prod__main']!;
+    expect([held.ipam_pool_id, held.cidr]).toEqual(['${aws_vpc_ipam_pool.ipam_pool_prod.id}', '10.0.0.0/20']);
+    // Once recorded as IPAM's, a VPC stays IPAM's.
+    writeFileSync(join(dir, 'lz.lock.json'), JSON.stringify(model.lock));
+    const again = modelOf(validateYaml(readFileSync(join(FIXTURES, 'valid', 'network-ipam.yaml'), 'utf8'), dir));
+    expect(again.network!.vpcs.find((v) => v.id === 'app-prod/main')!.ipam).toEqual({ pool: 'prod', netmask: true });
   });
 
   test('without an ipam section nothing changes: the default org.yaml has no ipam stack and literal CIDRs', () => {

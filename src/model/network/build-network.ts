@@ -4,7 +4,7 @@ import { allocateNetwork, subnetLockKey, SUBNET_LOCK_SECTION, VPC_LOCK_SECTION }
 import { ROOT } from '../org-tree';
 import { azCountOf } from './resolve';
 import { allocateIpv6Indexes, IPV6_LOCK_SECTION, subnetControls, tierControls, tierPrefixLength, vpcControls } from './subnets';
-import { buildIpamModel, ipamAllocationOf, sharedSubnetsOf } from './shared-ipam';
+import { buildIpamModel, IPAM_LOCK_SECTION, ipamAllocationOf, sharedSubnetsOf } from './shared-ipam';
 import type { AttachmentTableEntry, NetworkModel, SegmentModel, StaticRouteModel, VpcModel } from './types';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -33,7 +33,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
     const f = d.fields;
     const azCount = azCountOf(f);
     const sharedSubnets = sharedSubnetsOf(config, d);
-    const ipam = ipamAllocationOf(section, d);
+    const ipam = ipamAllocationOf(section, d, previousLock);
     return {
       id: d.id,
       accountKey: d.accountKey,
@@ -83,7 +83,9 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   const associations: AttachmentTableEntry[] = section.transitGateway.enabled ? vpcs.map((v) => ({ vpc: v.id, segment: v.segment })) : [];
   const propagations: AttachmentTableEntry[] = vpcs.flatMap((v) => segments.filter((s) => s.peers.includes(v.segment)).map((s) => ({ vpc: v.id, segment: s.key })));
 
-  const ipamModel = buildIpamModel(config);
+  const poolOf = new Map(allocation.definitions.map((d) => [d.id, d.fields.pool]));
+  const held = vpcs.filter((v) => v.ipam === undefined && poolOf.get(v.id) !== undefined).map((v) => ({ vpc: v.id, pool: poolOf.get(v.id)!, cidr: v.cidr }));
+  const ipamModel = buildIpamModel(config, held);
   const network: NetworkModel = {
     accountKey: section.account,
     region: section.region ?? config.organization.homeRegion,
@@ -103,6 +105,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   const lockSections = {
     [VPC_LOCK_SECTION]: Object.fromEntries([...allocation.vpcCidrs].sort(([a], [b]) => byString(a, b))),
     [SUBNET_LOCK_SECTION]: Object.fromEntries([...allocation.subnetCidrs].sort(([a], [b]) => byString(a, b))),
+    ...(ipamModel || previousLock[IPAM_LOCK_SECTION] !== undefined ? { [IPAM_LOCK_SECTION]: vpcs.filter((v) => v.ipam !== undefined).map((v) => v.id) } : {}),
     ...(ipv6Indexes.size > 0 || previousLock[IPV6_LOCK_SECTION] !== undefined ? { [IPV6_LOCK_SECTION]: Object.fromEntries([...ipv6Indexes].sort(([a], [b]) => byString(a, b))) } : {}),
   };
   return { network, lockSections };

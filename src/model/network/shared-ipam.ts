@@ -1,7 +1,9 @@
+import type { LockFile } from '../../config/lock-file';
 import type { OrgConfig } from '../../config/schema';
 import type { NetworkConfig } from '../../config/schema/network';
 import { isWithin, ROOT } from '../org-tree';
 import { block, contains } from './cidr';
+import { VPC_LOCK_SECTION } from './allocation';
 import { outerPool, poolCidr } from './pools';
 import type { VpcDefinition } from './resolve';
 import type { IpamModel, IpamPoolModel, SharedSubnetsModel, VpcIpamAllocation } from './types';
@@ -32,9 +34,24 @@ export function sharedSubnetsOf(config: OrgConfig, d: VpcDefinition): SharedSubn
   return { tiers: [...new Set(s.tiers)].sort(byString), organization, ous, accounts, participants };
 }
 
-/** Where a VPC's primary CIDR comes from when the network has an IPAM: its pool, by netmask or as given. */
-export function ipamAllocationOf(network: NetworkConfig, d: VpcDefinition): VpcIpamAllocation | undefined {
+/** lz.lock.json: the ids of the VPCs whose CIDR IPAM allocates, sorted. */
+export const IPAM_LOCK_SECTION = 'ipamAllocatedVpcs';
+
+const recordedIds = (lock: LockFile, section: string): Set<string> => {
+  const raw = lock[section];
+  if (Array.isArray(raw)) return new Set(raw.filter((v): v is string => typeof v === 'string'));
+  return raw !== null && typeof raw === 'object' ? new Set(Object.keys(raw)) : new Set();
+};
+
+/**
+ * Where a VPC's primary CIDR comes from when the network has an IPAM: its pool, by netmask or as
+ * given. A VPC the record already holds without IPAM keeps its `cidr_block` (an IPAM pool id forces
+ * a new VPC); its CIDR is held in the pool instead (`heldVpcs`), so turning IPAM on moves nothing.
+ */
+export function ipamAllocationOf(network: NetworkConfig, d: VpcDefinition, previousLock: LockFile): VpcIpamAllocation | undefined {
   if (network.ipam === undefined || d.fields.pool === undefined || network.pools[d.fields.pool] === undefined) return undefined;
+  const existedWithoutIpam = recordedIds(previousLock, VPC_LOCK_SECTION).has(d.id) && !recordedIds(previousLock, IPAM_LOCK_SECTION).has(d.id);
+  if (existedWithoutIpam) return undefined;
   return { pool: d.fields.pool, netmask: d.fields.cidr === undefined };
 }
 
@@ -58,10 +75,11 @@ export function ipamTopLevelCidrs(network: NetworkConfig): string[] {
 /**
  * The IPAM of a network: the operating region, the top-level pool's CIDRs and one regional pool
  * per network.pools key, carved from its outer pool or the top-level pool. A reserved range is
- * allocated in the innermost pool that holds it, so IPAM never hands it to a VPC.
+ * allocated in the innermost pool that holds it, and so is the CIDR of a VPC that existed before the
+ * IPAM (`held`), so IPAM never hands either to a VPC.
  * @see https://docs.aws.amazon.com/vpc/latest/ipam/planning-ipam.html
  */
-export function buildIpamModel(config: OrgConfig): IpamModel | undefined {
+export function buildIpamModel(config: OrgConfig, held: ReadonlyArray<{ readonly vpc: string; readonly pool: string; readonly cidr: string }>): IpamModel | undefined {
   const network = config.network;
   if (network?.ipam === undefined) return undefined;
   const region = network.region ?? config.organization.homeRegion;
@@ -85,6 +103,7 @@ export function buildIpamModel(config: OrgConfig): IpamModel | undefined {
       region,
       netmaskLength: ipamNetmaskLength(network, key),
       reserved: reservedIn.get(key) ?? [],
+      heldVpcs: held.filter((h) => h.pool === key).map(({ vpc, cidr }) => ({ vpc, cidr })),
     };
   });
   return { regions: [region], cidrs: ipamTopLevelCidrs(network), pools, delegatedAdministrator: network.ipam.delegatedAdministrator };

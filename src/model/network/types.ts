@@ -107,6 +107,8 @@ export interface IpamPoolModel {
   readonly netmaskLength: { readonly min: number; readonly max: number };
   /** Reserved ranges (network.reserved) that lie in this pool and not in a pool nested in it, by key: IPAM must not hand them out. */
   readonly reserved: ReadonlyArray<{ readonly key: string; readonly cidr: string }>;
+  /** VPCs of this pool created before the IPAM, by id: they keep their CIDR, which is allocated here so IPAM never hands it out. */
+  readonly heldVpcs: ReadonlyArray<{ readonly vpc: VpcId; readonly cidr: string }>;
 }
 
 export interface IpamModel {
