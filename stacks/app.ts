@@ -15,6 +15,7 @@ import { DetectiveAdministrationStack, DetectiveConfigurationStack } from './det
 import { IdentityCenterStack } from './identity-center-stack';
 import { LogArchiveStack } from './log-archive-stack';
 import { ids, stackNames } from './ids';
+import { IpamStack } from './ipam-stack';
 import { NetworkHubStack } from './network-hub-stack';
 import { NetworkSpokeStack } from './network-spoke-stack';
 import { OrganizationStack } from './organization-stack';
@@ -91,7 +92,7 @@ export function buildApp(model: LandingZoneModel, options: BuildAppOptions): Lan
     const administration = new DetectiveAdministrationStack(app, ids.detectiveAdministrationStack, detective);
     new DetectiveConfigurationStack(app, ids.detectiveConfigurationStack, { ...detective, administration });
   }
-  if (model.network) buildNetworkStacks(app, model, organization, accounts, select, logArchive);
+  if (model.network) buildNetworkStacks(app, model, organization, accounts, select, logArchive, delegated[0]);
   if (model.baseline) buildBaselineStacks(app, model, accounts, select, logArchive);
   // Last: backends and, for Terraform Cloud, the bootstrap stacks cover every stack built above.
   applyDeployment(app, model, {
@@ -189,7 +190,7 @@ function buildAccessStacks(app: App, model: LandingZoneModel, identityCenterStac
   }
 }
 
-/** network-hub, and one `network-<id>` per account with a VPC, or that had one. */
+/** network-hub (unless the network has no Transit Gateway), ipam (with an IPAM), and one `network-<id>` per account with a VPC, or that had one. */
 function buildNetworkStacks(
   app: App,
   model: LandingZoneModel,
@@ -197,13 +198,17 @@ function buildNetworkStacks(
   accounts: AccountDirectory,
   select: StackSelection,
   logArchive: LogArchiveStack | undefined,
+  delegation: DelegatedAdministratorsStack | undefined,
 ): void {
   const network = model.network!;
-  const hub = new NetworkHubStack(app, ids.networkHubStack, { model, network, organization, accounts });
+  const hub = network.transitGateway.enabled ? new NetworkHubStack(app, ids.networkHubStack, { model, network, organization, accounts }) : undefined;
+  const ipam = network.ipam
+    ? new IpamStack(app, ids.ipamStack, { model, network, ipam: network.ipam, organization, accounts, ...(network.ipam.delegatedAdministrator && delegation ? { delegation } : {}) })
+    : undefined;
   const parts = networkByAccount(network);
   const build = (accountKey: string, centralEndpoints?: NetworkSpokeStack) => {
     const part = parts.get(accountKey) ?? { accountKey, vpcs: [], associations: [], propagations: [], routes: [] };
-    return new NetworkSpokeStack(app, stackNames.network(model.stackIds[accountKey]!), { model, network, accounts, hub, part, ...(logArchive ? { logArchive } : {}), ...(centralEndpoints ? { centralEndpoints } : {}) });
+    return new NetworkSpokeStack(app, stackNames.network(model.stackIds[accountKey]!), { model, network, accounts, hub, ipam, organization, part, ...(logArchive ? { logArchive } : {}), ...(centralEndpoints ? { centralEndpoints } : {}) });
   };
   const selected = accountsWith(model, 'network').filter((key) => select(stackNames.network(model.stackIds[key]!), key));
   // The central endpoints' stack comes first when a selected stack uses it: consumers read its zone ids.

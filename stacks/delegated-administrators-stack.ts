@@ -1,6 +1,7 @@
 import { LandingZoneStack } from '../src/constructs/landing-zone-stack';
 import { GuarddutyOrganizationAdminAccount } from '@cdktf/provider-aws/lib/guardduty-organization-admin-account';
 import { OrganizationsDelegatedAdministrator } from '@cdktf/provider-aws/lib/organizations-delegated-administrator';
+import { VpcIpamOrganizationAdminAccount } from '@cdktf/provider-aws/lib/vpc-ipam-organization-admin-account';
 import type { Construct } from 'constructs';
 import { ManagementProvider } from '../src/constructs/aws-provider';
 import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
@@ -65,10 +66,14 @@ export class DelegatedAdministratorsStack extends LandingZoneStack {
       });
     for (const delegation of model.security?.serviceAdministrators ?? [])
       if (delegation.adminApi !== 'guardduty') designateServiceAdministrator(this, delegation, accounts.accountId(delegation.accountKey));
+    // IPAM's own API registers the network account and enables the service for the organization.
+    // @see https://docs.aws.amazon.com/vpc/latest/ipam/enable-integ-ipam.html
+    if (model.network?.ipam?.delegatedAdministrator)
+      new VpcIpamOrganizationAdminAccount(this, ids.ipamAdministrator, { delegatedAdminAccountId: accounts.accountId(model.network.accountKey) });
   }
 }
 
 /** Whether the model has anything for the stack to hold. */
 export function hasDelegatedAdministrators(model: LandingZoneModel): boolean {
-  return model.delegatedAdministrators.length > 0 || (model.security?.serviceAdministrators.length ?? 0) > 0;
+  return model.delegatedAdministrators.length > 0 || (model.security?.serviceAdministrators.length ?? 0) > 0 || model.network?.ipam?.delegatedAdministrator === true;
 }

@@ -80,6 +80,25 @@ export const ids = {
   tgwPropagation: (vpcKey: string, segment: string) => `tgw_propagation_${vpcKey}__into_${segment}`,
   tgwStaticRoute: (segment: string, routeKey: string) => `tgw_route_${segment}__${routeKey}`,
   ramSharingWithOrganization: 'ram_sharing_with_organization',
+  /** The `ipam` stack (network account): the IPAM, its pools and their RAM share. */
+  ipamStack: 'ipam',
+  ipam: 'ipam',
+  ipamTopLevelPool: 'ipam_pool__top_level',
+  ipamTopLevelCidr: (cidr: string) => `ipam_pool__top_level__cidr_${cidrId(cidr)}`,
+  ipamPool: (pool: string) => `ipam_pool_${pool}`,
+  ipamPoolCidr: (pool: string) => `ipam_pool_${pool}__cidr`,
+  ipamReservation: (pool: string, reserved: string) => `ipam_pool_${pool}__reserved_${reserved}`,
+  ipamHeldVpc: (pool: string, vpcId: string) => `ipam_pool_${pool}__vpc_${vpcId.split('/').join('__')}`,
+  ipamShare: 'ipam_share',
+  ipamShareResource: (pool: string) => `ipam_share__pool_${pool}`,
+  ipamShareOrganization: 'ipam_share__organization',
+  /** In delegated-administrators. */
+  ipamAdministrator: 'ipam_delegated_administrator',
+  /** In a `network-<id>` stack, per shared VPC; an account participant is named by its stack id, which a rename keeps. */
+  subnetShare: (vpcKey: string) => `subnet_share_${vpcKey}`,
+  subnetShareResource: (vpcKey: string, tier: string, azIndex: number) => `subnet_share_${vpcKey}__${tier}__az${azIndex}`,
+  subnetSharePrincipal: (vpcKey: string, principal: { kind: 'organization' } | { kind: 'ou'; path: string } | { kind: 'account'; stackId: string }) =>
+    `subnet_share_${vpcKey}__${principal.kind === 'organization' ? 'organization' : principal.kind === 'ou' ? `ou_${principal.path.split('/').join('_')}` : `account_${principal.stackId}`}`,
   delegatedAdministratorsStack: 'delegated-administrators',
   /**
    * GuardDuty's regional stacks, per region group of lz.lock.json `baselineRegionGroups`: group 1

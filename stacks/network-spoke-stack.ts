@@ -32,12 +32,20 @@ import { networkAccountProvider } from './network-account-provider';
 import type { LogArchiveStack } from './log-archive-stack';
 import { buildCentralEndpoints, buildVpcEndpoints, useCentralEndpoints, type CentralEndpointResources } from './network-endpoints';
 import type { NetworkHubStack } from './network-hub-stack';
+import { subnetCidrBlock, vpcAddressing, type IpamStack } from './ipam-stack';
+import { shareSubnets } from './network-shared-subnets';
+import type { OrganizationStack } from './organization-stack';
 
 export interface NetworkSpokeStackProps {
   readonly model: LandingZoneModel;
   readonly network: NetworkModel;
   readonly accounts: AccountDirectory;
-  readonly hub: NetworkHubStack;
+  /** The Transit Gateway hub; none when the network has no Transit Gateway. */
+  readonly hub: NetworkHubStack | undefined;
+  /** The IPAM whose pools the VPCs are allocated from, when the network has one. */
+  readonly ipam?: IpamStack | undefined;
+  /** For the RAM principals of shared subnets (the organization, OUs). */
+  readonly organization: OrganizationStack;
   /** The account's VPCs and the Transit Gateway entries that exist because of them. */
   readonly part: AccountNetwork;
   /** The log archive, where flow logs go when the account's baseline has them on. */
@@ -78,13 +86,14 @@ export class NetworkSpokeStack extends LandingZoneStack {
 
   constructor(scope: Construct, id: string, props: NetworkSpokeStackProps) {
     super(scope, id);
-    const { model, network, accounts, hub, part } = props;
+    const { model, network, accounts, hub, ipam, part } = props;
     const accountKey = part.accountKey;
     networkAccountProvider(this, model, accounts, accountKey, network.region);
     const networkProvider = accountKey === network.accountKey
       ? undefined
       : networkAccountProvider(this, model, accounts, network.accountKey, network.region, 'network');
-    this.addDependency(hub);
+    if (hub) this.addDependency(hub);
+    if (ipam) this.addDependency(ipam);
     // An account whose last VPC is gone keeps its stack, which plans the VPC's removal.
     if (part.vpcs.length === 0) return;
     const zones = new DataAwsAvailabilityZones(this, ids.availabilityZones, {
@@ -92,8 +101,8 @@ export class NetworkSpokeStack extends LandingZoneStack {
       filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
     });
     const zoneId = (azIndex: number) => Fn.element(Fn.sort(zones.zoneIds), azIndex);
-    for (const vpc of part.vpcs) this.buildVpc(vpc, network, hub, zoneId, networkProvider);
-    this.buildRouting(part, hub, networkProvider);
+    for (const vpc of part.vpcs) this.buildVpc(vpc, network, hub, zoneId, networkProvider, props);
+    if (hub) this.buildRouting(part, hub, networkProvider);
     const moved = part.vpcs.flatMap(routeTableMoves);
     if (moved.length > 0) new RefactoringBlocks(this, 'refactoring', { moved, removed: [] });
     this.buildEndpoints(props, networkProvider);
@@ -202,14 +211,21 @@ export class NetworkSpokeStack extends LandingZoneStack {
     }
   }
 
-  private buildVpc(v: VpcModel, network: NetworkModel, hub: NetworkHubStack, zoneId: (azIndex: number) => string, networkProvider: AwsProvider | undefined): void {
+  private buildVpc(
+    v: VpcModel,
+    network: NetworkModel,
+    hub: NetworkHubStack | undefined,
+    zoneId: (azIndex: number) => string,
+    networkProvider: AwsProvider | undefined,
+    props: NetworkSpokeStackProps,
+  ): void {
     const name = `${v.accountKey}-${v.key}`;
     const vpc = new Vpc(this, ids.vpc(v.key), {
-      cidrBlock: v.cidr,
+      ...vpcAddressing(v, props.ipam),
       enableDnsSupport: true,
       enableDnsHostnames: true,
       ...vpcIpv6Args(v),
-      tags: { Name: name, segment: v.segment },
+      tags: { Name: name, ...(hub ? { segment: v.segment } : {}) },
     });
     this.vpcs.set(v.key, vpc);
     const secondaries = v.secondaryCidrs.map((cidr) => new VpcIpv4CidrBlockAssociation(this, ids.vpcSecondaryCidr(v.key, cidr), { vpcId: vpc.id, cidrBlock: cidr }));
@@ -218,7 +234,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
     for (const tier of v.tiers)
       subnets.set(tier.key, tier.subnets.map((s) => new Subnet(this, ids.subnet(v.key, tier.key, s.azIndex), {
         vpcId: vpc.id,
-        cidrBlock: s.cidr,
+        cidrBlock: subnetCidrBlock(v, vpc, s.cidr),
         availabilityZoneId: zoneId(s.azIndex),
         mapPublicIpOnLaunch: false,
         ...subnetIpv6Args(vpc, tier, s),
@@ -229,6 +245,22 @@ export class NetworkSpokeStack extends LandingZoneStack {
     this.subnetIds.set(v.key, new Map([...subnets].map(([tier, list]) => [tier, list.map((subnet) => subnet.id)])));
     this.routeTables.set(v.key, new Map());
 
+    shareSubnets(this, v, subnets, props);
+    const ready = hub ? this.attach(v, network, hub, vpc, subnets, secondaries, networkProvider) : [];
+    this.routeTiers(v, vpc, subnets, { ready, ...(hub ? { transitGatewayId: hub.transitGateway.id } : {}) });
+  }
+
+  /** The VPC's Transit Gateway attachment in the attachment tier, and its acceptance where one is needed. */
+  private attach(
+    v: VpcModel,
+    network: NetworkModel,
+    hub: NetworkHubStack,
+    vpc: Vpc,
+    subnets: ReadonlyMap<string, Subnet[]>,
+    secondaries: readonly VpcIpv4CidrBlockAssociation[],
+    networkProvider: AwsProvider | undefined,
+  ): ITerraformDependable[] {
+    const name = `${v.accountKey}-${v.key}`;
     const attachment = new Ec2TransitGatewayVpcAttachment(this, ids.tgwAttachment(v.key), {
       transitGatewayId: hub.transitGateway.id,
       vpcId: vpc.id,
@@ -237,11 +269,17 @@ export class NetworkSpokeStack extends LandingZoneStack {
       transitGatewayDefaultRouteTableAssociation: false,
       transitGatewayDefaultRouteTablePropagation: false,
       tags: { Name: name, segment: v.segment },
-      ...(secondaries.length > 0 ? { dependsOn: secondaries } : {}),
+      ...(secondaries.length > 0 ? { dependsOn: [...secondaries] } : {}),
     });
     this.attachments.set(v.key, attachment);
     const ready = this.accept(v, attachment, network, networkProvider);
     this.ready.set(v.key, ready);
+    return ready;
+  }
+
+  /** Internet and NAT gateways where a tier needs them, and each tier's route tables and routes. */
+  private routeTiers(v: VpcModel, vpc: Vpc, subnets: ReadonlyMap<string, Subnet[]>, gateway: { ready: ITerraformDependable[]; transitGatewayId?: string }): void {
+    const name = `${v.accountKey}-${v.key}`;
 
     const internet = v.tiers.some((t) => t.defaultRoute === 'internet')
       ? new InternetGateway(this, ids.internetGateway(v.key), { vpcId: vpc.id, tags: { Name: name } })
@@ -268,7 +306,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
         for (const s of tier.subnets)
           if (azIndex === undefined || s.azIndex === azIndex)
             new RouteTableAssociation(this, ids.routeTableAssociation(v.key, tier.key, s.azIndex), { routeTableId: table.id, subnetId: subnets.get(tier.key)![s.azIndex]!.id });
-        this.routesOf(v, tier, table, azIndex, { internet, natGateways, ready, transitGatewayId: hub.transitGateway.id });
+        this.routesOf(v, tier, table, azIndex, { internet, natGateways, ...gateway });
         ipv6DefaultRoute(this, v, tier, table, azIndex, { ...(internet ? { internet } : {}), ...(egressOnly ? { egressOnly } : {}) });
       }
     }
@@ -280,7 +318,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
     tier: SubnetTierModel,
     table: RouteTable,
     azIndex: number | undefined,
-    targets: { internet?: InternetGateway; natGateways: NatGateway[]; ready: ITerraformDependable[]; transitGatewayId: string },
+    targets: { internet?: InternetGateway; natGateways: NatGateway[]; ready: ITerraformDependable[]; transitGatewayId?: string },
   ): void {
     const route = (destination: string, target: { gatewayId?: string; natGatewayId?: string; transitGatewayId?: string }, dependsOn: ITerraformDependable[] = []) =>
       new Route(this, ids.route(v.key, tier.key, destination, azIndex), { routeTableId: table.id, destinationCidrBlock: destination, ...target, ...(dependsOn.length > 0 ? { dependsOn } : {}) });

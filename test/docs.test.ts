@@ -91,7 +91,7 @@ describe('the stacks table of docs/concepts/stacks.md', () => {
       '1 organization',
       '2 account-<id>',
       '3 delegated-administrators', '3 delegated-administrators<n>', '3 log-archive', '3 network-hub',
-      '4 baseline-<id>', '4 identity-center', '4 network-<id>', '4 org-trail', '4 security-tooling', '4 security-tooling<n>',
+      '4 baseline-<id>', '4 identity-center', '4 ipam', '4 network-<id>', '4 org-trail', '4 security-tooling', '4 security-tooling<n>',
       '5 access-<id>', '5 baseline<n>-<id>', '5 detective-administration',
       '6 detective-configuration',
     ]);

@@ -145,8 +145,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const model = loadNetwork(file);
       if (!model) return;
       const { renderSegmentMatrix } = await import('../model/network/reachability');
-      const { renderVpcTable } = await import('./network');
-      io.stdout.write(`${renderSegmentMatrix(model)}\n\n${renderVpcTable(model)}\n`);
+      const { renderSharedSubnets, renderVpcTable } = await import('./network');
+      const shared = renderSharedSubnets(model);
+      const segments = model.transitGateway.enabled ? renderSegmentMatrix(model) : 'No Transit Gateway (network.transitGateway.enabled: false): no VPC routes to another.';
+      io.stdout.write(`${segments}\n\n${renderVpcTable(model)}\n${shared ? `\n${shared}\n` : ''}`);
     });
   network
     .command('pin')
@@ -159,6 +161,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const path = resolve(io.cwd, file);
       const { pinned } = pinVpcCidrs(path, model, dirname(path));
       io.stdout.write(pinned.length === 0 ? 'Every VPC CIDR is already explicit.\n' : `Pinned ${pinned.length} VPC CIDRs in ${display(file)}:\n${pinned.map((p) => `  ${p}`).join('\n')}\n`);
+      const byIpam = model.vpcs.filter((v) => v.ipam?.netmask).length;
+      if (byIpam > 0) io.stdout.write(`${byIpam} VPC CIDRs are IPAM's to decide at apply time and stay unpinned.\n`);
     });
 
   program

@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { validateText } from '../pipeline';
+import { sharedSubnetAccess } from '../model/network/shared-subnets-view';
 import type { NetworkModel } from '../model/network/types';
 
 /**
@@ -16,7 +17,8 @@ export function pinVpcCidrs(file: string, network: NetworkModel, dir: string): {
   const pinned: string[] = [];
   for (const vpc of network.vpcs) {
     const path = ['network', 'accounts', vpc.accountKey, 'vpcs', vpc.key, 'cidr'];
-    if (doc.getIn(path) === vpc.cidr) continue;
+    // IPAM picks these at apply time: an explicit CIDR would ask it for the prediction instead (a replacement).
+    if (doc.getIn(path) === vpc.cidr || vpc.ipam?.netmask) continue;
     // A template VPC can be given as an explicit CIDR only through an account entry.
     doc.setIn(path, vpc.cidr);
     pinned.push(`${vpc.id} ${vpc.cidr}`);
@@ -34,7 +36,7 @@ export function pinVpcCidrs(file: string, network: NetworkModel, dir: string): {
 
 /** One line per VPC: id, segment, CIDR, and where the VPC comes from. */
 export function renderVpcTable(network: NetworkModel): string {
-  const rows = network.vpcs.map((v) => [v.id, v.segment, v.cidr, v.source]);
+  const rows = network.vpcs.map((v) => [v.id, v.segment || '-', v.ipam?.netmask ? `${v.cidr} (IPAM, predicted)` : v.cidr, v.source]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['vpc', 'segment', 'cidr'][i]!.length));
   const line = (r: string[]) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ');
   return [line(['vpc', 'segment', 'cidr', 'source']), ...rows.map(line)].join('\n');
@@ -45,4 +47,17 @@ function leastChanged(original: string, candidates: readonly string[]): string {
   const lines = new Set(original.split('\n'));
   const changed = (text: string) => text.split('\n').filter((l) => !lines.has(l)).length;
   return [...candidates].sort((a, b) => changed(a) - changed(b))[0]!;
+}
+
+/**
+ * The participants' view of shared subnets, for `lz network matrix`: per shared tier, its subnets,
+ * who may launch into them, and the VPCs reachable from there (the owner VPC's). Empty without any.
+ */
+export function renderSharedSubnets(network: NetworkModel): string {
+  const rows = sharedSubnetAccess(network).map((a) => [`${a.vpc}/${a.tier}`, a.subnets.join(' '), a.participants.join(', ') || '(none yet)', a.reaches.join(', ') || 'its own VPC only']);
+  if (rows.length === 0) return '';
+  const head = ['shared subnets', 'cidrs', 'participants', 'reaches'];
+  const widths = [0, 1, 2].map((i) => Math.max(head[i]!.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ');
+  return [line(head), ...rows.map(line)].join('\n');
 }

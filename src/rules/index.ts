@@ -106,6 +106,13 @@ import { staticRoutesDoNotBypassIsolation } from './static-routes-do-not-bypass-
 import { cidrPoolsDoNotOverlap } from './cidr-pools-do-not-overlap';
 import { tgwIsNotSharedWithItsOwnAccount } from './tgw-is-not-shared-with-its-own-account';
 import { auditReferencesResolve } from './audit-references-resolve';
+import { sharedSubnetParticipantsAreInTheOrganization } from './shared-subnet-participants-are-in-the-organization';
+import { sharedSubnetTiersExist } from './shared-subnet-tiers-exist';
+import { vpcsWithoutATransitGatewayAreNotAttached } from './vpcs-without-a-transit-gateway-are-not-attached';
+import { ipamPoolsLieInTheTopLevelPool } from './ipam-pools-lie-in-the-top-level-pool';
+import { ipamNetmasksWithinPoolRange } from './ipam-netmasks-within-pool-range';
+import { ipamVpcCidrsComeFromAPool } from './ipam-vpc-cidrs-come-from-a-pool';
+import { ipamAdministratorIsAMemberAccount } from './ipam-administrator-is-a-member-account';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -209,6 +216,13 @@ export const RULES: readonly Rule[] = [
   centralEndpointRulesWithinQuota,
   centralEndpointsAreRouted,
   centralEndpointServicesWithinBudget,
+  sharedSubnetParticipantsAreInTheOrganization,
+  sharedSubnetTiersExist,
+  vpcsWithoutATransitGatewayAreNotAttached,
+  ipamPoolsLieInTheTopLevelPool,
+  ipamNetmasksWithinPoolRange,
+  ipamVpcCidrsComeFromAPool,
+  ipamAdministratorIsAMemberAccount,
   importRecordIsReadable,
   controlTowerSettingsResolve,
   controlTowerPoliciesAreLeftToControlTower,

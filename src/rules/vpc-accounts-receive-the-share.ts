@@ -13,7 +13,7 @@ export const vpcAccountsReceiveTheShare: Rule = {
   check(context) {
     const { config } = context;
     const network = config.network;
-    if (!network || network.sharing.organization) return [];
+    if (!network || network.sharing.organization || !network.transitGateway.enabled) return [];
     const findings: Finding[] = [];
     const reported = new Set<string>();
     for (const d of networkAllocation(context).definitions) {

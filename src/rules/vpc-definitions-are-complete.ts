@@ -9,12 +9,14 @@ export const vpcDefinitionsAreComplete: Rule = {
   check(context) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
+    // Without a Transit Gateway a VPC attaches to nothing (LZ0562 refuses the keys).
+    const attached = context.config.network?.transitGateway.enabled !== false;
     for (const d of networkAllocation(context).definitions) {
       const f = d.fields;
       const missing: string[] = [];
-      if (f.segment === undefined) missing.push('segment');
+      if (attached && f.segment === undefined) missing.push('segment');
       if (f.subnets === undefined || Object.keys(f.subnets).length === 0) missing.push('subnets');
-      if (f.attachmentTier === undefined) missing.push('attachmentTier');
+      if (attached && f.attachmentTier === undefined) missing.push('attachmentTier');
       if (f.cidr === undefined && (f.pool === undefined || f.prefixLength === undefined)) missing.push('cidr, or pool and prefixLength');
       const at = d.yamlPath.join('.');
       if (missing.length === 0 || seen.has(at)) continue;

@@ -98,4 +98,23 @@ export const NETWORK_SHAPES: Readonly<Record<string, ApiTarget>> = {
   'aws_vpc_ipv4_cidr_block_association.cidr_block': ec2('AssociateVpcCidrBlock', 'CidrBlock'),
   'data.aws_availability_zones.filter.name': ec2('DescribeAvailabilityZones', 'Filters.member.Name'),
   'data.aws_availability_zones.filter.values': ec2('DescribeAvailabilityZones', 'Filters.member.Values'),
+
+  // VPC IPAM (the ipam stack) and its delegation (delegated-administrators).
+  'aws_vpc_ipam.description': ec2('CreateIpam', 'Description'),
+  'aws_vpc_ipam.operating_regions.region_name': ec2('CreateIpam', 'OperatingRegions.member.RegionName'),
+  'aws_vpc_ipam.tags': tagsOn('CreateIpam'),
+  'aws_vpc_ipam_pool.address_family': ec2('CreateIpamPool', 'AddressFamily'),
+  'aws_vpc_ipam_pool.ipam_scope_id': ec2('CreateIpamPool', 'IpamScopeId'),
+  'aws_vpc_ipam_pool.locale': ec2('CreateIpamPool', 'Locale'),
+  'aws_vpc_ipam_pool.source_ipam_pool_id': ec2('CreateIpamPool', 'SourceIpamPoolId'),
+  'aws_vpc_ipam_pool.allocation_min_netmask_length': ec2('CreateIpamPool', 'AllocationMinNetmaskLength'),
+  'aws_vpc_ipam_pool.allocation_max_netmask_length': ec2('CreateIpamPool', 'AllocationMaxNetmaskLength'),
+  'aws_vpc_ipam_pool.description': ec2('CreateIpamPool', 'Description'),
+  'aws_vpc_ipam_pool.tags': tagsOn('CreateIpamPool'),
+  'aws_vpc_ipam_pool_cidr.ipam_pool_id': ec2('ProvisionIpamPoolCidr', 'IpamPoolId'),
+  'aws_vpc_ipam_pool_cidr.cidr': ec2('ProvisionIpamPoolCidr', 'Cidr'),
+  'aws_vpc_ipam_pool_cidr_allocation.ipam_pool_id': ec2('AllocateIpamPoolCidr', 'IpamPoolId'),
+  'aws_vpc_ipam_pool_cidr_allocation.cidr': ec2('AllocateIpamPoolCidr', 'Cidr'),
+  'aws_vpc_ipam_pool_cidr_allocation.description': ec2('AllocateIpamPoolCidr', 'Description'),
+  'aws_vpc_ipam_organization_admin_account.delegated_admin_account_id': ec2('EnableIpamOrganizationAdminAccount', 'DelegatedAdminAccountId'),
 };

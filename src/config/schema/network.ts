@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AccountKey, OuPath } from './common';
 import { subnetTierControlFields, vpcControlFields } from './network-subnets';
 import { endpointsNetworkFields, endpointsVpcFields } from './network-endpoints';
+import { ipamFields, sharedSubnetsFields, transitGatewaySwitch } from './network-shared-ipam';
 
 /** Keys of the network section become Terraform addresses: lowercase letters, digits, hyphens. */
 const NetworkKey = (what: string, example: string) =>
@@ -58,6 +59,7 @@ const vpcFields = {
   subnets: z.record(TierKey, SubnetTier).optional().meta({ description: 'Subnet tiers by key.' }),
   ...vpcControlFields,
   ...endpointsVpcFields,
+  ...sharedSubnetsFields({ Cidr, PoolKey, TierKey }),
 };
 
 /**
@@ -110,8 +112,9 @@ export const NetworkSection = z
           .default(false)
           .meta({ description: 'Accept attachments from other accounts automatically. When false, each account\'s network stack accepts exactly the attachments org.yaml declares for it. @default false' }),
         dnsSupport: z.boolean().default(true).meta({ description: 'DNS resolution across attachments. @default true' }),
+        ...transitGatewaySwitch,
       })
-      .default({ asn: 64512, autoAcceptSharedAttachments: false, dnsSupport: true })
+      .default({ asn: 64512, autoAcceptSharedAttachments: false, dnsSupport: true, enabled: true })
       .meta({ description: 'Transit Gateway options.' }),
     sharing: z
       .strictObject({
@@ -132,13 +135,14 @@ export const NetworkSection = z
       .default({})
       .meta({ description: 'CIDR pools by key, e.g. prod: 10.0.0.0/12. Pools do not overlap, except a pool declared `{ cidr, within: <outer pool> }`.' }),
     reserved: z.record(NetworkKey('reserved range', 'on-premises'), Cidr).default({}).meta({ description: 'Ranges no VPC may use (on-premises, partners), by key.' }),
-    segments: z.record(SegmentKey, Segment).meta({ description: 'Segments by key; each is one TGW route table.' }),
+    segments: z.record(SegmentKey, Segment).default({}).meta({ description: 'Segments by key; each is one TGW route table. @default none (a network without a Transit Gateway has none)' }),
     templates: z.record(NetworkKey('template', 'prod-workload'), VpcTemplate).default({}).meta({ description: 'VPC templates by key.' }),
     accounts: z
       .record(AccountKey, z.strictObject({ vpcs: z.record(VpcKey, Vpc).meta({ description: 'VPCs by key; a key also given by a template overrides the fields it sets.' }) }))
       .default({})
       .meta({ description: 'VPCs of individual accounts, by account key.' }),
     ...endpointsNetworkFields,
+    ...ipamFields({ Cidr, PoolKey, TierKey }),
   })
   .meta({ description: 'Transit Gateway hub, segments and VPCs.' });
 

@@ -119,8 +119,8 @@ export class Inventory {
 /**
  * Whose credentials a stack's provider carries, by the stack naming contract (stacks/ids.ts,
  * stacks/app.ts): `baseline-<id>` and `baseline<n>-<id>` (one provider per region), and the
- * default provider of `network-<id>`, are the account's own; the `network` alias of `network-<id>`
- * and `network-hub` are the network account's; `log-archive` the log archive's; `security-tooling`
+ * default provider of `network-<id>`, are the account's own; the `network` alias of `network-<id>`,
+ * `network-hub` and `ipam` are the network account's; `log-archive` the log archive's; `security-tooling`
  * (and `security-tooling<n>`) and `detective-configuration` the security account's; the other organization-wide stacks and
  * `account-<id>`/`access-<id>` run as the management account.
  */
@@ -135,6 +135,7 @@ export function accountOfStack(stack: string, alias: string | undefined, scope: 
   if (group) return group[1] === 'security-tooling' ? scope.security : scope.management;
   switch (stack) {
     case 'network-hub':
+    case 'ipam':
       return scope.network;
     case 'log-archive':
       return scope.logging;

@@ -35,7 +35,7 @@ export interface NetworkDiff {
 }
 
 const EMPTY: NetworkModel = {
-  accountKey: '', region: '', transitGateway: { asn: 0, autoAcceptSharedAttachments: false, dnsSupport: false },
+  accountKey: '', region: '', transitGateway: { asn: 0, autoAcceptSharedAttachments: false, dnsSupport: false, enabled: false },
   sharing: { organization: false, ous: [], accounts: [] }, segments: [], vpcs: [], associations: [], propagations: [],
 };
 

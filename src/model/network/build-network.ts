@@ -5,6 +5,7 @@ import { ROOT } from '../org-tree';
 import { centralEndpointsOf, vpcEndpointsOf } from './endpoints';
 import { azCountOf } from './resolve';
 import { allocateIpv6Indexes, IPV6_LOCK_SECTION, subnetControls, tierControls, tierPrefixLength, vpcControls } from './subnets';
+import { buildIpamModel, IPAM_LOCK_SECTION, ipamAllocationOf, sharedSubnetsOf } from './shared-ipam';
 import type { AttachmentTableEntry, NetworkModel, SegmentModel, StaticRouteModel, VpcModel } from './types';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -34,15 +35,17 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
     const f = d.fields;
     const azCount = azCountOf(f);
     const endpoints = vpcEndpointsOf(f, place);
+    const sharedSubnets = sharedSubnetsOf(config, d);
+    const ipam = ipamAllocationOf(section, d, previousLock);
     return {
       id: d.id,
       accountKey: d.accountKey,
       key: d.key,
-      segment: f.segment!,
+      segment: f.segment ?? '',
       cidr: allocation.vpcCidrs.get(d.id)!,
       secondaryCidrs: [...new Set(f.secondaryCidrs ?? [])].sort(byString),
       azCount,
-      attachmentTier: f.attachmentTier!,
+      attachmentTier: f.attachmentTier ?? '',
       tiers: Object.keys(f.subnets ?? {})
         .sort(byString)
         .map((key) => {
@@ -62,6 +65,8 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
       source: d.source,
       ...vpcControls(d),
       ...(endpoints !== undefined ? { endpoints } : {}),
+      ...(sharedSubnets ? { sharedSubnets } : {}),
+      ...(ipam ? { ipam } : {}),
     };
   });
 
@@ -78,10 +83,14 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
         }),
     }));
 
-  const associations: AttachmentTableEntry[] = vpcs.map((v) => ({ vpc: v.id, segment: v.segment }));
+  // Without a Transit Gateway nothing is attached, so nothing is associated.
+  const associations: AttachmentTableEntry[] = section.transitGateway.enabled ? vpcs.map((v) => ({ vpc: v.id, segment: v.segment })) : [];
   const propagations: AttachmentTableEntry[] = vpcs.flatMap((v) => segments.filter((s) => s.peers.includes(v.segment)).map((s) => ({ vpc: v.id, segment: s.key })));
 
   const centralEndpoints = centralEndpointsOf(config, vpcs, place);
+  const poolOf = new Map(allocation.definitions.map((d) => [d.id, d.fields.pool]));
+  const held = vpcs.filter((v) => v.ipam === undefined && poolOf.get(v.id) !== undefined).map((v) => ({ vpc: v.id, pool: poolOf.get(v.id)!, cidr: v.cidr }));
+  const ipamModel = buildIpamModel(config, held);
   const network: NetworkModel = {
     accountKey: section.account,
     region: section.region ?? config.organization.homeRegion,
@@ -97,10 +106,12 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
     associations,
     propagations,
     ...(centralEndpoints !== undefined ? { centralEndpoints } : {}),
+    ...(ipamModel ? { ipam: ipamModel } : {}),
   };
   const lockSections = {
     [VPC_LOCK_SECTION]: Object.fromEntries([...allocation.vpcCidrs].sort(([a], [b]) => byString(a, b))),
     [SUBNET_LOCK_SECTION]: Object.fromEntries([...allocation.subnetCidrs].sort(([a], [b]) => byString(a, b))),
+    ...(ipamModel || previousLock[IPAM_LOCK_SECTION] !== undefined ? { [IPAM_LOCK_SECTION]: vpcs.filter((v) => v.ipam !== undefined).map((v) => v.id) } : {}),
     ...(ipv6Indexes.size > 0 || previousLock[IPV6_LOCK_SECTION] !== undefined ? { [IPV6_LOCK_SECTION]: Object.fromEntries([...ipv6Indexes].sort(([a], [b]) => byString(a, b))) } : {}),
   };
   return { network, lockSections };

@@ -55,10 +55,13 @@ export interface VpcModel {
   readonly id: VpcId;
   readonly accountKey: string;
   readonly key: string;
+  /** Empty when the network has no Transit Gateway: the VPC is not attached to one. */
   readonly segment: string;
+  /** When `ipam.netmask` is true, the CIDR lz predicts; IPAM decides the real one at apply time. */
   readonly cidr: string;
   readonly secondaryCidrs: readonly string[];
   readonly azCount: number;
+  /** Empty when the network has no Transit Gateway. */
   readonly attachmentTier: string;
   /** By key. */
   readonly tiers: readonly SubnetTierModel[];
@@ -73,6 +76,51 @@ export interface VpcModel {
   readonly source: string;
   /** Its gateway and interface endpoints; undefined when org.yaml gives none. */
   readonly endpoints?: VpcEndpointsModel;
+  /** The subnets this VPC shares through RAM, and with whom. */
+  readonly sharedSubnets?: SharedSubnetsModel;
+  /** The IPAM pool the VPC's primary CIDR is allocated from, when the network has an IPAM. */
+  readonly ipam?: VpcIpamAllocation;
+}
+
+export interface SharedSubnetsModel {
+  /** Sorted. */
+  readonly tiers: readonly string[];
+  /** RAM principals, as org.yaml gives them: the organization (also for the Root OU), OU paths and account keys, sorted. */
+  readonly organization: boolean;
+  readonly ous: readonly string[];
+  readonly accounts: readonly string[];
+  /** Every account those principals cover, the owner excluded, sorted: who may place resources in the subnets. */
+  readonly participants: readonly string[];
+}
+
+export interface VpcIpamAllocation {
+  readonly pool: string;
+  /** True when IPAM picks the CIDR by netmask (`cidr` is then a prediction); false for an explicit CIDR allocated as given. */
+  readonly netmask: boolean;
+}
+
+export interface IpamPoolModel {
+  /** The network.pools key. */
+  readonly key: string;
+  readonly cidr: string;
+  /** The pool it is carved from: another regional pool (`within`), else the top-level pool. */
+  readonly within?: string;
+  readonly region: string;
+  readonly netmaskLength: { readonly min: number; readonly max: number };
+  /** Reserved ranges (network.reserved) that lie in this pool and not in a pool nested in it, by key: IPAM must not hand them out. */
+  readonly reserved: ReadonlyArray<{ readonly key: string; readonly cidr: string }>;
+  /** VPCs of this pool created before the IPAM, by id: they keep their CIDR, which is allocated here so IPAM never hands it out. */
+  readonly heldVpcs: ReadonlyArray<{ readonly vpc: VpcId; readonly cidr: string }>;
+}
+
+export interface IpamModel {
+  /** The IPAM's operating regions: where its pools can have a locale. */
+  readonly regions: readonly string[];
+  /** CIDRs of the top-level pool, sorted. */
+  readonly cidrs: readonly string[];
+  /** By key. */
+  readonly pools: readonly IpamPoolModel[];
+  readonly delegatedAdministrator: boolean;
 }
 
 export type RouteTarget = { readonly kind: 'attachment'; readonly vpc: VpcId } | { readonly kind: 'blackhole' };
@@ -103,7 +151,8 @@ export interface AttachmentTableEntry {
 export interface NetworkModel {
   readonly accountKey: string;
   readonly region: string;
-  readonly transitGateway: { readonly asn: number; readonly autoAcceptSharedAttachments: boolean; readonly dnsSupport: boolean };
+  /** `enabled: false`: no Transit Gateway, no network-hub stack, no segments. */
+  readonly transitGateway: { readonly asn: number; readonly autoAcceptSharedAttachments: boolean; readonly dnsSupport: boolean; readonly enabled: boolean };
   /** RAM principals: the organization (also when org.yaml names the Root OU), OU paths and account keys, sorted. */
   readonly sharing: { readonly organization: boolean; readonly ous: readonly string[]; readonly accounts: readonly string[] };
   /** By key. */
@@ -114,6 +163,8 @@ export interface NetworkModel {
   readonly associations: readonly AttachmentTableEntry[];
   /** Sorted by VPC id, then segment. */
   readonly propagations: readonly AttachmentTableEntry[];
+  /** AWS VPC IPAM in the network account, when org.yaml asks for one. */
+  readonly ipam?: IpamModel;
   /** The central interface endpoints; undefined when org.yaml has none. */
   readonly centralEndpoints?: CentralEndpointsModel;
 }
