@@ -6,6 +6,7 @@ import { NO_CONFIRMATIONS, type ChangeConfirmations } from './config/managed-rec
 import { parseConfig } from './config/parse';
 import { partialConfig, withoutFollowOns } from './config/partial-config';
 import { readPolicyFiles } from './config/policy-files';
+import { readSuricataFiles } from './config/suricata-files';
 import type { OrgConfig } from './config/schema';
 import { buildModel } from './model/build-model';
 import { withRecordedIds } from './model/redeclarations';
@@ -50,13 +51,16 @@ export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirma
 /** The record, the policy files and the semantic rules over a parsed config. */
 function check(parsedConfig: OrgConfig, source: SourceDocument, confirmations: ChangeConfirmations) {
   const previous = readLockFile(source.dir);
-  // Released accounts and OUs declared again are adopted by the id the record holds for them.
-  const config = withRecordedIds(parsedConfig, previous.lock);
+  // Released accounts and OUs declared again are adopted by the id the record holds for them;
+  // Suricata rule files are read into their rule groups, so rules and model see inline rules.
+  const suricata = readSuricataFiles(withRecordedIds(parsedConfig, previous.lock), source.dir);
+  const config = suricata.config;
   const files = readPolicyFiles(config, source.dir);
   const inline = readInlinePolicyFiles(config, source.dir);
   const findings = [
     ...files.findings,
     ...inline.findings,
+    ...suricata.findings,
     ...previous.findings,
     ...runRules(makeRuleContext(config, files.statements, previous.lock, inline.statements, confirmations)),
   ];

@@ -79,6 +79,9 @@ export const ids = {
   tgwAssociation: (vpcKey: string) => `tgw_association_${vpcKey}`,
   tgwPropagation: (vpcKey: string, segment: string) => `tgw_propagation_${vpcKey}__into_${segment}`,
   tgwStaticRoute: (segment: string, routeKey: string) => `tgw_route_${segment}__${routeKey}`,
+  firewall: 'network_firewall',
+  firewallPolicy: 'network_firewall_policy',
+  firewallRuleGroup: (groupKey: string) => `network_firewall_rule_group_${groupKey}`,
   ramSharingWithOrganization: 'ram_sharing_with_organization',
   /** The `ipam` stack (network account): the IPAM, its pools and their RAM share. */
   ipamStack: 'ipam',

@@ -29,6 +29,7 @@ import type { AccountDirectory } from './account-directory';
 import { ids } from './ids';
 import { egressOnlyGateway, ipv6DefaultRoute, networkAcls, routeTableMoves, routeTablePerZone, subnetIpv6Args, vpcIpv6Args } from './network-subnets';
 import { networkAccountProvider } from './network-account-provider';
+import { buildFirewall, firewallRoutes, isZonalInspectionTier } from './network-inspection';
 import type { LogArchiveStack } from './log-archive-stack';
 import { buildCentralEndpoints, buildVpcEndpoints, useCentralEndpoints, type CentralEndpointResources } from './network-endpoints';
 import type { NetworkHubStack } from './network-hub-stack';
@@ -270,6 +271,8 @@ export class NetworkSpokeStack extends LandingZoneStack {
       transitGatewayDefaultRouteTablePropagation: false,
       tags: { Name: name, segment: v.segment },
       ...(secondaries.length > 0 ? { dependsOn: [...secondaries] } : {}),
+      ...(v.applianceModeSupport !== undefined ? { applianceModeSupport: v.applianceModeSupport ? 'enable' : 'disable' } : {}),
+      ...(secondaries.length > 0 ? { dependsOn: secondaries } : {}),
     });
     this.attachments.set(v.key, attachment);
     const ready = this.accept(v, attachment, network, networkProvider);
@@ -293,9 +296,11 @@ export class NetworkSpokeStack extends LandingZoneStack {
       : [];
     const egressOnly = egressOnlyGateway(this, v, vpc);
 
+    const firewallEndpoint = network.inspection?.vpc === v.id ? buildFirewall(this, v, network.inspection, vpc.id, subnets) : undefined;
     for (const tier of v.tiers) {
-      // A NAT tier needs one table per zone (each zone's own NAT gateway); every other tier shares one unless it asks.
-      const perZone = routeTablePerZone(tier);
+      // A NAT tier needs one table per zone (each zone's own NAT gateway); so do the inspection VPC's
+      // tiers that route to a zone's firewall endpoint. Every other tier shares one unless it asks.
+      const perZone = routeTablePerZone(tier) || isZonalInspectionTier(v, tier, network.inspection);
       const tables = perZone ? tier.subnets.map((s) => s.azIndex) : [undefined];
       for (const azIndex of tables) {
         const table = new RouteTable(this, ids.routeTable(v.key, tier.key, azIndex), {
@@ -308,6 +313,8 @@ export class NetworkSpokeStack extends LandingZoneStack {
             new RouteTableAssociation(this, ids.routeTableAssociation(v.key, tier.key, s.azIndex), { routeTableId: table.id, subnetId: subnets.get(tier.key)![s.azIndex]!.id });
         this.routesOf(v, tier, table, azIndex, { internet, natGateways, ...gateway });
         ipv6DefaultRoute(this, v, tier, table, azIndex, { ...(internet ? { internet } : {}), ...(egressOnly ? { egressOnly } : {}) });
+        for (const destination of firewallRoutes(v, tier, network.inspection))
+          new Route(this, ids.route(v.key, tier.key, destination, azIndex), { routeTableId: table.id, destinationCidrBlock: destination, vpcEndpointId: firewallEndpoint!(azIndex!) });
       }
     }
     networkAcls(this, v, vpc, subnets);

@@ -113,6 +113,13 @@ import { ipamPoolsLieInTheTopLevelPool } from './ipam-pools-lie-in-the-top-level
 import { ipamNetmasksWithinPoolRange } from './ipam-netmasks-within-pool-range';
 import { ipamVpcCidrsComeFromAPool } from './ipam-vpc-cidrs-come-from-a-pool';
 import { ipamAdministratorIsAMemberAccount } from './ipam-administrator-is-a-member-account';
+import { inspectionReferencesResolve } from './inspection-references-resolve';
+import { inspectionVpcHasFirewallTiers } from './inspection-vpc-has-firewall-tiers';
+import { inspectionAttachmentUsesApplianceMode } from './inspection-attachment-uses-appliance-mode';
+import { inspectionOpensNoUnrequestedPath } from './inspection-opens-no-unrequested-path';
+import { inspectedPeeringsAreInspectedOnBothSides } from './inspected-peerings-are-inspected-on-both-sides';
+import { firewallRuleGroupCapacityWithinLimits } from './firewall-rule-group-capacity-within-limits';
+import { firewallRuleIdsAreUnique } from './firewall-rule-ids-are-unique';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -223,6 +230,13 @@ export const RULES: readonly Rule[] = [
   ipamNetmasksWithinPoolRange,
   ipamVpcCidrsComeFromAPool,
   ipamAdministratorIsAMemberAccount,
+  inspectionReferencesResolve,
+  inspectionVpcHasFirewallTiers,
+  inspectionAttachmentUsesApplianceMode,
+  inspectionOpensNoUnrequestedPath,
+  inspectedPeeringsAreInspectedOnBothSides,
+  firewallRuleGroupCapacityWithinLimits,
+  firewallRuleIdsAreUnique,
   importRecordIsReadable,
   controlTowerSettingsResolve,
   controlTowerPoliciesAreLeftToControlTower,

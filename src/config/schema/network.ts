@@ -4,6 +4,7 @@ import { AccountKey, OuPath } from './common';
 import { subnetTierControlFields, vpcControlFields } from './network-subnets';
 import { endpointsNetworkFields, endpointsVpcFields } from './network-endpoints';
 import { ipamFields, sharedSubnetsFields, transitGatewaySwitch } from './network-shared-ipam';
+import { inspectionSchemas } from './network-inspection';
 
 /** Keys of the network section become Terraform addresses: lowercase letters, digits, hyphens. */
 const NetworkKey = (what: string, example: string) =>
@@ -29,6 +30,7 @@ export function isCanonicalCidr(value: string): boolean {
 }
 
 const PrefixLength = z.number().int().min(1).max(32);
+const inspection = inspectionSchemas({ Cidr, TierKey, key: NetworkKey });
 
 export const SubnetTier = z
   .strictObject({
@@ -60,6 +62,7 @@ const vpcFields = {
   ...vpcControlFields,
   ...endpointsVpcFields,
   ...sharedSubnetsFields({ Cidr, PoolKey, TierKey }),
+  ...inspection.vpc,
 };
 
 /**
@@ -90,6 +93,7 @@ export const Segment = z
       .meta({ description: 'Segments this segment may exchange traffic with. Symmetric: listing it on either side opens both directions. @default none (isolated)' }),
     intraSegment: z.boolean().default(false).meta({ description: 'Whether VPCs of this segment reach each other. @default false' }),
     routes: z.record(NetworkKey('route', 'default-egress'), StaticRoute).default({}).meta({ description: 'Static and blackhole routes by key.' }),
+    ...inspection.segment,
   })
   .meta({ description: 'A network segment: one TGW route table.' });
 
@@ -143,6 +147,7 @@ export const NetworkSection = z
       .meta({ description: 'VPCs of individual accounts, by account key.' }),
     ...endpointsNetworkFields,
     ...ipamFields({ Cidr, PoolKey, TierKey }),
+    ...inspection.section,
   })
   .meta({ description: 'Transit Gateway hub, segments and VPCs.' });
 

@@ -3,6 +3,7 @@ import type { OrgConfig } from '../../config/schema';
 import { allocateNetwork, subnetLockKey, SUBNET_LOCK_SECTION, VPC_LOCK_SECTION } from './allocation';
 import { ROOT } from '../org-tree';
 import { centralEndpointsOf, vpcEndpointsOf } from './endpoints';
+import { applianceModeOf, withInspection } from './inspection';
 import { azCountOf } from './resolve';
 import { allocateIpv6Indexes, IPV6_LOCK_SECTION, subnetControls, tierControls, tierPrefixLength, vpcControls } from './subnets';
 import { buildIpamModel, IPAM_LOCK_SECTION, ipamAllocationOf, sharedSubnetsOf } from './shared-ipam';
@@ -67,10 +68,11 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
       ...(endpoints !== undefined ? { endpoints } : {}),
       ...(sharedSubnets ? { sharedSubnets } : {}),
       ...(ipam ? { ipam } : {}),
+      ...applianceModeOf(config, d.id, f),
     };
   });
 
-  const segments: SegmentModel[] = Object.keys(section.segments)
+  const declaredSegments: SegmentModel[] = Object.keys(section.segments)
     .sort(byString)
     .map((key) => ({
       key,
@@ -85,6 +87,8 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
 
   // Without a Transit Gateway nothing is attached, so nothing is associated.
   const associations: AttachmentTableEntry[] = section.transitGateway.enabled ? vpcs.map((v) => ({ vpc: v.id, segment: v.segment })) : [];
+  const { segments, inspection } = withInspection(config, declaredSegments, vpcs);
+  const associations: AttachmentTableEntry[] = vpcs.map((v) => ({ vpc: v.id, segment: v.segment }));
   const propagations: AttachmentTableEntry[] = vpcs.flatMap((v) => segments.filter((s) => s.peers.includes(v.segment)).map((s) => ({ vpc: v.id, segment: s.key })));
 
   const centralEndpoints = centralEndpointsOf(config, vpcs, place);
@@ -107,6 +111,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
     propagations,
     ...(centralEndpoints !== undefined ? { centralEndpoints } : {}),
     ...(ipamModel ? { ipam: ipamModel } : {}),
+    ...(inspection ? { inspection } : {}),
   };
   const lockSections = {
     [VPC_LOCK_SECTION]: Object.fromEntries([...allocation.vpcCidrs].sort(([a], [b]) => byString(a, b))),

@@ -1,7 +1,7 @@
 import { block, contains, type Block } from './cidr';
 import type { NetworkModel, RouteTarget, VpcId, VpcModel } from './types';
 
-interface TableEntry {
+export interface TableEntry {
   readonly destination: Block;
   readonly target: RouteTarget;
   readonly isStatic: boolean;
@@ -11,7 +11,7 @@ interface TableEntry {
  * The route table of a segment as the Transit Gateway would hold it: the CIDRs of every attachment
  * propagated into it, plus its static and blackhole routes.
  */
-function routeTable(network: NetworkModel, segment: string, vpcById: ReadonlyMap<VpcId, VpcModel>): TableEntry[] {
+export function routeTable(network: NetworkModel, segment: string, vpcById: ReadonlyMap<VpcId, VpcModel>): TableEntry[] {
   const entries: TableEntry[] = [];
   for (const p of network.propagations) {
     if (p.segment !== segment) continue;
@@ -92,15 +92,17 @@ export function segmentMatrix(network: NetworkModel): { segments: string[]; reac
   return { segments, reaches: network.segments.map((from) => segments.map((to) => from.peers.includes(to))) };
 }
 
-/** The matrix as text, for `lz network matrix`. */
+/** The matrix as text, for `lz network matrix`: `via inspection` where a pair routes through the firewall instead of by propagation. */
 export function renderSegmentMatrix(network: NetworkModel): string {
   const { segments, reaches } = segmentMatrix(network);
   const corner = 'from \\ to';
   const first = Math.max(corner.length, ...segments.map((s) => s.length));
-  const width = Math.max(3, ...segments.map((s) => s.length));
+  const inspected = new Set((network.inspection?.inspectedPeerings ?? []).flatMap(([a, b]) => [`${a}>${b}`, `${b}>${a}`]));
+  const cells = segments.map((s, i) => reaches[i]!.map((r, j) => (r ? 'yes' : inspected.has(`${s}>${segments[j]}`) ? 'via inspection' : '-')));
+  const width = Math.max(3, ...segments.map((s) => s.length), ...cells.flat().map((c) => c.length));
   const pad = (s: string) => s.padEnd(width);
   const header = `${corner.padEnd(first)}  ${segments.map(pad).join('  ')}`.trimEnd();
-  const rows = segments.map((s, i) => `${s.padEnd(first)}  ${reaches[i]!.map((r) => pad(r ? 'yes' : '-')).join('  ')}`.trimEnd());
+  const rows = segments.map((s, i) => `${s.padEnd(first)}  ${cells[i]!.map(pad).join('  ')}`.trimEnd());
   return [header, ...rows].join('\n');
 }
 

@@ -121,6 +121,8 @@ export interface IpamModel {
   /** By key. */
   readonly pools: readonly IpamPoolModel[];
   readonly delegatedAdministrator: boolean;
+  /** Appliance mode on the attachment; absent when org.yaml neither sets it nor makes the VPC the inspection VPC. */
+  readonly applianceModeSupport?: boolean;
 }
 
 export type RouteTarget = { readonly kind: 'attachment'; readonly vpc: VpcId } | { readonly kind: 'blackhole' };
@@ -167,6 +169,8 @@ export interface NetworkModel {
   readonly ipam?: IpamModel;
   /** The central interface endpoints; undefined when org.yaml has none. */
   readonly centralEndpoints?: CentralEndpointsModel;
+  /** The inspection VPC and its firewall; absent without `network.inspection`. */
+  readonly inspection?: InspectionModel;
 }
 
 /** A VPC endpoint of one service. */
@@ -211,4 +215,65 @@ export interface CentralEndpointsModel {
   readonly services: readonly CentralEndpointModel[];
   /** The VPCs other than the endpoints VPC that use the endpoints, sorted. */
   readonly consumers: readonly VpcId[];
+}
+
+/** A Network Firewall rule group, resolved: exactly one source of rules. */
+export interface FirewallRuleGroupModel {
+  readonly key: string;
+  readonly type: 'STATEFUL' | 'STATELESS';
+  readonly capacity: number;
+  readonly description?: string;
+  readonly priority?: number;
+  readonly source:
+    | { readonly kind: 'domains'; readonly action: 'allow' | 'deny'; readonly targets: readonly string[]; readonly protocols: readonly ('http' | 'tls')[] }
+    | { readonly kind: 'suricata'; readonly rules: string }
+    | { readonly kind: 'five-tuple'; readonly rules: readonly FiveTupleRuleModel[] }
+    | { readonly kind: 'stateless'; readonly rules: readonly StatelessRuleModel[] };
+}
+
+export interface FiveTupleRuleModel {
+  readonly key: string;
+  readonly sid: number;
+  readonly action: 'pass' | 'drop' | 'alert' | 'reject';
+  readonly protocol: string;
+  readonly source: string;
+  readonly sourcePort: string;
+  readonly destination: string;
+  readonly destinationPort: string;
+  readonly direction: 'FORWARD' | 'ANY';
+}
+
+export interface StatelessRuleModel {
+  readonly key: string;
+  readonly priority: number;
+  readonly action: 'pass' | 'drop' | 'forward';
+  readonly protocols: readonly number[];
+  readonly sources: readonly string[];
+  readonly destinations: readonly string[];
+  readonly destinationPorts: readonly number[];
+}
+
+/** What a segment sends through the inspection VPC. */
+export interface SegmentInspectionModel {
+  readonly segment: string;
+  readonly eastWest: boolean;
+  readonly northSouth: boolean;
+}
+
+export interface InspectionModel {
+  /** The inspection VPC; its attachment is the target of every inspection route. */
+  readonly vpc: VpcId;
+  /** The inspection VPC's segment: its table holds the propagations of every inspected segment. */
+  readonly segment: string;
+  readonly firewallTier: string;
+  /** Sorted: the east-west destinations, and the firewall's HOME_NET. */
+  readonly internalRanges: readonly string[];
+  readonly deleteProtection: boolean;
+  readonly policy: { readonly ruleOrder: 'DEFAULT_ACTION_ORDER' | 'STRICT_ORDER'; readonly statelessDefaultAction: 'pass' | 'drop' | 'forward'; readonly statefulDefaultActions: readonly string[] };
+  /** By key. */
+  readonly ruleGroups: readonly FirewallRuleGroupModel[];
+  /** Segments with any inspection, by key. */
+  readonly segments: readonly SegmentInspectionModel[];
+  /** Segment pairs `[a, b]` (a < b) that reach each other through the firewall instead of by propagation, sorted. */
+  readonly inspectedPeerings: ReadonlyArray<readonly [string, string]>;
 }

@@ -1,0 +1,56 @@
+import { error, type Finding } from '../config/diagnostics';
+import { buildNetworkModel, segmentPeers } from '../model/network/build-network';
+import { inspectionHop } from '../model/network/inspection-paths';
+import { networkAllocation } from './network-facts';
+import { inspectionVpc } from './inspection-facts';
+import type { Rule, RuleContext } from './rule';
+
+/**
+ * Inspection routes are wide (0.0.0.0/0, the internal ranges) and the inspection table holds
+ * every inspected segment, so a segment's traffic can reach, through the firewall, a segment it
+ * does not reach in org.yaml. The Transit Gateway would forward it; only the firewall's rules
+ * would stand in the way. The reachability function decides (one direction is enough: a packet
+ * delivered is a path), and a more specific blackhole route, or a `reaches` entry, settles it.
+ */
+export const inspectionOpensNoUnrequestedPath: Rule = {
+  code: 'LZ0523',
+  name: 'inspection-opens-no-unrequested-path',
+  check(context) {
+    const config = context.config;
+    if (!config.network?.inspection || !resolvable(context)) return [];
+    const network = buildNetworkModel(config, context.previousLock).network!;
+    const bySegments = new Map<string, Array<[string, string]>>();
+    const segmentOf = new Map(network.vpcs.map((v) => [v.id, v.segment]));
+    for (const from of network.vpcs)
+      for (const to of network.vpcs) {
+        if (inspectionHop(network, from.id, to.id) !== 'inspection') continue;
+        if (segmentPeers(config, from.segment).includes(to.segment)) continue;
+        const key = `${from.segment}\n${to.segment}`;
+        bySegments.set(key, [...(bySegments.get(key) ?? []), [from.id, to.id]]);
+      }
+    const findings: Finding[] = [];
+    for (const key of [...bySegments.keys()].sort()) {
+      const pairs = bySegments.get(key)!;
+      const [from, to] = key.split('\n') as [string, string];
+      const [a, b] = pairs[0]!;
+      const target = network.vpcs.find((v) => v.id === b)!;
+      const where = config.network.segments[from]?.inspection ? ['network', 'segments', from, 'inspection'] : ['network', 'segments', from];
+      findings.push(error(this.code, where, `Through the firewall, segment ${from} reaches segment ${to}, which it does not reach in org.yaml: ${pairs.length} VPC pair(s), e.g. ${a} -> ${b} (${target.cidr}), go through ${network.inspection!.vpc}.`,
+        `Add a blackhole route for ${to}'s range (e.g. ${target.cidr}) to network.segments.${from}.routes, or let ${from} reach ${segmentOf.get(b)} (reaches).`));
+    }
+    return findings;
+  },
+};
+
+/** Whether the network model can be built: every VPC complete, allocated and on a defined segment. */
+function resolvable(context: RuleContext): boolean {
+  const network = context.config.network!;
+  const allocation = networkAllocation(context);
+  if (allocation.failures.length > 0 || !inspectionVpc(context)) return false;
+  const ids = new Set(allocation.definitions.map((d) => d.id));
+  const routesResolve = Object.values(network.segments).every((s) => Object.values(s.routes).every((r) => r.vpc === undefined || ids.has(r.vpc)));
+  return routesResolve && allocation.definitions.every((d) => {
+    const f = d.fields;
+    return allocation.vpcCidrs.has(d.id) && f.segment !== undefined && f.segment in network.segments && f.attachmentTier !== undefined && f.subnets?.[f.attachmentTier] !== undefined;
+  });
+}
