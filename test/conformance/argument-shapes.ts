@@ -3,6 +3,7 @@ import { resolveShape, violations } from './aws-api-models';
 import type { TerraformJson } from '../helpers';
 import { BASELINE_MODEL_GAPS, BASELINE_SHAPES, BASELINE_TERRAFORM_ONLY } from './shapes-baseline';
 import { IDENTITY_CENTER_SHAPES } from './shapes-identity-center';
+import { INSPECTION_SHAPES } from './shapes-inspection';
 import { LOGGING_SECURITY_MODEL_GAPS, LOGGING_SECURITY_SHAPES } from './shapes-logging-security';
 import { ENDPOINT_SHAPES } from './shapes-endpoints';
 import { NETWORK_SHAPES } from './shapes-network';
@@ -53,6 +54,7 @@ export const ARGUMENT_SHAPES: Readonly<Record<string, ApiTarget>> = {
   ...NETWORK_SHAPES,
   ...NETWORK_SUBNETS_SHAPES,
   ...ENDPOINT_SHAPES,
+  ...INSPECTION_SHAPES,
   ...BASELINE_SHAPES,
 };
 
