@@ -35,8 +35,13 @@ export const inspectionOpensNoUnrequestedPath: Rule = {
       const [a, b] = pairs[0]!;
       const target = network.vpcs.find((v) => v.id === b)!;
       const where = config.network.segments[from]?.inspection ? ['network', 'segments', from, 'inspection'] : ['network', 'segments', from];
-      findings.push(error(this.code, where, `Through the firewall, segment ${from} reaches segment ${to}, which it does not reach in org.yaml: ${pairs.length} VPC pair(s), e.g. ${a} -> ${b} (${target.cidr}), go through ${network.inspection!.vpc}.`,
-        `Add a blackhole route for ${to}'s range (e.g. ${target.cidr}) to network.segments.${from}.routes, or let ${from} reach ${segmentOf.get(b)} (reaches).`));
+      const via = `${pairs.length} VPC pair(s), e.g. ${a} -> ${b} (${target.cidr}), go through ${network.inspection!.vpc}`;
+      if (from === to)
+        findings.push(error(this.code, where, `Through the firewall, the VPCs of segment ${from} reach each other, although ${from} does not set intraSegment: ${via}.`,
+          `Set network.segments.${from}.intraSegment: true (its VPCs then reach each other directly), or add blackhole routes for its VPCs' CIDRs to its routes.`));
+      else
+        findings.push(error(this.code, where, `Through the firewall, segment ${from} reaches segment ${to}, which it does not reach in org.yaml: ${via}.`,
+          `Add a blackhole route for ${to}'s range (e.g. ${target.cidr}) to network.segments.${from}.routes, or let ${from} reach ${segmentOf.get(b)} (reaches).`));
     }
     return findings;
   },
