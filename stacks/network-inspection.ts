@@ -69,6 +69,9 @@ export function buildFirewall(scope: Construct, v: VpcModel, inspection: Inspect
     deleteProtection: inspection.deleteProtection,
     subnetChangeProtection: inspection.deleteProtection,
     tags: { Name: name },
+    // The inspected segments' only path to each other and to the internet: no config edit removes it
+    // unnoticed (lz refuses a plan that drops it unless the user releases it, LZ0810).
+    lifecycle: { preventDestroy: true },
   });
   const endpointBySubnet = forExpression(
     firewall.firewallStatus.get(0).syncStates,

@@ -91,7 +91,7 @@ describe('the firewall lives in the inspection VPC\'s account stack', () => {
       ['east-west', 'egress-domains', 'no-telnet', 'threats'].map((k) => `\${aws_networkfirewall_rule_group.network_firewall_rule_group_${k}.arn}`));
     expect(policy.stateless_default_actions).toEqual(['aws:forward_to_sfe']);
     const firewall = resources(firewallStack, 'aws_networkfirewall_firewall').network_firewall!;
-    expect(firewall).toMatchObject({ vpc_id: '${aws_vpc.vpc_inspection.id}', delete_protection: true, subnet_change_protection: true });
+    expect(firewall).toMatchObject({ vpc_id: '${aws_vpc.vpc_inspection.id}', delete_protection: true, subnet_change_protection: true, lifecycle: { prevent_destroy: true } });
     expect(firewall.subnet_mapping).toEqual([0, 1].map((i) => ({ subnet_id: `\${aws_subnet.subnet_inspection__firewall__az${i}.id}` })));
     for (const name of Object.keys(out.stacks).filter((n) => n !== 'network-network')) expect([name, resources(out.stacks[name]!, 'aws_networkfirewall_firewall')]).toEqual([name, {}]);
   });
