@@ -1,6 +1,6 @@
 import { error, type Finding } from '../config/diagnostics';
 import { buildNetworkModel, segmentPeers } from '../model/network/build-network';
-import { inspectionHop } from '../model/network/inspection-paths';
+import { segmentHops } from '../model/network/inspection-paths';
 import { networkAllocation } from './network-facts';
 import { inspectionVpc } from './inspection-facts';
 import type { Rule, RuleContext } from './rule';
@@ -19,15 +19,20 @@ export const inspectionOpensNoUnrequestedPath: Rule = {
     const config = context.config;
     if (!config.network?.inspection || !resolvable(context)) return [];
     const network = buildNetworkModel(config, context.previousLock).network!;
+    // Per sending segment and receiving VPC, not per VPC pair: the sender's table alone decides.
+    const hop = segmentHops(network);
     const bySegments = new Map<string, Array<[string, string]>>();
     const segmentOf = new Map(network.vpcs.map((v) => [v.id, v.segment]));
-    for (const from of network.vpcs)
+    for (const segment of network.segments) {
+      const senders = network.vpcs.filter((v) => v.segment === segment.key && v.id !== network.inspection!.vpc);
+      const peers = segmentPeers(config, segment.key);
       for (const to of network.vpcs) {
-        if (inspectionHop(network, from.id, to.id) !== 'inspection') continue;
-        if (segmentPeers(config, from.segment).includes(to.segment)) continue;
-        const key = `${from.segment}\n${to.segment}`;
+        const from = senders.find((v) => v.id !== to.id);
+        if (!from || peers.includes(to.segment) || hop(segment.key, to.id) !== 'inspection') continue;
+        const key = `${segment.key}\n${to.segment}`;
         bySegments.set(key, [...(bySegments.get(key) ?? []), [from.id, to.id]]);
       }
+    }
     const findings: Finding[] = [];
     for (const key of [...bySegments.keys()].sort()) {
       const pairs = bySegments.get(key)!;
@@ -35,7 +40,7 @@ export const inspectionOpensNoUnrequestedPath: Rule = {
       const [a, b] = pairs[0]!;
       const target = network.vpcs.find((v) => v.id === b)!;
       const where = config.network.segments[from]?.inspection ? ['network', 'segments', from, 'inspection'] : ['network', 'segments', from];
-      const via = `${pairs.length} VPC pair(s), e.g. ${a} -> ${b} (${target.cidr}), go through ${network.inspection!.vpc}`;
+      const via = `traffic to ${pairs.length} VPC(s), e.g. ${a} -> ${b} (${target.cidr}), goes through ${network.inspection!.vpc}`;
       if (from === to)
         findings.push(error(this.code, where, `Through the firewall, the VPCs of segment ${from} reach each other, although ${from} does not set intraSegment: ${via}.`,
           `Set network.segments.${from}.intraSegment: true (its VPCs then reach each other directly), or add blackhole routes for its VPCs' CIDRs to its routes.`));

@@ -143,13 +143,13 @@ describe('what the walk refuses', () => {
     const stack = networkStack();
     stack.resource.aws_s3_bucket_versioning = { logs: { bucket: 'logs', versioning_configuration: { status: 'Enabled', surprise: 'x' } } };
     stack.data = { aws_identitystore_group: { g: { identity_store_id: 'd-1234567890', filter: { attribute_path: 'DisplayName' } } } };
-    stack.resource.aws_networkfirewall_firewall = { fw: { name: 'fw' } };
+    stack.resource.aws_networkfirewall_tls_inspection_configuration = { tls: { name: 'tls' } };
 
     const report = checkConformance({ network: stack });
 
     expect(report.unmapped).toEqual([
       'aws_s3_bucket_versioning.versioning_configuration.surprise',
-      'aws_networkfirewall_firewall.name',
+      'aws_networkfirewall_tls_inspection_configuration.name',
       'data.aws_identitystore_group.filter',
     ]);
     expect(report.checked['aws_s3_bucket_versioning.versioning_configuration.status']).toBe(1);

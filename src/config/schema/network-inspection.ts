@@ -14,7 +14,7 @@ export function inspectionSchemas(types: { readonly Cidr: z.ZodType<string>; rea
   const FiveTupleRule = z
     .strictObject({
       sid: z.number().int().min(1).max(999999999).meta({ description: 'Suricata signature id, unique in the rule group; it names the rule in alert logs, so it stays fixed.' }),
-      action: z.enum(['pass', 'drop', 'alert', 'reject']).meta({ description: 'What a match does (Suricata action).' }),
+      action: z.enum(['pass', 'drop', 'alert']).meta({ description: 'What a match does (Suricata action).' }),
       protocol: z.enum(['IP', 'TCP', 'UDP', 'ICMP', 'HTTP', 'TLS', 'DNS', 'SSH', 'FTP', 'SMTP', 'NTP', 'DHCP']).default('IP').meta({ description: 'Protocol to match. @default IP' }),
       source: AddressOrAny.default('ANY').meta({ description: 'Source CIDR or ANY. @default ANY' }),
       sourcePort: PortOrAny.default('ANY').meta({ description: 'Source port or ANY. @default ANY' }),

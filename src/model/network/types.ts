@@ -234,7 +234,7 @@ export interface FirewallRuleGroupModel {
 export interface FiveTupleRuleModel {
   readonly key: string;
   readonly sid: number;
-  readonly action: 'pass' | 'drop' | 'alert' | 'reject';
+  readonly action: 'pass' | 'drop' | 'alert';
   readonly protocol: string;
   readonly source: string;
   readonly sourcePort: string;
