@@ -181,3 +181,32 @@ describe('adding one inspected account', () => {
     expect(reachableVpcPairs(after.network!)).toContainEqual(['app-prod/main', 'billing-prod/main']);
   });
 });
+
+describe('an inspection VPC in another account than the network account', () => {
+  const dir = tempDir('lz-inspection-');
+  copyFileSync(RULES, join(dir, 'network-inspection.rules'));
+  const doc = parse(readFileSync(FIXTURE, 'utf8'));
+  doc.network.accounts['shared-services'].vpcs.inspection = doc.network.accounts.network.vpcs.inspection;
+  delete doc.network.accounts.network;
+  doc.network.inspection.vpc = 'shared-services/inspection';
+  writeFileSync(join(dir, 'org.yaml'), stringify(doc));
+  const moved = modelOf(validateFile(join(dir, 'org.yaml')));
+  const stacks = synth(moved).stacks;
+  const stack = stacks['network-shared-services']!;
+
+  test('the firewall is built by that account\'s own provider; the routes to its attachment go through aws.network', () => {
+    expect(resources(stack, 'aws_networkfirewall_firewall').network_firewall!.provider).toBeUndefined();
+    expect((stack.provider.aws as TerraformJson[]).map((p) => p.alias)).toEqual([undefined, 'network']);
+    const routes = resources(stack, 'aws_ec2_transit_gateway_route');
+    expect(Object.keys(routes)).toHaveLength(4);
+    for (const r of Object.values(routes)) expect(r).toMatchObject({ provider: 'aws.network', transit_gateway_attachment_id: '${aws_ec2_transit_gateway_vpc_attachment.tgw_attachment_inspection.id}' });
+    expect(stacks['network-network']).toBeUndefined();
+  });
+
+  test('the synthesized paths are still exactly the function\'s', () => {
+    const fromJson = pairsFromJson(stacks);
+    expect(fromJson.direct).toEqual(reachableVpcPairs(moved.network!));
+    expect(fromJson.inspected).toEqual([{ a: 'app-prod/main', b: 'shared-services/main' }]);
+    expect(fromJson.inspected).toEqual(inspectedVpcPairs(moved.network!));
+  });
+});
