@@ -18,5 +18,6 @@ export type { TerraformVersions } from './model/terraform-versions';
 export { canAccount, type AccountDecision, type CanOptions } from './model/account-access';
 export type { AuthorizationRequest, PolicyLevel, ScpDecision } from './model/scp-evaluation';
 export { canReach, reachableVpcPairs, segmentMatrix } from './model/network/reachability';
+export { inspectedVpcPairs } from './model/network/inspection-paths';
 export { accountsUnder } from './model/queries';
 export { synthesize, ProtectedResourcesError, type SynthSummary } from './cli/synth';

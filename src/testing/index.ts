@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { renderDiagnostics, type Diagnostic } from '../config/diagnostics';
 import { NO_CONFIRMATIONS, type ChangeConfirmations } from '../config/managed-record';
 import { canAccount, type AccountDecision, type CanOptions } from '../model/account-access';
+import { inspectionHop } from '../model/network/inspection-paths';
 import { canReach, explainReachability } from '../model/network/reachability';
 import type { VpcId } from '../model/network/types';
 import { accountsUnder } from '../model/queries';
@@ -121,18 +122,23 @@ function networkOf(lz: LandingZone, vpcs: readonly VpcId[]) {
   return network;
 }
 
-/** The two VPCs can route to each other through the Transit Gateway. */
+/** Directly or through the inspection VPC's firewall, both ways (model/network/inspection-paths.ts). */
+function reachesAtAll(network: NonNullable<LandingZone['model']['network']>, a: VpcId, b: VpcId): boolean {
+  return canReach(network, a, b) || (inspectionHop(network, a, b) === 'inspection' && inspectionHop(network, b, a) === 'inspection');
+}
+
+/** The two VPCs can route to each other through the Transit Gateway, directly or through the firewall. */
 export function assertReaches(lz: LandingZone, a: VpcId, b: VpcId): void {
   const network = networkOf(lz, [a, b]);
-  if (!canReach(network, a, b))
+  if (!reachesAtAll(network, a, b))
     fail(`Expected ${a} and ${b} to reach each other, but they do not:\n${explainReachability(network, a, b)}\n` +
       'Let their segments reach each other (network.segments.<segment>.reaches), or remove the static route that sends the traffic elsewhere.');
 }
 
-/** The two VPCs cannot route to each other through the Transit Gateway. */
+/** The two VPCs cannot route to each other through the Transit Gateway, not even through the firewall. */
 export function assertDoesNotReach(lz: LandingZone, a: VpcId, b: VpcId): void {
   const network = networkOf(lz, [a, b]);
-  if (canReach(network, a, b))
+  if (reachesAtAll(network, a, b))
     fail(`Expected ${a} and ${b} not to reach each other, but they do:\n${explainReachability(network, a, b)}\n` +
       'Remove the reaches entry between their segments, or put the VPCs in segments that do not peer.');
 }

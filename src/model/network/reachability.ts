@@ -129,9 +129,23 @@ export function explainReachability(network: NetworkModel, a: VpcId, b: VpcId): 
           ? `dropped by a blackhole static route to ${route.destination.cidr}`
           : route.target.vpc === to
             ? `delivered by ${how}${route.isStatic ? '' : ` (segment ${sender.segment} peers with ${receiver.segment})`}`
-            : `sent to ${route.target.vpc} by ${how}`;
+            : `sent to ${route.target.vpc} by ${how}${route.target.vpc === network.inspection?.vpc ? ` (${firewallHandBack(network, to, vpcById)})` : ''}`;
       lines.push(`${from} (segment ${sender.segment}) -> ${to} ${cidr}: ${via}`);
     }
   }
   return lines.join('\n');
+}
+
+/** What the inspection segment's table does with traffic the firewall hands back to `to`. */
+function firewallHandBack(network: NetworkModel, to: VpcId, vpcById: ReadonlyMap<VpcId, VpcModel>): string {
+  const inspection = network.inspection!;
+  const table = routeTable(network, inspection.segment, vpcById);
+  const receiver = vpcById.get(to)!;
+  const delivered = [receiver.cidr, ...receiver.secondaryCidrs].every((cidr) => {
+    const hop = lookup(table, block(cidr));
+    return hop?.kind === 'attachment' && hop.vpc === to;
+  });
+  return delivered
+    ? `the firewall; the ${inspection.segment} table then delivers it to ${to}`
+    : `the firewall; the ${inspection.segment} table has no route to ${to}, so it is dropped`;
 }
