@@ -120,6 +120,7 @@ import { inspectionOpensNoUnrequestedPath } from './inspection-opens-no-unreques
 import { inspectedPeeringsAreInspectedOnBothSides } from './inspected-peerings-are-inspected-on-both-sides';
 import { firewallRuleGroupCapacityWithinLimits } from './firewall-rule-group-capacity-within-limits';
 import { firewallRuleIdsAreUnique } from './firewall-rule-ids-are-unique';
+import { inspectionRoutesDoNotCollide } from './inspection-routes-do-not-collide';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -236,6 +237,7 @@ export const RULES: readonly Rule[] = [
   inspectionOpensNoUnrequestedPath,
   inspectedPeeringsAreInspectedOnBothSides,
   firewallRuleGroupCapacityWithinLimits,
+  inspectionRoutesDoNotCollide,
   firewallRuleIdsAreUnique,
   importRecordIsReadable,
   controlTowerSettingsResolve,
