@@ -23,7 +23,7 @@ import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
 import { bucketArn } from '../src/constructs/log-archive-policies';
 import type { AccountBaselineModel } from '../src/model/baseline';
 import type { AccountNetwork } from '../src/model/network/by-account';
-import type { NetworkModel, SubnetTierModel, VpcModel } from '../src/model/network/types';
+import type { InspectionModel, NetworkModel, SubnetTierModel, VpcModel } from '../src/model/network/types';
 import type { LandingZoneModel } from '../src/model/types';
 import type { AccountDirectory } from './account-directory';
 import { ids } from './ids';
@@ -248,7 +248,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
 
     shareSubnets(this, v, subnets, props);
     const ready = hub ? this.attach(v, network, hub, vpc, subnets, secondaries, networkProvider) : [];
-    this.routeTiers(v, vpc, subnets, { ready, ...(hub ? { transitGatewayId: hub.transitGateway.id } : {}) });
+    this.routeTiers(v, vpc, subnets, network.inspection, { ready, ...(hub ? { transitGatewayId: hub.transitGateway.id } : {}) });
   }
 
   /** The VPC's Transit Gateway attachment in the attachment tier, and its acceptance where one is needed. */
@@ -272,7 +272,6 @@ export class NetworkSpokeStack extends LandingZoneStack {
       tags: { Name: name, segment: v.segment },
       ...(secondaries.length > 0 ? { dependsOn: [...secondaries] } : {}),
       ...(v.applianceModeSupport !== undefined ? { applianceModeSupport: v.applianceModeSupport ? 'enable' : 'disable' } : {}),
-      ...(secondaries.length > 0 ? { dependsOn: secondaries } : {}),
     });
     this.attachments.set(v.key, attachment);
     const ready = this.accept(v, attachment, network, networkProvider);
@@ -281,7 +280,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
   }
 
   /** Internet and NAT gateways where a tier needs them, and each tier's route tables and routes. */
-  private routeTiers(v: VpcModel, vpc: Vpc, subnets: ReadonlyMap<string, Subnet[]>, gateway: { ready: ITerraformDependable[]; transitGatewayId?: string }): void {
+  private routeTiers(v: VpcModel, vpc: Vpc, subnets: ReadonlyMap<string, Subnet[]>, inspection: InspectionModel | undefined, gateway: { ready: ITerraformDependable[]; transitGatewayId?: string }): void {
     const name = `${v.accountKey}-${v.key}`;
 
     const internet = v.tiers.some((t) => t.defaultRoute === 'internet')
@@ -296,11 +295,11 @@ export class NetworkSpokeStack extends LandingZoneStack {
       : [];
     const egressOnly = egressOnlyGateway(this, v, vpc);
 
-    const firewallEndpoint = network.inspection?.vpc === v.id ? buildFirewall(this, v, network.inspection, vpc.id, subnets) : undefined;
+    const firewallEndpoint = inspection?.vpc === v.id ? buildFirewall(this, v, inspection, vpc.id, subnets) : undefined;
     for (const tier of v.tiers) {
       // A NAT tier needs one table per zone (each zone's own NAT gateway); so do the inspection VPC's
       // tiers that route to a zone's firewall endpoint. Every other tier shares one unless it asks.
-      const perZone = routeTablePerZone(tier) || isZonalInspectionTier(v, tier, network.inspection);
+      const perZone = routeTablePerZone(tier) || isZonalInspectionTier(v, tier, inspection);
       const tables = perZone ? tier.subnets.map((s) => s.azIndex) : [undefined];
       for (const azIndex of tables) {
         const table = new RouteTable(this, ids.routeTable(v.key, tier.key, azIndex), {
@@ -313,7 +312,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
             new RouteTableAssociation(this, ids.routeTableAssociation(v.key, tier.key, s.azIndex), { routeTableId: table.id, subnetId: subnets.get(tier.key)![s.azIndex]!.id });
         this.routesOf(v, tier, table, azIndex, { internet, natGateways, ...gateway });
         ipv6DefaultRoute(this, v, tier, table, azIndex, { ...(internet ? { internet } : {}), ...(egressOnly ? { egressOnly } : {}) });
-        for (const destination of firewallRoutes(v, tier, network.inspection))
+        for (const destination of firewallRoutes(v, tier, inspection))
           new Route(this, ids.route(v.key, tier.key, destination, azIndex), { routeTableId: table.id, destinationCidrBlock: destination, vpcEndpointId: firewallEndpoint!(azIndex!) });
       }
     }

@@ -88,7 +88,6 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   // Without a Transit Gateway nothing is attached, so nothing is associated.
   const associations: AttachmentTableEntry[] = section.transitGateway.enabled ? vpcs.map((v) => ({ vpc: v.id, segment: v.segment })) : [];
   const { segments, inspection } = withInspection(config, declaredSegments, vpcs);
-  const associations: AttachmentTableEntry[] = vpcs.map((v) => ({ vpc: v.id, segment: v.segment }));
   const propagations: AttachmentTableEntry[] = vpcs.flatMap((v) => segments.filter((s) => s.peers.includes(v.segment)).map((s) => ({ vpc: v.id, segment: s.key })));
 
   const centralEndpoints = centralEndpointsOf(config, vpcs, place);

@@ -80,6 +80,8 @@ export interface VpcModel {
   readonly sharedSubnets?: SharedSubnetsModel;
   /** The IPAM pool the VPC's primary CIDR is allocated from, when the network has an IPAM. */
   readonly ipam?: VpcIpamAllocation;
+  /** Appliance mode on the attachment; absent when org.yaml neither sets it nor makes the VPC the inspection VPC. */
+  readonly applianceModeSupport?: boolean;
 }
 
 export interface SharedSubnetsModel {
@@ -121,8 +123,6 @@ export interface IpamModel {
   /** By key. */
   readonly pools: readonly IpamPoolModel[];
   readonly delegatedAdministrator: boolean;
-  /** Appliance mode on the attachment; absent when org.yaml neither sets it nor makes the VPC the inspection VPC. */
-  readonly applianceModeSupport?: boolean;
 }
 
 export type RouteTarget = { readonly kind: 'attachment'; readonly vpc: VpcId } | { readonly kind: 'blackhole' };
