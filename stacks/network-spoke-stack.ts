@@ -35,6 +35,7 @@ import type { NetworkHubStack } from './network-hub-stack';
 import { subnetCidrBlock, vpcAddressing, type IpamStack } from './ipam-stack';
 import { shareSubnets } from './network-shared-subnets';
 import type { OrganizationStack } from './organization-stack';
+import { peeringPropagations, peeringRoutes, type RegionalSpokeProps } from './network-regions';
 
 export interface NetworkSpokeStackProps {
   readonly model: LandingZoneModel;
@@ -52,6 +53,8 @@ export interface NetworkSpokeStackProps {
   readonly logArchive?: LogArchiveStack;
   /** The stack of the central endpoints' VPC, when this account's VPCs use them from another account. */
   readonly centralEndpoints?: NetworkSpokeStack;
+  /** In a multi-region network: the stack's region and its peering entries. @default - the primary region, no peering */
+  readonly regional?: RegionalSpokeProps;
 }
 
 const DEFAULT_ROUTE = '0.0.0.0/0';
@@ -88,12 +91,14 @@ export class NetworkSpokeStack extends LandingZoneStack {
     super(scope, id);
     const { model, network, accounts, hub, ipam, part } = props;
     const accountKey = part.accountKey;
-    networkAccountProvider(this, model, accounts, accountKey, network.region);
+    const region = props.regional?.region ?? network.region;
+    networkAccountProvider(this, model, accounts, accountKey, region);
     const networkProvider = accountKey === network.accountKey
       ? undefined
-      : networkAccountProvider(this, model, accounts, network.accountKey, network.region, 'network');
+      : networkAccountProvider(this, model, accounts, network.accountKey, region, 'network');
     if (hub) this.addDependency(hub);
     if (ipam) this.addDependency(ipam);
+    if (props.regional && hub) peeringRoutes(this, props.regional, hub, networkProvider);
     // An account whose last VPC is gone keeps its stack, which plans the VPC's removal.
     if (part.vpcs.length === 0) return;
     const zones = new DataAwsAvailabilityZones(this, ids.availabilityZones, {
@@ -106,6 +111,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
     const moved = part.vpcs.flatMap(routeTableMoves);
     if (moved.length > 0) new RefactoringBlocks(this, 'refactoring', { moved, removed: [] });
     this.buildEndpoints(props, networkProvider);
+    if (props.regional && hub) peeringPropagations(this, props.regional, hub, networkProvider, (vpcKey) => ({ id: this.attachments.get(vpcKey)!.id, ready: this.ready.get(vpcKey)! }));
     const baseline = model.baseline?.accounts[accountKey];
     if (baseline) for (const vpc of part.vpcs) this.lockDown(vpc, baseline, props.logArchive, model.organization.partition);
   }

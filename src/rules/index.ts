@@ -113,6 +113,13 @@ import { ipamPoolsLieInTheTopLevelPool } from './ipam-pools-lie-in-the-top-level
 import { ipamNetmasksWithinPoolRange } from './ipam-netmasks-within-pool-range';
 import { ipamVpcCidrsComeFromAPool } from './ipam-vpc-cidrs-come-from-a-pool';
 import { ipamAdministratorIsAMemberAccount } from './ipam-administrator-is-a-member-account';
+import { networkRegionsAreAllowed } from './network-regions-are-allowed';
+import { networkOptInRegionsAreEnabled } from './network-opt-in-regions-are-enabled';
+import { transitGatewayAsnsAreDistinct } from './transit-gateway-asns-are-distinct';
+import { networkRegionReferencesResolve } from './network-region-references-resolve';
+import { vpcPoolsAreInTheVpcRegion } from './vpc-pools-are-in-the-vpc-region';
+import { regionalPoolsDoNotOverlap } from './regional-pools-do-not-overlap';
+import { peeringRoutesDoNotOverlap } from './peering-routes-do-not-overlap';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -223,6 +230,13 @@ export const RULES: readonly Rule[] = [
   ipamNetmasksWithinPoolRange,
   ipamVpcCidrsComeFromAPool,
   ipamAdministratorIsAMemberAccount,
+  networkRegionsAreAllowed,
+  networkOptInRegionsAreEnabled,
+  transitGatewayAsnsAreDistinct,
+  networkRegionReferencesResolve,
+  vpcPoolsAreInTheVpcRegion,
+  regionalPoolsDoNotOverlap,
+  peeringRoutesDoNotOverlap,
   importRecordIsReadable,
   controlTowerSettingsResolve,
   controlTowerPoliciesAreLeftToControlTower,

@@ -167,6 +167,12 @@ export interface NetworkModel {
   readonly ipam?: IpamModel;
   /** The central interface endpoints; undefined when org.yaml has none. */
   readonly centralEndpoints?: CentralEndpointsModel;
+  /**
+   * Present when org.yaml declares `network.regions`: then every segment is one route table per
+   * region, associations, propagations and a static route to a VPC are in its region's tables, and
+   * blackhole routes are in every region's.
+   */
+  readonly multiRegion?: MultiRegionModel;
 }
 
 /** A VPC endpoint of one service. */
@@ -211,4 +217,51 @@ export interface CentralEndpointsModel {
   readonly services: readonly CentralEndpointModel[];
   /** The VPCs other than the endpoints VPC that use the endpoints, sorted. */
   readonly consumers: readonly VpcId[];
+}
+
+/** A Transit Gateway of a network of more than one region. */
+export interface RegionalGatewayModel {
+  readonly region: string;
+  readonly asn: number;
+  readonly primary: boolean;
+}
+
+/** One inter-region peering: the attachment is requested in `requester` and accepted in `accepter`. */
+export interface TgwPeeringModel {
+  /** `<region>_<region>`, the two regions sorted. */
+  readonly key: string;
+  readonly requester: string;
+  readonly accepter: string;
+}
+
+/**
+ * A static route that sends a VPC's CIDR from a segment's table in another region to the peering
+ * with the VPC's region: TGW peering attachments do not propagate, so every remote CIDR a segment
+ * reaches is one of these.
+ */
+export interface PeeringRouteModel {
+  readonly segment: string;
+  /** The region of the table the route is in. */
+  readonly region: string;
+  readonly destination: string;
+  /** The VPC whose CIDR it is (in another region). */
+  readonly vpc: VpcId;
+  readonly peering: string;
+}
+
+export interface MultiRegionModel {
+  readonly primary: string;
+  /** By region. */
+  readonly gateways: readonly RegionalGatewayModel[];
+  /** Region of every VPC, by VPC id. */
+  readonly vpcRegions: Readonly<Record<VpcId, string>>;
+  /** Every pair of regions, by key. */
+  readonly peerings: readonly TgwPeeringModel[];
+  /** Sorted by VPC id, segment, region, destination. */
+  readonly peeringRoutes: readonly PeeringRouteModel[];
+  /**
+   * VPCs propagated into their region's peering table (the table every peering attachment of the
+   * region is associated with): those some segment of another region reaches. Sorted by VPC id.
+   */
+  readonly peeringPropagations: readonly VpcId[];
 }
