@@ -71,6 +71,11 @@ const DEFAULT_ROUTE = '0.0.0.0/0';
  * after the RAM share exists. Routes exist only where org.yaml asks: a tier without defaultRoute
  * and transitGatewayDestinations reaches nothing outside its VPC.
  *
+ * In a network of more than one region (`network.regions`) an account has one such stack per region
+ * (`network-<id>` for the primary, `network-<id>_<region>`), both providers in that region, and
+ * each also holds the routes of that region's tables to the account's VPCs elsewhere
+ * (stacks/network-regions.ts).
+ *
  * Subnets are placed by availability zone id (use1-az1...), not name: names are shuffled per
  * account while ids name the same physical zone everywhere, so index 0 is one zone in every
  * account, and attachment and workload subnets line up across accounts. The ids come from a data
