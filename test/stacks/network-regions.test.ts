@@ -1,8 +1,10 @@
 import { Address4 } from 'ip-address';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { reachableVpcPairs } from '../../src/model/network/reachability';
 import { validateFile } from '../../src/pipeline';
-import { FIXTURES, modelOf, resources, synth, type TerraformJson } from '../helpers';
+import { FIXTURES, modelOf, resources, synth, validateYaml, type TerraformJson } from '../helpers';
 
 const model = modelOf(validateFile(join(FIXTURES, 'valid', 'network-regions.yaml'), 'org.yaml'));
 const network = model.network!;
@@ -165,5 +167,24 @@ describe('the stacks of a network of two regions', () => {
     expect(resources(stack, 'aws_vpc')['vpc_main']).toMatchObject({ cidr_block: '10.64.4.0/22' });
     expect(resources(stack, 'aws_ec2_transit_gateway_vpc_attachment')['tgw_attachment_main']!.transit_gateway_id).toMatch(/input-network-hub_eu-west-1\./);
     expect(Object.keys(resources(out.stacks['network-shop-eu']!, 'aws_vpc'))).toEqual([]);
+  });
+
+  test('reversing every list and mapping of the fixture gives byte-identical output', () => {
+    const reverse = (value: unknown): unknown =>
+      Array.isArray(value) ? [...value].reverse().map(reverse)
+        : value !== null && typeof value === 'object' ? Object.fromEntries(Object.entries(value as Record<string, unknown>).reverse().map(([k, v]) => [k, reverse(v)]))
+          : value;
+    const original = readFileSync(join(FIXTURES, 'valid', 'network-regions.yaml'), 'utf8');
+    const permuted = stringify(reverse(parse(original)));
+    expect(permuted).not.toBe(original);
+    const files = synth(modelOf(validateYaml(permuted))).files;
+    expect(Object.keys(files)).toEqual(Object.keys(out.files));
+    for (const [path, content] of Object.entries(out.files)) expect([path, files[path]]).toEqual([path, content]);
+  });
+
+  test('a VPC\'s stack that routes to the peering is applied after it: one pass in wave order', () => {
+    expect(out.manifest.stacks['network-payments']!.dependencies).toEqual(expect.arrayContaining(['network-peering_eu-west-1_us-east-1', 'network-hub', 'account-payments']));
+    expect(out.manifest.stacks['network-payments_eu-west-1']!.dependencies).toEqual(expect.arrayContaining(['network-peering_eu-west-1_us-east-1', 'network-hub_eu-west-1']));
+    expect(out.manifest.stacks['network-peering_eu-west-1_us-east-1']!.dependencies).toEqual(expect.arrayContaining(['network-hub', 'network-hub_eu-west-1']));
   });
 });
