@@ -120,6 +120,7 @@ import { networkRegionReferencesResolve } from './network-region-references-reso
 import { vpcPoolsAreInTheVpcRegion } from './vpc-pools-are-in-the-vpc-region';
 import { regionalPoolsDoNotOverlap } from './regional-pools-do-not-overlap';
 import { peeringRoutesDoNotOverlap } from './peering-routes-do-not-overlap';
+import { vpcEndpointsAreInThePrimaryRegion } from './vpc-endpoints-are-in-the-primary-region';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -237,6 +238,7 @@ export const RULES: readonly Rule[] = [
   vpcPoolsAreInTheVpcRegion,
   regionalPoolsDoNotOverlap,
   peeringRoutesDoNotOverlap,
+  vpcEndpointsAreInThePrimaryRegion,
   importRecordIsReadable,
   controlTowerSettingsResolve,
   controlTowerPoliciesAreLeftToControlTower,
