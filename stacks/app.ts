@@ -17,6 +17,7 @@ import { LogArchiveStack } from './log-archive-stack';
 import { ids, stackNames } from './ids';
 import { IpamStack } from './ipam-stack';
 import { NetworkHubStack } from './network-hub-stack';
+import { buildMultiRegionNetworkStacks } from './network-regions-app';
 import { NetworkSpokeStack } from './network-spoke-stack';
 import { OrganizationStack } from './organization-stack';
 import { OrgTrailStack } from './org-trail-stack';
@@ -201,6 +202,7 @@ function buildNetworkStacks(
   delegation: DelegatedAdministratorsStack | undefined,
 ): void {
   const network = model.network!;
+  if (network.multiRegion) return buildMultiRegionNetworkStacks(app, model, network, network.multiRegion, organization, accounts, accountsWith(model, 'network'), select, logArchive);
   const hub = network.transitGateway.enabled ? new NetworkHubStack(app, ids.networkHubStack, { model, network, organization, accounts }) : undefined;
   const ipam = network.ipam
     ? new IpamStack(app, ids.ipamStack, { model, network, ipam: network.ipam, organization, accounts, ...(network.ipam.delegatedAdministrator && delegation ? { delegation } : {}) })

@@ -14,6 +14,7 @@ import type { AccountDirectory } from './account-directory';
 import { exportAttribute } from './exported-values';
 import { ids } from './ids';
 import { networkAccountProvider } from './network-account-provider';
+import { peeringRouteTable } from './network-regions';
 import type { OrganizationStack } from './organization-stack';
 
 export interface NetworkHubStackProps {
@@ -21,6 +22,8 @@ export interface NetworkHubStackProps {
   readonly network: NetworkModel;
   readonly organization: OrganizationStack;
   readonly accounts: AccountDirectory;
+  /** A regional hub of a multi-region network (`network-hub_<region>`): its region and ASN. @default - the primary region and `network.transitGateway.asn` */
+  readonly regional?: { readonly region: string; readonly asn: number };
 }
 
 /**
@@ -35,17 +38,19 @@ export interface NetworkHubStackProps {
 export class NetworkHubStack extends LandingZoneStack {
   readonly transitGateway: Ec2TransitGateway;
   private readonly routeTables = new Map<string, Ec2TransitGatewayRouteTable>();
+  /** In a multi-region network: the table every peering attachment of this region is associated with. */
+  readonly peeringRouteTable?: Ec2TransitGatewayRouteTable;
 
   constructor(scope: Construct, id: string, props: NetworkHubStackProps) {
     super(scope, id);
     const { model, network, organization, accounts } = props;
     const name = model.organization.name;
-    networkAccountProvider(this, model, accounts, network.accountKey, network.region);
+    networkAccountProvider(this, model, accounts, network.accountKey, props.regional?.region ?? network.region);
     this.addDependency(organization);
 
     this.transitGateway = new Ec2TransitGateway(this, ids.transitGateway, {
       description: `${name} hub`,
-      amazonSideAsn: network.transitGateway.asn,
+      amazonSideAsn: props.regional?.asn ?? network.transitGateway.asn,
       autoAcceptSharedAttachments: enable(network.transitGateway.autoAcceptSharedAttachments),
       defaultRouteTableAssociation: 'disable',
       defaultRouteTablePropagation: 'disable',
@@ -72,6 +77,8 @@ export class NetworkHubStack extends LandingZoneStack {
             blackhole: true,
           });
     }
+
+    if (network.multiRegion) this.peeringRouteTable = peeringRouteTable(this, this.transitGateway, name);
 
     const share = new RamResourceShare(this, ids.tgwShare, {
       name: `${name}-transit-gateway`,

@@ -36,6 +36,7 @@ import type { NetworkHubStack } from './network-hub-stack';
 import { subnetCidrBlock, vpcAddressing, type IpamStack } from './ipam-stack';
 import { shareSubnets } from './network-shared-subnets';
 import type { OrganizationStack } from './organization-stack';
+import { peeringPropagations, peeringRoutes, type RegionalSpokeProps } from './network-regions';
 
 export interface NetworkSpokeStackProps {
   readonly model: LandingZoneModel;
@@ -53,6 +54,8 @@ export interface NetworkSpokeStackProps {
   readonly logArchive?: LogArchiveStack;
   /** The stack of the central endpoints' VPC, when this account's VPCs use them from another account. */
   readonly centralEndpoints?: NetworkSpokeStack;
+  /** In a multi-region network: the stack's region and its peering entries. @default - the primary region, no peering */
+  readonly regional?: RegionalSpokeProps;
 }
 
 const DEFAULT_ROUTE = '0.0.0.0/0';
@@ -68,6 +71,11 @@ const DEFAULT_ROUTE = '0.0.0.0/0';
  * is connected in a single pass. The stack depends on network-hub, so the attachment is created
  * after the RAM share exists. Routes exist only where org.yaml asks: a tier without defaultRoute
  * and transitGatewayDestinations reaches nothing outside its VPC.
+ *
+ * In a network of more than one region (`network.regions`) an account has one such stack per region
+ * (`network-<id>` for the primary, `network-<id>_<region>`), both providers in that region, and
+ * each also holds the routes of that region's tables to the account's VPCs elsewhere
+ * (stacks/network-regions.ts).
  *
  * Subnets are placed by availability zone id (use1-az1...), not name: names are shuffled per
  * account while ids name the same physical zone everywhere, so index 0 is one zone in every
@@ -89,12 +97,14 @@ export class NetworkSpokeStack extends LandingZoneStack {
     super(scope, id);
     const { model, network, accounts, hub, ipam, part } = props;
     const accountKey = part.accountKey;
-    networkAccountProvider(this, model, accounts, accountKey, network.region);
+    const region = props.regional?.region ?? network.region;
+    networkAccountProvider(this, model, accounts, accountKey, region);
     const networkProvider = accountKey === network.accountKey
       ? undefined
-      : networkAccountProvider(this, model, accounts, network.accountKey, network.region, 'network');
+      : networkAccountProvider(this, model, accounts, network.accountKey, region, 'network');
     if (hub) this.addDependency(hub);
     if (ipam) this.addDependency(ipam);
+    if (props.regional && hub) peeringRoutes(this, props.regional, hub, networkProvider);
     // An account whose last VPC is gone keeps its stack, which plans the VPC's removal.
     if (part.vpcs.length === 0) return;
     const zones = new DataAwsAvailabilityZones(this, ids.availabilityZones, {
@@ -107,6 +117,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
     const moved = part.vpcs.flatMap(routeTableMoves);
     if (moved.length > 0) new RefactoringBlocks(this, 'refactoring', { moved, removed: [] });
     this.buildEndpoints(props, networkProvider);
+    if (props.regional && hub) peeringPropagations(this, props.regional, hub, networkProvider, (vpcKey) => ({ id: this.attachments.get(vpcKey)!.id, ready: this.ready.get(vpcKey)! }));
     const baseline = model.baseline?.accounts[accountKey];
     if (baseline) for (const vpc of part.vpcs) this.lockDown(vpc, baseline, props.logArchive, model.organization.partition);
   }

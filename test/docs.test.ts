@@ -90,9 +90,9 @@ describe('the stacks table of docs/concepts/stacks.md', () => {
     expect(rows.map((r) => `${r.wave} ${r.stack}`)).toEqual([
       '1 organization',
       '2 account-<id>',
-      '3 delegated-administrators', '3 delegated-administrators<n>', '3 log-archive', '3 network-hub',
-      '4 baseline-<id>', '4 identity-center', '4 ipam', '4 network-<id>', '4 org-trail', '4 security-tooling', '4 security-tooling<n>',
-      '5 access-<id>', '5 baseline<n>-<id>', '5 detective-administration',
+      '3 delegated-administrators', '3 delegated-administrators<n>', '3 log-archive', '3 network-hub', '3 network-hub_<region>',
+      '4 baseline-<id>', '4 identity-center', '4 ipam', '4 network-<id>', '4 network-peering_<region>_<region>', '4 org-trail', '4 security-tooling', '4 security-tooling<n>',
+      '5 access-<id>', '5 baseline<n>-<id>', '5 detective-administration', '5 network-<id>_<region>',
       '6 detective-configuration',
     ]);
     for (const row of rows) expect(row.holds.length).toBeGreaterThan(40);

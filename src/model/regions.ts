@@ -45,3 +45,13 @@ export function checkRegion(region: string, partition: Partition): RegionCheck {
   const suggestion = closest(region.toLowerCase(), REGIONS_BY_PARTITION[partition]);
   return suggestion !== undefined ? { ok: false, reason: 'unknown', suggestion } : { ok: false, reason: 'unknown' };
 }
+
+/**
+ * Regions that an account can use only after it opts in (every region launched after March 2019);
+ * the others are enabled by default. "Regions and Zones", 2026.
+ * @see https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html
+ */
+export const OPT_IN_REGIONS: ReadonlySet<string> = new Set([
+  'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-6', 'ap-southeast-7',
+  'ca-west-1', 'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1',
+]);

@@ -1,4 +1,5 @@
 import { error, warning, type Finding } from '../config/diagnostics';
+import { vpcRegionOf } from '../model/network/regions';
 import { networkAllocation } from './network-facts';
 import type { Rule } from './rule';
 
@@ -37,10 +38,13 @@ export const availabilityZonesExist: Rule = {
     for (const d of definitions) {
       const azCount = d.fields.azCount ?? 2;
       const at = d.yamlPath.join('.');
-      if (azCount <= available || seen.has(at)) continue;
+      // A VPC placed in a further region (network.regions) is held to that region's zones.
+      const vpcRegion = vpcRegionOf(context.config, d.fields);
+      const zones = AZ_COUNT_BY_REGION[vpcRegion] ?? azCount;
+      if (azCount <= zones || seen.has(at)) continue;
       seen.add(at);
-      findings.push(error(this.code, [...d.yamlPath, 'azCount'], `${d.id} asks for ${azCount} availability zones; ${region} offers ${available} to a new account.`,
-        `Use an azCount of at most ${available}.`));
+      findings.push(error(this.code, [...d.yamlPath, 'azCount'], `${d.id} asks for ${azCount} availability zones; ${vpcRegion} offers ${zones} to a new account.`,
+        `Use an azCount of at most ${zones}.`));
     }
     return findings;
   },

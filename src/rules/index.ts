@@ -121,6 +121,15 @@ import { inspectedPeeringsAreInspectedOnBothSides } from './inspected-peerings-a
 import { firewallRuleGroupCapacityWithinLimits } from './firewall-rule-group-capacity-within-limits';
 import { firewallRuleIdsAreUnique } from './firewall-rule-ids-are-unique';
 import { inspectionRoutesDoNotCollide } from './inspection-routes-do-not-collide';
+import { networkRegionsAreAllowed } from './network-regions-are-allowed';
+import { networkOptInRegionsAreEnabled } from './network-opt-in-regions-are-enabled';
+import { transitGatewayAsnsAreDistinct } from './transit-gateway-asns-are-distinct';
+import { networkRegionReferencesResolve } from './network-region-references-resolve';
+import { vpcPoolsAreInTheVpcRegion } from './vpc-pools-are-in-the-vpc-region';
+import { regionalPoolsDoNotOverlap } from './regional-pools-do-not-overlap';
+import { peeringRoutesDoNotOverlap } from './peering-routes-do-not-overlap';
+import { vpcEndpointsAreInThePrimaryRegion } from './vpc-endpoints-are-in-the-primary-region';
+import { singleRegionNetworkFeaturesHaveOneRegion } from './single-region-network-features-have-one-region';
 
 /** Every semantic rule, in code order. A rule added here runs on every `lz validate`. */
 export const RULES: readonly Rule[] = [
@@ -239,6 +248,15 @@ export const RULES: readonly Rule[] = [
   firewallRuleGroupCapacityWithinLimits,
   inspectionRoutesDoNotCollide,
   firewallRuleIdsAreUnique,
+  networkRegionsAreAllowed,
+  networkOptInRegionsAreEnabled,
+  transitGatewayAsnsAreDistinct,
+  networkRegionReferencesResolve,
+  vpcPoolsAreInTheVpcRegion,
+  regionalPoolsDoNotOverlap,
+  peeringRoutesDoNotOverlap,
+  vpcEndpointsAreInThePrimaryRegion,
+  singleRegionNetworkFeaturesHaveOneRegion,
   importRecordIsReadable,
   controlTowerSettingsResolve,
   controlTowerPoliciesAreLeftToControlTower,

@@ -94,6 +94,15 @@ export const NETWORK_SHAPES: Readonly<Record<string, ApiTarget>> = {
   'aws_ec2_transit_gateway_vpc_attachment_accepter.transit_gateway_attachment_id': ec2('AcceptTransitGatewayVpcAttachment', 'TransitGatewayAttachmentId'),
   // The accepter tags the attachment after accepting it.
   'aws_ec2_transit_gateway_vpc_attachment_accepter.tags': ec2('CreateTags', 'Tags'),
+  // Inter-region peering (network.regions): requested from one region's gateway, accepted in the other's.
+  'aws_ec2_transit_gateway_peering_attachment.transit_gateway_id': ec2('CreateTransitGatewayPeeringAttachment', 'TransitGatewayId'),
+  'aws_ec2_transit_gateway_peering_attachment.peer_transit_gateway_id': ec2('CreateTransitGatewayPeeringAttachment', 'PeerTransitGatewayId'),
+  'aws_ec2_transit_gateway_peering_attachment.peer_region': ec2('CreateTransitGatewayPeeringAttachment', 'PeerRegion'),
+  'aws_ec2_transit_gateway_peering_attachment.peer_account_id': ec2('CreateTransitGatewayPeeringAttachment', 'PeerAccountId'),
+  'aws_ec2_transit_gateway_peering_attachment.tags': tagsOn('CreateTransitGatewayPeeringAttachment'),
+  'aws_ec2_transit_gateway_peering_attachment_accepter.transit_gateway_attachment_id': ec2('AcceptTransitGatewayPeeringAttachment', 'TransitGatewayAttachmentId'),
+  // Like the VPC attachment's accepter, it tags the attachment after accepting it.
+  'aws_ec2_transit_gateway_peering_attachment_accepter.tags': ec2('CreateTags', 'Tags'),
   'aws_vpc_ipv4_cidr_block_association.vpc_id': ec2('AssociateVpcCidrBlock', 'VpcId'),
   'aws_vpc_ipv4_cidr_block_association.cidr_block': ec2('AssociateVpcCidrBlock', 'CidrBlock'),
   'data.aws_availability_zones.filter.name': ec2('DescribeAvailabilityZones', 'Filters.member.Name'),

@@ -5,6 +5,7 @@ import { subnetTierControlFields, vpcControlFields } from './network-subnets';
 import { endpointsNetworkFields, endpointsVpcFields } from './network-endpoints';
 import { ipamFields, sharedSubnetsFields, transitGatewaySwitch } from './network-shared-ipam';
 import { inspectionSchemas } from './network-inspection';
+import { networkRegionFields, vpcRegionFields } from './network-regions';
 
 /** Keys of the network section become Terraform addresses: lowercase letters, digits, hyphens. */
 const NetworkKey = (what: string, example: string) =>
@@ -63,6 +64,7 @@ const vpcFields = {
   ...endpointsVpcFields,
   ...sharedSubnetsFields({ Cidr, PoolKey, TierKey }),
   ...inspection.vpc,
+  ...vpcRegionFields,
 };
 
 /**
@@ -107,7 +109,7 @@ export const VpcTemplate = z
 export const NetworkSection = z
   .strictObject({
     account: AccountKey.meta({ description: 'Key of the account that owns the Transit Gateway.' }),
-    region: z.string().optional().meta({ description: 'Region of the Transit Gateway and every VPC. @default organization.homeRegion' }),
+    region: z.string().optional().meta({ description: 'Primary region: of the Transit Gateway and of every VPC that names no other (see `regions`). @default organization.homeRegion' }),
     transitGateway: z
       .strictObject({
         asn: z.number().int().default(64512).meta({ description: 'Amazon side ASN: 64512-65534 or 4200000000-4294967294. @default 64512' }),
@@ -148,6 +150,7 @@ export const NetworkSection = z
     ...endpointsNetworkFields,
     ...ipamFields({ Cidr, PoolKey, TierKey }),
     ...inspection.section,
+    ...networkRegionFields,
   })
   .meta({ description: 'Transit Gateway hub, segments and VPCs.' });
 

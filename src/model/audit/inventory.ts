@@ -128,7 +128,9 @@ export function accountOfStack(stack: string, alias: string | undefined, scope: 
   const byStackId = (id: string) => scope.accounts.find((a) => a.stackId === id)?.key;
   const baseline = /^baseline(\d+)?-(.+)$/.exec(stack);
   if (baseline) return byStackId(baseline[2]!);
-  const network = /^network-(.+)$/.exec(stack);
+  // `network-<id>_<region>` is the account's stack of a further region; `network-hub_<region>` and `network-peering_<a>_<b>` the network account's.
+  const network = /^network-([^_]+)(?:_[a-z0-9_-]+)?$/.exec(stack);
+  if (network && (network[1] === 'hub' || network[1] === 'peering') && stack !== 'network-hub') return scope.network;
   if (network && stack !== 'network-hub') return alias === 'network' ? scope.network : byStackId(network[1]!);
   // GuardDuty's regional stacks of region group n: `security-tooling<n>`, `delegated-administrators<n>`.
   const group = /^(security-tooling|delegated-administrators)\d+$/.exec(stack);

@@ -4,6 +4,7 @@ import { allocateNetwork, subnetLockKey, SUBNET_LOCK_SECTION, VPC_LOCK_SECTION }
 import { ROOT } from '../org-tree';
 import { centralEndpointsOf, vpcEndpointsOf } from './endpoints';
 import { applianceModeOf, withInspection } from './inspection';
+import { buildMultiRegion } from './regions';
 import { azCountOf } from './resolve';
 import { allocateIpv6Indexes, IPV6_LOCK_SECTION, subnetControls, tierControls, tierPrefixLength, vpcControls } from './subnets';
 import { buildIpamModel, IPAM_LOCK_SECTION, ipamAllocationOf, sharedSubnetsOf } from './shared-ipam';
@@ -94,6 +95,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   const poolOf = new Map(allocation.definitions.map((d) => [d.id, d.fields.pool]));
   const held = vpcs.filter((v) => v.ipam === undefined && poolOf.get(v.id) !== undefined).map((v) => ({ vpc: v.id, pool: poolOf.get(v.id)!, cidr: v.cidr }));
   const ipamModel = buildIpamModel(config, held);
+  const multiRegion = buildMultiRegion(config, allocation.definitions, vpcs, segments);
   const network: NetworkModel = {
     accountKey: section.account,
     region: section.region ?? config.organization.homeRegion,
@@ -111,6 +113,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
     ...(centralEndpoints !== undefined ? { centralEndpoints } : {}),
     ...(ipamModel ? { ipam: ipamModel } : {}),
     ...(inspection ? { inspection } : {}),
+    ...(multiRegion ? { multiRegion } : {}),
   };
   const lockSections = {
     [VPC_LOCK_SECTION]: Object.fromEntries([...allocation.vpcCidrs].sort(([a], [b]) => byString(a, b))),

@@ -1,4 +1,5 @@
 import { block, contains, type Block } from './cidr';
+import { explainRegionalReachability, regionalForwarding } from './reachability-regions';
 import type { NetworkModel, RouteTarget, VpcId, VpcModel } from './types';
 
 export interface TableEntry {
@@ -62,6 +63,7 @@ export function reachableVpcPairs(network: NetworkModel): Array<[VpcId, VpcId]> 
 
 /** Whether the TGW forwards traffic from one VPC to another (one direction). */
 function forwarding(network: NetworkModel): (from: VpcId, to: VpcId) => boolean {
+  if (network.multiRegion) return regionalForwarding(network, network.multiRegion);
   const vpcById = new Map(network.vpcs.map((v) => [v.id, v]));
   // Whether a table delivers to a VPC depends on the table and the VPC only, not on the sender:
   // computed once per (segment, VPC), the pairs are then a lookup in both directions.
@@ -112,6 +114,7 @@ export function renderSegmentMatrix(network: NetworkModel): string {
  * propagation or a static route). What would have to change is in the route that decides.
  */
 export function explainReachability(network: NetworkModel, a: VpcId, b: VpcId): string {
+  if (network.multiRegion) return explainRegionalReachability(network, network.multiRegion, a, b);
   const vpcById = new Map(network.vpcs.map((v) => [v.id, v]));
   const lines: string[] = [];
   for (const [from, to] of [[a, b], [b, a]] as const) {

@@ -171,6 +171,12 @@ export interface NetworkModel {
   readonly centralEndpoints?: CentralEndpointsModel;
   /** The inspection VPC and its firewall; absent without `network.inspection`. */
   readonly inspection?: InspectionModel;
+  /**
+   * Present when org.yaml declares `network.regions`: then every segment is one route table per
+   * region, associations, propagations and a static route to a VPC are in its region's tables, and
+   * blackhole routes are in every region's.
+   */
+  readonly multiRegion?: MultiRegionModel;
 }
 
 /** A VPC endpoint of one service. */
@@ -276,4 +282,51 @@ export interface InspectionModel {
   readonly segments: readonly SegmentInspectionModel[];
   /** Segment pairs `[a, b]` (a < b) that reach each other through the firewall instead of by propagation, sorted. */
   readonly inspectedPeerings: ReadonlyArray<readonly [string, string]>;
+}
+
+/** A Transit Gateway of a network of more than one region. */
+export interface RegionalGatewayModel {
+  readonly region: string;
+  readonly asn: number;
+  readonly primary: boolean;
+}
+
+/** One inter-region peering: the attachment is requested in `requester` and accepted in `accepter`. */
+export interface TgwPeeringModel {
+  /** `<region>_<region>`, the two regions sorted. */
+  readonly key: string;
+  readonly requester: string;
+  readonly accepter: string;
+}
+
+/**
+ * A static route that sends a VPC's CIDR from a segment's table in another region to the peering
+ * with the VPC's region: TGW peering attachments do not propagate, so every remote CIDR a segment
+ * reaches is one of these.
+ */
+export interface PeeringRouteModel {
+  readonly segment: string;
+  /** The region of the table the route is in. */
+  readonly region: string;
+  readonly destination: string;
+  /** The VPC whose CIDR it is (in another region). */
+  readonly vpc: VpcId;
+  readonly peering: string;
+}
+
+export interface MultiRegionModel {
+  readonly primary: string;
+  /** By region. */
+  readonly gateways: readonly RegionalGatewayModel[];
+  /** Region of every VPC, by VPC id. */
+  readonly vpcRegions: Readonly<Record<VpcId, string>>;
+  /** Every pair of regions, by key. */
+  readonly peerings: readonly TgwPeeringModel[];
+  /** Sorted by VPC id, segment, region, destination. */
+  readonly peeringRoutes: readonly PeeringRouteModel[];
+  /**
+   * VPCs propagated into their region's peering table (the table every peering attachment of the
+   * region is associated with): those some segment of another region reaches. Sorted by VPC id.
+   */
+  readonly peeringPropagations: readonly VpcId[];
 }
