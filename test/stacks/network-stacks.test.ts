@@ -142,9 +142,10 @@ function tableEntries(stacks: Record<string, TerraformJson>, type: string): stri
  * An independent oracle: the VPC pairs the synthesized JSON lets route to each other, from the
  * VPC CIDRs of the account network stacks and the associations, propagations and static routes
  * of those stacks and the hub, with longest-prefix match (static before propagated) done here with
- * ip-address.
+ * ip-address. A VPC whose CIDR IPAM hands out at apply time (`ipv4_ipam_pool_id` and a netmask,
+ * no `cidr_block`) takes the CIDR the offline allocator predicts, from `predicted`.
  */
-function pairsFromSynthesizedJson(stacks: Record<string, TerraformJson>): Array<[string, string]> {
+function pairsFromSynthesizedJson(stacks: Record<string, TerraformJson>, predicted: ReadonlyMap<string, string> = new Map()): Array<[string, string]> {
   const cidrsOf = new Map<string, string[]>();
   for (const [name, stack] of Object.entries(stacks)) {
     if (!isAccountNetwork(name)) continue;
@@ -154,7 +155,9 @@ function pairsFromSynthesizedJson(stacks: Record<string, TerraformJson>): Array<
       const secondary = Object.entries(resources(stack, 'aws_vpc_ipv4_cidr_block_association'))
         .filter(([k]) => k.startsWith(`vpc_${key}__cidr_`))
         .map(([, r]) => r.cidr_block as string);
-      cidrsOf.set(`${account}/${key}`, [vpc.cidr_block, ...secondary]);
+      const primary = vpc.cidr_block ?? (vpc.ipv4_ipam_pool_id !== undefined && vpc.ipv4_netmask_length !== undefined ? predicted.get(`${account}/${key}`) : undefined);
+      if (primary === undefined) throw new Error(`${account}/${key} has no CIDR in the synthesized JSON and none predicted`);
+      cidrsOf.set(`${account}/${key}`, [primary, ...secondary]);
     }
   }
   const tableOf = (r: TerraformJson) => /tgw_route_table_([a-z0-9-]+)\.?id/.exec(r.transit_gateway_route_table_id)![1]!;
@@ -201,6 +204,22 @@ describe('the synthesized routing agrees with the reachability function', () => 
     const subnets = modelOf(validateFile(join(FIXTURES, 'valid', 'network-subnets.yaml')));
     expect(reachableVpcPairs(subnets.network!)).toEqual([['app-prod/main', 'network/shared']]);
     expect(pairsFromSynthesizedJson(synth(subnets).stacks)).toEqual(reachableVpcPairs(subnets.network!));
+  });
+
+  test.each([['network-endpoints.yaml'], ['network-ipam.yaml']])('the same holds for %s, where at least one pair reaches', (file) => {
+    const model = modelOf(validateFile(join(FIXTURES, 'valid', file)));
+    const pairs = reachableVpcPairs(model.network!);
+    expect(pairs.length).toBeGreaterThan(0);
+    const predicted = new Map(model.network!.vpcs.filter((v) => v.ipam?.netmask).map((v) => [v.id, v.cidr]));
+    expect(pairsFromSynthesizedJson(synth(model).stacks, predicted)).toEqual(pairs);
+  });
+
+  test('a network without a Transit Gateway (network-shared-vpc.yaml) synthesizes no TGW route and reaches no pair', () => {
+    const model = modelOf(validateFile(join(FIXTURES, 'valid', 'network-shared-vpc.yaml')));
+    expect(reachableVpcPairs(model.network!)).toEqual([]);
+    const stacks = synth(model).stacks;
+    for (const type of ['aws_ec2_transit_gateway', 'aws_ec2_transit_gateway_route', 'aws_ec2_transit_gateway_vpc_attachment'])
+      expect(Object.values(stacks).flatMap((j) => Object.keys(resources(j, type)))).toEqual([]);
   });
 
   test('cross-account attachments are accepted explicitly in the network account, before they are associated', () => {
