@@ -1,3 +1,4 @@
+import { AssertionError } from 'node:assert';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -114,4 +115,15 @@ export function expectations(text: string): Array<{ code: string; path: string }
       const [code, ...rest] = l.slice('# expect: '.length).trim().split(' ');
       return { code: code!, path: rest.join(' ') };
     });
+}
+
+/** The message of the AssertionError `fn` throws (and that it is one: jest and node:test both report it). */
+export function assertionFailure(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(AssertionError);
+    return (e as Error).message;
+  }
+  throw new Error('expected the assertion to fail');
 }

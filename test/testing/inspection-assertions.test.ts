@@ -1,24 +1,13 @@
-import { AssertionError } from 'node:assert';
 import { join } from 'node:path';
 import { assertDoesNotReach, assertReaches, loadLandingZone } from '../../src/testing';
-import { FIXTURES } from '../helpers';
+import { assertionFailure, FIXTURES } from '../helpers';
 
 const lz = loadLandingZone(join(FIXTURES, 'valid', 'network-inspection.yaml'));
-
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AssertionError);
-    return (e as Error).message;
-  }
-  throw new Error('expected the assertion to fail');
-}
 
 describe('reachability assertions know paths through the firewall', () => {
   test('a pair inspected both ways reaches: assertDoesNotReach fails and names the firewall hop in each direction', () => {
     assertReaches(lz, 'app-prod/main', 'shared-services/main');
-    expect(failure(() => assertDoesNotReach(lz, 'app-prod/main', 'shared-services/main'))).toBe(
+    expect(assertionFailure(() => assertDoesNotReach(lz, 'app-prod/main', 'shared-services/main'))).toBe(
       'Expected app-prod/main and shared-services/main not to reach each other, but they do:\n' +
         'app-prod/main (segment prod) -> shared-services/main 10.8.0.0/20: sent to network/inspection by a static route to 10.0.0.0/8 (the firewall; the inspection table then delivers it to shared-services/main)\n' +
         'shared-services/main (segment shared) -> app-prod/main 10.0.0.0/20: sent to network/inspection by a static route to 10.0.0.0/8 (the firewall; the inspection table then delivers it to app-prod/main)\n' +
@@ -29,6 +18,6 @@ describe('reachability assertions know paths through the firewall', () => {
   test('nonprod reaches neither, not even through the firewall', () => {
     assertDoesNotReach(lz, 'app-dev/main', 'app-prod/main');
     assertDoesNotReach(lz, 'app-dev/main', 'shared-services/main');
-    expect(failure(() => assertReaches(lz, 'app-dev/main', 'shared-services/main'))).toContain('app-dev/main (segment nonprod) -> shared-services/main 10.8.0.0/20: dropped by a blackhole static route to 10.0.0.0/8');
+    expect(assertionFailure(() => assertReaches(lz, 'app-dev/main', 'shared-services/main'))).toContain('app-dev/main (segment nonprod) -> shared-services/main 10.8.0.0/20: dropped by a blackhole static route to 10.0.0.0/8');
   });
 });
