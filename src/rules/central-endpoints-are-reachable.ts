@@ -1,6 +1,6 @@
 import { error, type Finding } from '../config/diagnostics';
 import { canReach } from '../model/network/reachability';
-import { completeNetworkModel, endpointsDeclarations, someOf } from './endpoint-facts';
+import { centralEndpointsHome, endpointsDeclarations, someOf } from './endpoint-facts';
 import type { Rule } from './rule';
 
 /**
@@ -13,11 +13,9 @@ export const centralEndpointsAreReachable: Rule = {
   code: 'LZ0533',
   name: 'central-endpoints-are-reachable',
   check(context) {
-    const central = context.config.network?.centralEndpoints;
-    if (!central) return [];
-    const network = completeNetworkModel(context);
-    const home = network?.vpcs.find((v) => v.id === central.vpc);
-    if (!network || !home) return [];
+    const setting = centralEndpointsHome(context);
+    if (!setting) return [];
+    const { central, network, home } = setting;
     const findings: Finding[] = [];
     for (const d of endpointsDeclarations(context)) {
       if (!d.endpoints.central) continue;

@@ -1,7 +1,7 @@
 import { error, type Finding } from '../config/diagnostics';
 import type { VpcConfig } from '../config/schema/network';
 import { block, contains } from '../model/network/cidr';
-import { completeNetworkModel, endpointsDeclarations, someOf } from './endpoint-facts';
+import { centralEndpointsHome, endpointsDeclarations, someOf } from './endpoint-facts';
 import { networkAllocation } from './network-facts';
 import type { Rule } from './rule';
 
@@ -19,11 +19,9 @@ export const centralEndpointsAreRouted: Rule = {
   code: 'LZ0537',
   name: 'central-endpoints-are-routed',
   check(context) {
-    const central = context.config.network?.centralEndpoints;
-    if (!central) return [];
-    const network = completeNetworkModel(context);
-    const home = network?.vpcs.find((v) => v.id === central.vpc);
-    if (!network || !home) return [];
+    const setting = centralEndpointsHome(context);
+    if (!setting) return [];
+    const { central, network, home } = setting;
     const homeTier = networkAllocation(context).definitions.find((d) => d.id === central.vpc)?.fields.subnets?.[central.tier];
     const findings: Finding[] = [];
     for (const d of endpointsDeclarations(context)) {

@@ -1,9 +1,12 @@
 import type { YamlPath } from '../config/diagnostics';
+import type { OrgConfig } from '../config/schema';
 import type { VpcConfig } from '../config/schema/network';
 import { buildNetworkModel } from '../model/network/build-network';
-import type { NetworkModel } from '../model/network/types';
+import type { NetworkModel, VpcModel } from '../model/network/types';
 import { networkAllocation } from './network-facts';
 import type { RuleContext } from './rule';
+
+type CentralEndpointsConfig = NonNullable<NonNullable<OrgConfig['network']>['centralEndpoints']>;
 
 /** A VPC definition that declares endpoints, checked once where it is written (a template VPC once, not per account). */
 export interface EndpointsAt {
@@ -59,4 +62,17 @@ export function completeNetworkModel(context: RuleContext): NetworkModel | undef
 /** `a, b, c` or `a, b, c and 4 more`. */
 export function someOf(ids: readonly string[]): string {
   return ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
+}
+
+/**
+ * What the rules on consumers of the central endpoints start from: the org.yaml setting, the
+ * network model (when complete) and the endpoints VPC in it; undefined when any is missing (other
+ * rules report a missing VPC or an incomplete network).
+ */
+export function centralEndpointsHome(context: RuleContext): { central: CentralEndpointsConfig; network: NetworkModel; home: VpcModel } | undefined {
+  const central = context.config.network?.centralEndpoints;
+  if (!central) return undefined;
+  const network = completeNetworkModel(context);
+  const home = network?.vpcs.find((v) => v.id === central.vpc);
+  return network && home ? { central, network, home } : undefined;
 }
