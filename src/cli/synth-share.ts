@@ -3,6 +3,7 @@ import { buildApp } from '../../stacks/app';
 import { stackNames } from '../../stacks/ids';
 import type { LandingZoneModel } from '../model/types';
 import { withFastResolve } from './fast-resolve';
+import { withTokensReleased } from './token-map-release';
 import { withoutTokenStackTraces } from './token-stack-traces';
 
 /** Share `index` of `count`: the organization-wide stacks and every `count`-th account's stacks. */
@@ -52,7 +53,8 @@ export function accountShares(model: LandingZoneModel, count: number): (accountK
 
 /**
  * Builds the App of one share and synthesizes it. `onEvent` hears when the App is built and after
- * every stack written, while the (synchronous) synth runs.
+ * every stack written, while the (synchronous) synth runs. The App's tokens are released afterwards,
+ * so a worker that synthesizes several shares holds one App at a time, not all it has built.
  */
 export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: ShareDirs, onEvent: (event: ShareEvent) => void): ShareResult {
   const shareOf = accountShares(model, share.count);
@@ -64,7 +66,7 @@ export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: Sha
     return mine;
   };
   const counts = (name: string) => perAccount.has(name) || (share.index === 0 && !elsewhere.has(name));
-  return withoutTokenStackTraces(() => withFastResolve(() => {
+  return withTokensReleased(() => withoutTokenStackTraces(() => withFastResolve(() => {
     const { app } = buildApp(model, { outdir: dirs.outdir, finalOutdir: dirs.finalOutdir, projectDir: dirs.projectDir, selectStacks });
     const stacks = app.node.findAll().filter(TerraformStack.isStack);
     // An account's bootstrap stack (cloud backend) is complete only where the account's stacks are.
@@ -86,5 +88,5 @@ export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: Sha
     }
     app.synth();
     return { stacks: stacks.map((s) => s.node.id).sort(), perAccount: [...perAccount].sort() };
-  }));
+  })));
 }

@@ -24,12 +24,14 @@ export const MAX_WORKERS = 64;
 
 /**
  * A worker synthesizes its accounts in shares of about this many, one App after the other, so that
- * it holds the constructs of one share at a time. Measured on half of a generated 5,000-account
- * organization in one process (README, Performance): shares of 500 accounts peaked at 672 MB
- * against 1,058 MB for all 2,500 accounts in one App, and took 34.0 s against 38.9 s (smaller heaps
- * collect faster); every share builds the organization-wide stacks again, which costs far less.
+ * it holds the constructs of one share at a time (each share's tokens are released when it is done,
+ * see token-map-release.ts). Every share builds the organization-wide stacks again, which at 5,000
+ * accounts costs about 0.4 s. Measured at 5,000 accounts, two workers, after the release (README,
+ * Performance): shares of 250 accounts took 23.7 to 28.1 s and 1,255 to 1,356 MB for all processes
+ * together, shares of 500 took 28.6 to 32.0 s and about 1,460 MB, shares of 1,000 took 29.9 to
+ * 31.9 s and 2,200 to 2,262 MB: the smaller heap is collected faster than the extra builds cost.
  */
-export const ACCOUNTS_PER_SHARE = 500;
+export const ACCOUNTS_PER_SHARE = 250;
 
 /** How many shares `workers` workers split `accounts` accounts into: a multiple of the worker count. */
 export function shareCount(workers: number, accounts: number, perShare = ACCOUNTS_PER_SHARE): number {

@@ -77,11 +77,11 @@ describe('the partition of the accounts', () => {
 
   test('share count: a multiple of the workers, about ACCOUNTS_PER_SHARE accounts each', () => {
     expect(shareCount(2, 100)).toBe(2);
-    expect(shareCount(2, 1000)).toBe(2);
-    expect(shareCount(2, 1001)).toBe(4);
-    expect(shareCount(2, 5000)).toBe(10);
+    expect(shareCount(2, 500)).toBe(2);
+    expect(shareCount(2, 501)).toBe(4);
+    expect(shareCount(2, 5000)).toBe(20);
     expect(shareCount(3, 16, 3)).toBe(6);
-    expect(ACCOUNTS_PER_SHARE).toBe(500);
+    expect(ACCOUNTS_PER_SHARE).toBe(250);
   });
 
   test('worker count: explicit counts are obeyed up to one per account; the default depends on the size', () => {
