@@ -109,6 +109,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       progress.finish(summary.workers === 1 ? `${summary.stacks.length} stacks, 1 process` : `${summary.stacks.length} stacks, ${summary.workers} worker processes, peak memory ${peaks}`);
       const names = summary.stacks.length <= 20 ? summary.stacks.join(', ') : `${summary.stacks.slice(0, 20).join(', ')} and ${summary.stacks.length - 20} more`;
       io.stdout.write(`Synthesized ${summary.stacks.length} stacks into ${display(summary.outdir)}: ${names}\n`);
+      const listed = (stacks: readonly string[]) => (stacks.length > 0 && stacks.length <= 20 ? ` (${stacks.join(', ')})` : '');
+      const unchanged = summary.stacks.length - summary.changed.length;
+      io.stdout.write(`Written: ${summary.changed.length} changed or new${listed(summary.changed)}; ${unchanged} unchanged; ${summary.removed.length} removed${listed(summary.removed)}\n`);
     });
 
   /**

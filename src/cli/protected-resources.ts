@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { error, type Finding } from '../config/diagnostics';
 
@@ -58,30 +58,29 @@ export function checkProtectedResources(previous: readonly string[], stacks: Rea
 }
 
 /** Adds `removed { lifecycle { destroy = false } }` blocks for confirmed releases to the written stacks. */
-export function writeReleases(outdir: string, releases: ReadonlyMap<string, string[]>): void {
+export function writeReleases(releases: ReadonlyMap<string, string[]>, fileOf: (stack: string) => string, stagingDir: string): void {
   for (const [stack, addresses] of releases) {
-    const file = join(outdir, 'stacks', stack, 'cdk.tf.json');
-    const json = JSON.parse(readFileSync(file, 'utf8')) as Json;
+    const json = JSON.parse(readFileSync(fileOf(stack), 'utf8')) as Json;
     const removed = [...((json.removed ?? []) as Json[]), ...addresses.sort().map((from) => ({ from, lifecycle: { destroy: false } }))];
-    writeFileSync(file, `${JSON.stringify({ ...json, removed }, null, 2)}\n`);
+    mkdirSync(join(stagingDir, 'stacks', stack), { recursive: true });
+    writeFileSync(join(stagingDir, 'stacks', stack, 'cdk.tf.json'), `${JSON.stringify({ ...json, removed }, null, 2)}\n`);
   }
 }
 
 /**
  * Reads the synthesized stacks the check needs: those that declare a protected resource and those
- * the record names. A stack that is absent from the result was not synthesized at all.
+ * the record names. A stack that is absent from the result was not synthesized at all. `fileOf`
+ * names the file that holds a stack's JSON (the new file, or the current one where it is unchanged).
  */
-export function readStacks(outdir: string, recorded: readonly string[]): Map<string, Json> {
-  const dir = join(outdir, 'stacks');
+export function readStacks(stacks: readonly string[], fileOf: (stack: string) => string, recorded: readonly string[]): Map<string, Json> {
   const needed = new Set(recorded.map((entry) => splitAddress(entry)[0]));
-  const stacks = new Map<string, Json>();
-  if (!existsSync(dir)) return stacks;
-  for (const name of readdirSync(dir).sort()) {
-    const text = readFileSync(join(dir, name, 'cdk.tf.json'), 'utf8');
+  const read = new Map<string, Json>();
+  for (const name of [...stacks].sort()) {
+    const text = readFileSync(fileOf(name), 'utf8');
     // Parsing every stack of a 5,000-account organization would cost a second; most declare nothing protected.
-    stacks.set(name, needed.has(name) || text.includes('"prevent_destroy"') ? (JSON.parse(text) as Json) : {});
+    read.set(name, needed.has(name) || text.includes('"prevent_destroy"') ? (JSON.parse(text) as Json) : {});
   }
-  return stacks;
+  return read;
 }
 
 function splitAddress(entry: string): [string, string] {

@@ -30,10 +30,12 @@ export class ShareMismatchError extends Error {}
  * id, is taken from its own share: only there does it hold everything of its account (the run-role
  * policies of the account's other stacks, with the cloud backend); the other copies must declare
  * no output that the owner's copy lacks or declares differently, so that every reader finds what it
- * reads. Anything else is an error. One manifest.json is written in cdktf's format (keys sorted,
- * two-space indent), and the share directories are removed. Returns every stack name, sorted.
+ * reads. Anything else is an error. A stack that its share left unchanged (ShareResult.unchanged:
+ * `currentOutdir` holds the same file) is not moved, and is read from `currentOutdir` where needed.
+ * One manifest.json is written in cdktf's format (keys sorted, two-space indent), and the share
+ * directories are removed. Returns every stack name, sorted.
  */
-export function mergeShares(outdir: string, shares: readonly ShareOutput[]): string[] {
+export function mergeShares(outdir: string, shares: readonly ShareOutput[], currentOutdir?: string): string[] {
   const writers = new Map<string, number[]>();
   const owners = new Map<string, number>();
   shares.forEach((share, i) => {
@@ -51,7 +53,7 @@ export function mergeShares(outdir: string, shares: readonly ShareOutput[]): str
     const owner = owners.get(name);
     if (owner !== undefined) {
       if (!by.includes(owner)) throw new ShareMismatchError(`the per-account stack \`${name}\` was not written by share ${owner}, whose account it belongs to`);
-      for (const i of by) if (i !== owner) assertReadable(name, shares, owner, i);
+      for (const i of by) if (i !== owner) assertReadable(name, shares, owner, i, currentOutdir);
       source.set(name, owner);
     } else if (by.length === 1) source.set(name, by[0]!);
     else if (by.length === shares.length) {
@@ -61,17 +63,28 @@ export function mergeShares(outdir: string, shares: readonly ShareOutput[]): str
       throw new ShareMismatchError(`the stack \`${name}\` was written by shares ${by.join(', ')} of ${shares.length}: a stack is organization-wide (every share) or per-account (one, with copies where it is read)`);
   }
   mkdirSync(join(outdir, 'stacks'), { recursive: true });
-  for (const name of names) renameSync(join(shares[source.get(name)!]!.dir, 'stacks', name), join(outdir, 'stacks', name));
+  for (const name of names) if (!unchangedIn(shares, source.get(name)!, name)) renameSync(join(shares[source.get(name)!]!.dir, 'stacks', name), join(outdir, 'stacks', name));
   const stacks = Object.fromEntries(names.map((name) => [name, manifests[source.get(name)!]!.stacks[name]]));
   writeFileSync(join(outdir, 'manifest.json'), stableJson({ version: manifests[0]!.version, stacks }));
   for (const share of shares) rmSync(share.dir, { recursive: true, force: true });
   return names;
 }
 
+/** Whether share `i` left `name` as the current output holds it, and wrote no file for it. */
+function unchangedIn(shares: readonly ShareOutput[], i: number, name: string): boolean {
+  const result = shares[i]!.result;
+  let set = unchangedSets.get(result);
+  if (set === undefined) unchangedSets.set(result, (set = new Set(result.unchanged ?? [])));
+  return set.has(name);
+}
+const unchangedSets = new WeakMap<ShareResult, ReadonlySet<string>>();
+
 /** The copy of a per-account stack that share `i` built for its readers declares only outputs the owner's copy declares alike. */
-function assertReadable(name: string, shares: readonly ShareOutput[], owner: number, i: number): void {
+function assertReadable(name: string, shares: readonly ShareOutput[], owner: number, i: number, currentOutdir: string | undefined): void {
   const outputs = (share: number) => {
-    const text = readFileSync(join(shares[share]!.dir, 'stacks', name, 'cdk.tf.json'), 'utf8');
+    const dir = unchangedIn(shares, share, name) ? currentOutdir : shares[share]!.dir;
+    if (dir === undefined) throw new ShareMismatchError(`share ${share} left the stack \`${name}\` unchanged, but no current output was given to read it from`);
+    const text = readFileSync(join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8');
     return ((JSON.parse(text) as { output?: Record<string, unknown> }).output ?? {}) as Record<string, unknown>;
   };
   const owned = outputs(owner);

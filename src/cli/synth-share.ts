@@ -2,6 +2,7 @@ import { TerraformStack } from 'cdktf';
 import { buildApp } from '../../stacks/app';
 import { stackNames } from '../../stacks/ids';
 import type { LandingZoneModel } from '../model/types';
+import { ChangedOnlySynthesizer } from './changed-only-synthesizer';
 import { withFastResolve } from './fast-resolve';
 import { withTokensReleased } from './token-map-release';
 import { withoutTokenStackTraces } from './token-stack-traces';
@@ -15,7 +16,7 @@ export interface Share {
 export interface ShareDirs {
   /** Where this share's stacks and manifest.json are written. */
   readonly outdir: string;
-  /** The directory the merged output finally lives in. */
+  /** The directory the merged output finally lives in, which may hold the output of an earlier synth (only read here). */
   readonly finalOutdir: string;
   readonly projectDir: string;
 }
@@ -34,6 +35,12 @@ export interface ShareResult {
   readonly stacks: string[];
   /** Those of them that are per-account stacks of this share's accounts, sorted. */
   readonly perAccount: string[];
+  /**
+   * Those of them whose file was not written because the current output (ShareDirs.finalOutdir)
+   * already holds the same text, sorted; absent when every stack was written. Only stacks that no
+   * other share writes are compared.
+   */
+  readonly unchanged?: string[];
 }
 
 /**
@@ -76,17 +83,28 @@ export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: Sha
       if (key !== undefined) (shareOf(key) === share.index ? perAccount : elsewhere).add(stack.node.id);
     }
     onEvent({ kind: 'built', counted: stacks.filter((s) => counts(s.node.id)).length });
+    const unchanged: string[] = [];
+    const hclOutput = process.env.SYNTH_HCL_OUTPUT === 'true' || process.env.SYNTH_HCL_OUTPUT === '1';
     for (const stack of stacks) {
-      const inner = stack.synthesizer;
-      const event: ShareEvent = { kind: 'written', counts: counts(stack.node.id) };
-      stack.synthesizer = {
-        synthesize: (session) => {
-          inner.synthesize(session);
+      const name = stack.node.id;
+      const event: ShareEvent = { kind: 'written', counts: counts(name) };
+      if (hclOutput) {
+        const inner = stack.synthesizer;
+        stack.synthesizer = { synthesize: (session) => (inner.synthesize(session), onEvent(event)) };
+        continue;
+      }
+      // A stack that other shares also write (an organization-wide stack, a copy of another share's
+      // account stack) is always written: the merge compares the shares' files.
+      const comparable = share.count === 1 || perAccount.has(name);
+      stack.synthesizer = new ChangedOnlySynthesizer(stack, {
+        ...(comparable ? { currentOutdir: dirs.finalOutdir } : {}),
+        onSynthesized: (written) => {
+          if (!written) unchanged.push(name);
           onEvent(event);
         },
-      };
+      });
     }
     app.synth();
-    return { stacks: stacks.map((s) => s.node.id).sort(), perAccount: [...perAccount].sort() };
+    return { stacks: stacks.map((s) => s.node.id).sort(), perAccount: [...perAccount].sort(), unchanged: unchanged.sort() };
   })));
 }

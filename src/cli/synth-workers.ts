@@ -144,5 +144,5 @@ export async function synthesizeInWorkers(
   }
   progress.phase('write');
   const outputs = shareDirs.map((dir) => results.flatMap((r) => r.outputs).find((o) => o.dir === dir)!);
-  return { stacks: mergeShares(dirs.outdir, outputs), peakRssKb: results.map((r) => r.peakRssKb) };
+  return { stacks: mergeShares(dirs.outdir, outputs, dirs.finalOutdir), peakRssKb: results.map((r) => r.peakRssKb) };
 }

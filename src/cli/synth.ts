@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Finding } from '../config/diagnostics';
 import { LOCK_FILE_NAME, renderLockFile, type LockFile } from '../config/lock-file';
@@ -11,6 +11,10 @@ import { synthesizeInWorkers, workerCount, type WorkerEntry } from './synth-work
 export interface SynthSummary {
   readonly outdir: string;
   readonly stacks: readonly string[];
+  /** The stacks whose files were written (changed or new), sorted; the others kept the file they had. */
+  readonly changed: readonly string[];
+  /** The stacks the output held before and no longer holds, sorted. */
+  readonly removed: readonly string[];
   /** Processes that synthesized: 1 is this process alone. */
   readonly workers: number;
   /** Peak resident set size of each worker process, in kB (empty without workers). */
@@ -38,9 +42,20 @@ export class ProtectedResourcesError extends Error {
 }
 
 /**
- * Synthesizes every stack into a fresh directory beside `outdir`, then swaps it into place, so a
- * failure at any point leaves the previous output as it was. cdktf is loaded here, not at start-up:
- * `lz validate` never pays for it; with worker processes this process never loads it.
+ * Synthesizes every stack into a staging directory beside `outdir` and then brings `outdir` up to
+ * date, so a failure before that last step (a synth error, a protected resource) leaves the
+ * current output as it was.
+ *
+ * A stack whose text equals the file `outdir` already holds is not written at all (see
+ * ChangedOnlySynthesizer), so on a re-synth staging holds only the stacks that changed. The update
+ * then replaces the file of each changed stack (a rename, which replaces a file atomically), moves
+ * new stacks in, deletes the stacks no longer synthesized, and replaces manifest.json last. A stack
+ * directory that stays keeps everything else in it, such as Terraform's `.terraform` and
+ * `.terraform.lock.hcl`, and an unchanged stack keeps its file and its modification time. Without a
+ * current output, staging is renamed into place whole.
+ *
+ * cdktf is loaded here, not at start-up: `lz validate` never pays for it; with worker processes
+ * this process never loads it.
  */
 export async function synthesize(model: LandingZoneModel, outdir: string, projectDir: string, options: SynthOptions = {}): Promise<SynthSummary> {
   const releases = options.releases ?? [];
@@ -48,48 +63,80 @@ export async function synthesize(model: LandingZoneModel, outdir: string, projec
   const target = resolve(outdir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
-  const stamp = `${process.pid}-${Date.now()}`;
-  const staging = join(parent, `.${basename(target)}.staging-${stamp}`);
-  const previous = join(parent, `.${basename(target)}.previous-${stamp}`);
+  const staging = join(parent, `.${basename(target)}.staging-${process.pid}-${Date.now()}`);
   try {
     const workers = workerCount(options.workers, model.accounts.length);
     const dirs: ShareDirs = { outdir: staging, finalOutdir: target, projectDir: resolve(projectDir) };
     progress.phase('build');
     const { stacks, peakRssKb } = workers === 1 ? { ...synthesizeHere(model, dirs, progress), peakRssKb: [] } : await synthesizeInWorkers(model, workers, dirs, progress, options.workerEntry, options.accountsPerShare);
+    const fileOf = (stack: string) => {
+      const staged = join(staging, 'stacks', stack, STACK_FILE);
+      return existsSync(staged) ? staged : join(target, 'stacks', stack, STACK_FILE);
+    };
     const recorded = (model.lock[PROTECTED_SECTION] as string[] | undefined) ?? [];
-    const written = readStacks(staging, recorded);
+    const written = readStacks(stacks, fileOf, recorded);
     const check = checkProtectedResources(recorded, written, releases);
     if (check.findings.length > 0) throw new ProtectedResourcesError(check.findings);
-    writeReleases(staging, check.releases);
-    if (existsSync(target)) renameSync(target, previous);
-    renameSync(staging, target);
-    if (existsSync(previous)) carryOverWorkingFiles(previous, target);
-    rmSync(previous, { recursive: true, force: true });
+    writeReleases(check.releases, fileOf, staging);
+    let changes: { changed: string[]; removed: string[] };
+    if (existsSync(target)) changes = updateInPlace(staging, target, stacks);
+    else {
+      renameSync(staging, target);
+      changes = { changed: [...stacks], removed: [] };
+    }
     writeLock({ ...model.lock, [PROTECTED_SECTION]: protectedAddresses(written) }, projectDir);
-    return { outdir: target, stacks, workers, workerPeakRssKb: peakRssKb };
-  } catch (e) {
+    return { outdir: target, stacks, ...changes, workers, workerPeakRssKb: peakRssKb };
+  } finally {
     rmSync(staging, { recursive: true, force: true });
-    if (!existsSync(target) && existsSync(previous)) renameSync(previous, target);
-    throw e;
   }
 }
 
-/** What `terraform init` writes into a stack directory: providers and modules, and the provider lock file users commit. */
-const TERRAFORM_WORKING_FILES = ['.terraform', '.terraform.lock.hcl'];
+/** The file cdktf writes into every stack directory. */
+const STACK_FILE = 'cdk.tf.json';
 
 /**
- * Moves Terraform's working files of every stack that is still synthesized from the replaced
- * output into the new one, so a stack needs `terraform init` once, not after every synth. A stack
- * that is no longer synthesized takes its files with it.
+ * Brings the output `target` up to `staging`, which holds the changed and new stacks and the new
+ * manifest.json, for the set of stacks `stacks`. Returns the stacks changed or added, and the
+ * stacks removed, sorted.
  */
-function carryOverWorkingFiles(from: string, to: string): void {
-  const stacks = join(from, 'stacks');
-  if (!existsSync(stacks)) return;
-  for (const stack of readdirSync(stacks)) {
-    if (!existsSync(join(to, 'stacks', stack))) continue;
-    for (const name of TERRAFORM_WORKING_FILES)
-      if (existsSync(join(stacks, stack, name))) renameSync(join(stacks, stack, name), join(to, 'stacks', stack, name));
+function updateInPlace(staging: string, target: string, stacks: readonly string[]): { changed: string[]; removed: string[] } {
+  const stagedStacks = join(staging, 'stacks');
+  const targetStacks = join(target, 'stacks');
+  mkdirSync(targetStacks, { recursive: true });
+  const changed: string[] = [];
+  for (const name of existsSync(stagedStacks) ? readdirSync(stagedStacks).sort() : []) {
+    const from = join(stagedStacks, name);
+    const to = join(targetStacks, name);
+    if (!existsSync(to)) {
+      renameSync(from, to);
+      changed.push(name);
+      continue;
+    }
+    let differs = false;
+    for (const entry of readdirSync(from)) {
+      if (sameFile(join(from, entry), join(to, entry))) continue;
+      // A file is replaced by the rename itself; anything else in the way is removed first.
+      if (existsSync(join(to, entry)) && !(statSync(join(from, entry)).isFile() && statSync(join(to, entry)).isFile())) rmSync(join(to, entry), { recursive: true, force: true });
+      renameSync(join(from, entry), join(to, entry));
+      differs = true;
+    }
+    if (differs) changed.push(name);
   }
+  const keep = new Set(stacks);
+  const removed = readdirSync(targetStacks).filter((name) => !keep.has(name)).sort();
+  for (const name of removed) rmSync(join(targetStacks, name), { recursive: true, force: true });
+  // Whatever else the old output held at its top level goes, as when the output was replaced whole.
+  for (const entry of readdirSync(target)) if (entry !== 'stacks' && !existsSync(join(staging, entry))) rmSync(join(target, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(staging)) if (entry !== 'stacks') renameSync(join(staging, entry), join(target, entry));
+  return { changed, removed };
+}
+
+/** Whether two paths are files with the same bytes (sizes first, so most changed files are not read). */
+function sameFile(a: string, b: string): boolean {
+  if (!existsSync(b)) return false;
+  const [sa, sb] = [statSync(a), statSync(b)];
+  if (!sa.isFile() || !sb.isFile() || sa.size !== sb.size) return false;
+  return readFileSync(a).equals(readFileSync(b));
 }
 
 /** All stacks in this process, as one share. */

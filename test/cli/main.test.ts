@@ -72,7 +72,7 @@ describe('lz synth', () => {
     expect(stacks).toHaveLength(45);
     expect(stacks).toEqual(expect.arrayContaining(['organization', 'account-network', 'access-network', 'network-network', 'network-hub']));
     // Up to 20 names, then a count: a 5,000-account organization does not print 15,000 names.
-    expect(r.stdout).toBe(`Synthesized 45 stacks into cdktf.out: ${stacks.slice(0, 20).join(', ')} and 25 more\n`);
+    expect(r.stdout).toBe(`Synthesized 45 stacks into cdktf.out: ${stacks.slice(0, 20).join(', ')} and 25 more\nWritten: 45 changed or new; 0 unchanged; 0 removed\n`);
     for (const name of stacks) expect(existsSync(join(dir, 'cdktf.out', 'stacks', name, 'cdk.tf.json'))).toBe(true);
     expect(existsSync(join(dir, 'cdktf.out', 'manifest.json'))).toBe(true);
   });

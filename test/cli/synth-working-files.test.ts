@@ -12,7 +12,7 @@ async function synth(cwd: string) {
 const LOCK_HCL = '# This file is maintained automatically by "terraform init".\nprovider "registry.terraform.io/hashicorp/aws" {\n  version = "6.25.0"\n}\n';
 
 describe('lz synth keeps Terraform working files of each stack', () => {
-  test('.terraform/ and .terraform.lock.hcl survive the swap of the output directory', async () => {
+  test('.terraform/ and .terraform.lock.hcl survive a re-synth that changes their stack', async () => {
     // Given a synthesized organization whose organization stack was initialized
     const dir = tempDir('lz-working-files-');
     copyFileSync(join(FIXTURES, 'valid', 'minimal.yaml'), join(dir, 'org.yaml'));
@@ -22,7 +22,7 @@ describe('lz synth keeps Terraform working files of each stack', () => {
     writeFileSync(join(stack, '.terraform', 'providers', 'marker'), 'provider binary');
     writeFileSync(join(stack, '.terraform.lock.hcl'), LOCK_HCL);
 
-    // When org.yaml changes and lz synth replaces the output
+    // When org.yaml changes and lz synth rewrites the stack
     writeFileSync(join(dir, 'org.yaml'), readFileSync(join(dir, 'org.yaml'), 'utf8').replace('homeRegion: eu-west-1', 'homeRegion: eu-west-2'));
     expect((await synth(dir)).code).toBe(0);
 
