@@ -9,7 +9,7 @@
  *        [--plan-sizes 1000,5000] [--baseline] [--results bench/results]
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateOrg, withOneMoreAccount } from './generate';
@@ -65,8 +65,12 @@ function stats(values: number[]): Stats {
   return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
-function measure(runs: number, args: string[], cwd: string): Measurement {
-  const samples = Array.from({ length: runs }, () => run(args, cwd));
+/** `runs` samples of `args`; `prepare` runs before each one, outside the time. */
+function measure(runs: number, args: string[], cwd: string, prepare: () => void = () => undefined): Measurement {
+  const samples = Array.from({ length: runs }, () => {
+    prepare();
+    return run(args, cwd);
+  });
   return { seconds: stats(samples.map((s) => s.seconds)), peakMb: stats(samples.map((s) => s.peakMb)), totalPeakMb: stats(samples.map((s) => s.totalPeakMb)), processes: samples[0]!.processes, cpuSeconds: samples[0]!.cpuSeconds };
 }
 
@@ -78,8 +82,11 @@ async function measureSize(size: number, backend: 'local' | 'cloud', work: strin
   const result: { -readonly [K in keyof SizeResult]?: SizeResult[K] } = { accounts: size, backend };
   try {
     result.validate = measure(options.runs, [LZ, 'validate', 'org.yaml'], dir);
-    result.synth = measure(options.runs, [LZ, 'synth', 'org.yaml', '--out', 'out'], dir);
-    if (backend === 'local') result.synthOneProcess = measure(options.runs, [LZ, 'synth', 'org.yaml', '--out', 'out-1', '--workers', '1'], dir);
+    // A first synth: every run starts without an output (a re-synth writes only what changed, below).
+    result.synth = measure(options.runs, [LZ, 'synth', 'org.yaml', '--out', 'out'], dir, () => rmSync(join(dir, 'out'), { recursive: true, force: true }));
+    if (backend === 'local')
+      result.synthOneProcess = measure(options.runs, [LZ, 'synth', 'org.yaml', '--out', 'out-1', '--workers', '1'], dir, () => rmSync(join(dir, 'out-1'), { recursive: true, force: true }));
+    rmSync(join(dir, 'out-1'), { recursive: true, force: true });
     const before = readStackFiles(join(dir, 'out'));
     result.shape = shapeOf(before);
     if (options.baseline && backend === 'local') result.baseline = measure(options.runs, [BASELINE, 'out', 'baseline-out'], dir);
@@ -87,8 +94,12 @@ async function measureSize(size: number, backend: 'local' | 'cloud', work: strin
     const editDir = join(dir, 'edit');
     mkdirSync(editDir, { recursive: true });
     writeFileSync(join(editDir, 'org.yaml'), withOneMoreAccount(org));
-    copyFileSync(join(dir, 'lz.lock.json'), join(editDir, 'lz.lock.json'));
-    run([LZ, 'synth', 'org.yaml', '--out', 'out'], editDir);
+    // What a pull request waits for: the synth of the edited org.yaml over the output of the base.
+    result.resynthAfterAdd = measure(options.runs, [LZ, 'synth', 'org.yaml', '--out', 'out'], editDir, () => {
+      rmSync(join(editDir, 'out'), { recursive: true, force: true });
+      cpSync(join(dir, 'out'), join(editDir, 'out'), { recursive: true });
+      copyFileSync(join(dir, 'lz.lock.json'), join(editDir, 'lz.lock.json'));
+    });
     const after = readStackFiles(join(editDir, 'out'));
     const touched = touchedStacks(before, after);
     result.oneAccountAdd = touched;

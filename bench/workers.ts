@@ -29,8 +29,13 @@ function main(): void {
       const dir = join(work, String(size));
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'org.yaml'), generateOrg(size).yaml);
-      const one = Array.from({ length: runs }, () => run([LZ, 'synth', 'org.yaml', '--out', 'out-1', '--workers', '1'], dir));
-      const two = Array.from({ length: runs }, () => run([LZ, 'synth', 'org.yaml', '--out', 'out-2', '--workers', '2'], dir));
+      // Every run starts without an output: a re-synth would write only what changed.
+      const fresh = (out: string, workers: string) => {
+        rmSync(join(dir, out), { recursive: true, force: true });
+        return run([LZ, 'synth', 'org.yaml', '--out', out, '--workers', workers], dir);
+      };
+      const one = Array.from({ length: runs }, () => fresh('out-1', '1'));
+      const two = Array.from({ length: runs }, () => fresh('out-2', '2'));
       const cpuOne = median(one, (s) => s.cpuSeconds.main);
       const cpuTwo = median(two, (s) => s.cpuSeconds.main + Math.max(...s.cpuSeconds.children));
       const workers = two[0]!.cpuSeconds.children.map((c) => c.toFixed(2)).join(' + ');
