@@ -12,8 +12,13 @@ export interface WorkerRequest {
   readonly shares: ReadonlyArray<{ readonly share: Share; readonly dirs: ShareDirs }>;
 }
 
+/** How often, at most, a worker reports the stacks it has written (each message costs the worker a serialization). */
+const PROGRESS_INTERVAL_MS = 100;
+
 export type WorkerMessage =
-  | (ShareEvent & { readonly share: number })
+  | { readonly kind: 'built'; readonly share: number; readonly counted: number }
+  /** `stacks` more counted stacks were written since the last such message. */
+  | { readonly kind: 'written'; readonly share: number; readonly stacks: number }
   | { readonly kind: 'done'; readonly results: ShareResult[]; readonly peakRssKb: number }
   | { readonly kind: 'failed'; readonly error: string };
 
@@ -23,7 +28,24 @@ function send(message: WorkerMessage, then?: () => void): void {
 
 process.once('message', (request: WorkerRequest) => {
   try {
-    const results = request.shares.map(({ share, dirs }) => synthesizeShare(request.model, share, dirs, (event) => send({ ...event, share: share.index })));
+    const results = request.shares.map(({ share, dirs }) => {
+      let pending = 0;
+      let last = Date.now();
+      const flush = () => {
+        if (pending > 0) send({ kind: 'written', share: share.index, stacks: pending });
+        pending = 0;
+        last = Date.now();
+      };
+      const result = synthesizeShare(request.model, share, dirs, (event: ShareEvent) => {
+        if (event.kind === 'built') send({ kind: 'built', share: share.index, counted: event.counted });
+        else if (event.counts) {
+          pending += 1;
+          if (Date.now() - last >= PROGRESS_INTERVAL_MS) flush();
+        }
+      });
+      flush();
+      return result;
+    });
     send({ kind: 'done', results, peakRssKb: process.resourceUsage().maxRSS }, () => process.disconnect());
   } catch (e) {
     process.exitCode = 1;

@@ -33,6 +33,14 @@ export const MAX_WORKERS = 64;
  */
 export const ACCOUNTS_PER_SHARE = 250;
 
+/**
+ * V8 flags of every worker. A synth allocates mostly short-lived values (each element's JSON, each
+ * resolved copy), and a larger young generation lets more of them die before they are copied:
+ * measured at 5,000 accounts with the output on tmpfs, 32 MB semi-spaces took the local backend from
+ * 27.9 to 26.2 s and the Terraform Cloud one from 38.8 to 35.3 s, for 50 to 140 MB more memory.
+ */
+export const WORKER_V8_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
+
 /** How many shares `workers` workers split `accounts` accounts into: a multiple of the worker count. */
 export function shareCount(workers: number, accounts: number, perShare = ACCOUNTS_PER_SHARE): number {
   return workers * Math.max(1, Math.ceil(accounts / (workers * perShare)));
@@ -106,15 +114,16 @@ export async function synthesizeInWorkers(
   const run = (i: number) =>
     new Promise<{ outputs: ShareOutput[]; peakRssKb: number }>((resolve, reject) => {
       const mine = shareDirs.map((dir, j) => ({ dir, j })).filter(({ j }) => j % count === i);
-      const child = fork(entry.script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...(entry.execArgv ? { execArgv: [...entry.execArgv] } : {}) });
+      const execArgv = [...(entry.execArgv ?? process.execArgv), ...WORKER_V8_FLAGS];
+      const child = fork(entry.script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
       children.push(child);
       let settled = false;
       child.on('message', (message: WorkerMessage) => {
         if (message.kind === 'built') onBuilt(message.share, message.counted);
         else if (message.kind === 'written') {
-          if (message.counts) {
+          if (message.stacks > 0) {
             const t = total();
-            written += 1;
+            written += message.stacks;
             progress.stacksWritten(written, Math.max(t.total, written), t.estimated);
           }
         } else if (message.kind === 'done') {
