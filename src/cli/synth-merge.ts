@@ -36,6 +36,8 @@ export class ShareMismatchError extends Error {}
  * directories are removed. Returns every stack name, sorted.
  */
 export function mergeShares(outdir: string, shares: readonly ShareOutput[], currentOutdir?: string): string[] {
+  // Per share, the stacks it left as the current output holds them and wrote no file for.
+  const unchanged = shares.map((share) => new Set(share.result.unchanged ?? []));
   const writers = new Map<string, number[]>();
   const owners = new Map<string, number>();
   shares.forEach((share, i) => {
@@ -53,7 +55,7 @@ export function mergeShares(outdir: string, shares: readonly ShareOutput[], curr
     const owner = owners.get(name);
     if (owner !== undefined) {
       if (!by.includes(owner)) throw new ShareMismatchError(`the per-account stack \`${name}\` was not written by share ${owner}, whose account it belongs to`);
-      for (const i of by) if (i !== owner) assertReadable(name, shares, owner, i, currentOutdir);
+      for (const i of by) if (i !== owner) assertReadable(name, owner, i, (share) => (unchanged[share]!.has(name) ? currentOutdir : shares[share]!.dir));
       source.set(name, owner);
     } else if (by.length === 1) source.set(name, by[0]!);
     else if (by.length === shares.length) {
@@ -63,26 +65,17 @@ export function mergeShares(outdir: string, shares: readonly ShareOutput[], curr
       throw new ShareMismatchError(`the stack \`${name}\` was written by shares ${by.join(', ')} of ${shares.length}: a stack is organization-wide (every share) or per-account (one, with copies where it is read)`);
   }
   mkdirSync(join(outdir, 'stacks'), { recursive: true });
-  for (const name of names) if (!unchangedIn(shares, source.get(name)!, name)) renameSync(join(shares[source.get(name)!]!.dir, 'stacks', name), join(outdir, 'stacks', name));
+  for (const name of names) if (!unchanged[source.get(name)!]!.has(name)) renameSync(join(shares[source.get(name)!]!.dir, 'stacks', name), join(outdir, 'stacks', name));
   const stacks = Object.fromEntries(names.map((name) => [name, manifests[source.get(name)!]!.stacks[name]]));
   writeFileSync(join(outdir, 'manifest.json'), stableJson({ version: manifests[0]!.version, stacks }));
   for (const share of shares) rmSync(share.dir, { recursive: true, force: true });
   return names;
 }
 
-/** Whether share `i` left `name` as the current output holds it, and wrote no file for it. */
-function unchangedIn(shares: readonly ShareOutput[], i: number, name: string): boolean {
-  const result = shares[i]!.result;
-  let set = unchangedSets.get(result);
-  if (set === undefined) unchangedSets.set(result, (set = new Set(result.unchanged ?? [])));
-  return set.has(name);
-}
-const unchangedSets = new WeakMap<ShareResult, ReadonlySet<string>>();
-
-/** The copy of a per-account stack that share `i` built for its readers declares only outputs the owner's copy declares alike. */
-function assertReadable(name: string, shares: readonly ShareOutput[], owner: number, i: number, currentOutdir: string | undefined): void {
+/** The copy of a per-account stack that share `i` built for its readers declares only outputs the owner's copy declares alike; `dirOf` names the directory that holds a share's copy. */
+function assertReadable(name: string, owner: number, i: number, dirOf: (share: number) => string | undefined): void {
   const outputs = (share: number) => {
-    const dir = unchangedIn(shares, share, name) ? currentOutdir : shares[share]!.dir;
+    const dir = dirOf(share);
     if (dir === undefined) throw new ShareMismatchError(`share ${share} left the stack \`${name}\` unchanged, but no current output was given to read it from`);
     const text = readFileSync(join(dir, 'stacks', name, 'cdk.tf.json'), 'utf8');
     return ((JSON.parse(text) as { output?: Record<string, unknown> }).output ?? {}) as Record<string, unknown>;
