@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { AnnotationMetadataEntryType, type IStackSynthesizer, type ISynthesisSession, type TerraformStack } from 'cdktf';
 import { ConstructOrder, type IConstruct } from 'constructs';
+import { stableJson } from './stable-json';
 
 /**
  * A stack synthesizer that writes a stack's file only when it differs from the file the current
@@ -14,13 +15,12 @@ import { ConstructOrder, type IConstruct } from 'constructs';
  * It does what cdktf's StackSynthesizer (cdktf/lib/synthesize/synthesizer.js) does, step for step:
  * aspects, the Terraform version validation of moved blocks, the stack's validations, each node's
  * custom synthesis, annotations into the manifest (and cdktf's error when one is an error), then
- * the JSON text, made by the same json-stable-stringify that cdktf bundles, so the text is byte for
- * byte cdktf's. Only the last step differs: the text is compared with `<current>/<stack file>` and
+ * the JSON text, in json-stable-stringify's format that cdktf writes (stableJson), so the text is
+ * byte for byte cdktf's. Only the last step differs: the text is compared with `<current>/<stack file>` and
  * written into the session's directory only when it differs or the file does not exist.
  * test/cli/synth-incremental.test.ts checks both against cdktf's own synthesizer.
  */
 const requireFromCdktf = createRequire(require.resolve('cdktf'));
-const stringify = requireFromCdktf('json-stable-stringify') as (value: unknown, options: { space: number }) => string;
 const { invokeAspects } = requireFromCdktf('./synthesize/synthesizer') as { invokeAspects: (root: IConstruct) => void };
 const { ValidateTerraformVersion } = requireFromCdktf('./validations/validate-terraform-version') as {
   ValidateTerraformVersion: new (constraint: string, message: string) => { validate(): string[] };
@@ -68,7 +68,7 @@ export class ChangedOnlySynthesizer implements IStackSynthesizer {
     const errors = annotations.filter((a) => a.level === AnnotationMetadataEntryType.ERROR);
     if (errors.length > 0 && process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS === undefined)
       throw encounteredAnnotationWithLevelError(errors.map((a) => `[${a.constructPath}] ${a.message}`).join('\n'));
-    const text = stringify(stack.toTerraform(), { space: 2 });
+    const text = stableJson(stack.toTerraform());
     const current = this.options.currentOutdir;
     const written = current === undefined || customs.length > 0 || !sameText(join(current, stackManifest.synthesizedStackPath), text);
     if (written) {

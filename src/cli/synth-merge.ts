@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { stableJson } from './stable-json';
 import type { ShareResult } from './synth-share';
 
 /** One share's output directory (stacks/ and manifest.json, as cdktf wrote them) and what it holds. */
@@ -130,20 +131,4 @@ function listFiles(root: string): string[] {
   };
   walk(root);
   return out;
-}
-
-/**
- * JSON as cdktf writes manifest.json (json-stable-stringify, two spaces): every object's keys
- * sorted, and an empty array or object still opened and closed on two lines. The text is built
- * here rather than by JSON.stringify of a re-sorted object, which would put integer-like keys first.
- */
-export function stableJson(value: unknown, indent = ''): string {
-  const inner = `${indent}  `;
-  const group = (open: string, items: string[], close: string) => `${open}${items.map((item) => `\n${inner}${item}`).join(',')}\n${indent}${close}`;
-  if (Array.isArray(value)) return group('[', value.map((v) => stableJson(v ?? null, inner)), ']');
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return group('{', entries.map(([k, v]) => `${JSON.stringify(k)}: ${stableJson(v, inner)}`), '}');
-  }
-  return JSON.stringify(value);
 }

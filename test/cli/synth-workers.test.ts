@@ -2,7 +2,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { generateOrg } from '../../bench/generate';
 import { synthesize } from '../../src/cli/synth';
-import { mergeShares, ShareMismatchError, stableJson } from '../../src/cli/synth-merge';
+import { stableJson } from '../../src/cli/stable-json';
+import { mergeShares, ShareMismatchError } from '../../src/cli/synth-merge';
 import { accountShares } from '../../src/cli/synth-share';
 import { ACCOUNTS_PER_SHARE, IN_PROCESS_BELOW_ACCOUNTS, parseWorkerCount, shareCount, workerCount, type WorkerEntry } from '../../src/cli/synth-workers';
 import { validateFile } from '../../src/pipeline';
