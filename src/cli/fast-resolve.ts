@@ -1,6 +1,7 @@
 import { Token, Tokenization } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { LandingZoneStack } from '../constructs/landing-zone-stack';
+import { withCachedSnakeCase } from './snake-case-cache';
 
 /**
  * cdktf resolves every value of a stack through one generic function three times per synth (the
@@ -78,7 +79,8 @@ const tokensModule = require('cdktf/lib/_tokens') as { resolve: Resolve };
 
 /**
  * Runs `fn` with cdktf resolving through `fastResolve`, and restores cdktf's resolve afterwards.
- * Set LZ_CDKTF_RESOLVE=1 to synthesize with cdktf's resolve alone.
+ * Attribute names are snake-cased through a cache meanwhile (snake-case-cache.ts). Set
+ * LZ_CDKTF_RESOLVE=1 to synthesize with cdktf's resolve and cdktf's snake case alone.
  */
 export function withFastResolve<T>(fn: () => T, env: Readonly<Record<string, string | undefined>> = process.env): T {
   if (env.LZ_CDKTF_RESOLVE === '1') return fn();
@@ -86,7 +88,7 @@ export function withFastResolve<T>(fn: () => T, env: Readonly<Record<string, str
   tokensModule.resolve = (scope, obj, preparing = false) => fastResolve(original, scope, obj, preparing);
   LandingZoneStack.reusePreparedFragments = true;
   try {
-    return fn();
+    return withCachedSnakeCase(fn, env);
   } finally {
     tokensModule.resolve = original;
     LandingZoneStack.reusePreparedFragments = false;
