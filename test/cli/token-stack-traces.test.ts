@@ -14,6 +14,14 @@ describe('withoutTokenStackTraces', () => {
     expect(frames()).toBeGreaterThan(0);
   });
 
+  test("cdktf's capture returns the empty trace while the function runs, and a trace again after", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const traces = require('cdktf/lib/tokens/private/stack-trace') as { captureStackTrace: () => string[] };
+    expect(withoutTokenStackTraces(() => traces.captureStackTrace(), {})).toEqual([]);
+    expect(traces.captureStackTrace().length).toBeGreaterThan(0);
+    expect(withoutTokenStackTraces(() => traces.captureStackTrace(), { LZ_STACK_TRACES: '1' }).length).toBeGreaterThan(0);
+  });
+
   test('restores the limit when the function throws', () => {
     const before = Error.stackTraceLimit;
     expect(() => withoutTokenStackTraces(() => { throw new Error('boom'); }, {})).toThrow('boom');
