@@ -27,7 +27,7 @@ const values = fc.letrec((tie) => ({
 
 describe('stableJson', () => {
   test('writes what json-stable-stringify writes with two spaces, for generated values', () => {
-    fc.assert(fc.property(values, (value) => expect(stableJson(value)).toBe(cdktf(value))), { numRuns: 2000 });
+    fc.assert(fc.property(values, (value) => expect(stableJson(value)).toBe(cdktf(value))), { numRuns: 2000, seed: 20261203 });
   });
 
   test('sorts integer-like keys as text and opens empty containers on two lines, as cdktf does', () => {
