@@ -5,9 +5,10 @@
  * lines, `toJSON` is called where an object has one, a value that JSON cannot hold (undefined, a
  * function, a symbol) is left out of an object and written as `null` in an array, and a cycle
  * throws. json-stable-stringify builds its indentation afresh at every value and looks for cycles
- * with a linear search of the path: at 5,000 accounts with Terraform Cloud that was 7 % of each
+ * with a linear search of the path: at 1,000 accounts with Terraform Cloud that was 7 % of each
  * synth worker's CPU (node --cpu-prof). This one keeps the indentations and the path in a Set.
- * test/cli/stable-json.test.ts compares both on generated values and on synthesized stacks.
+ * test/cli/stable-json.test.ts compares both on generated values; test/cli/synth-incremental.test.ts
+ * compares synthesized stacks with cdktf's own synthesizer.
  */
 export function stableJson(value: unknown): string {
   const indents = ['\n'];
