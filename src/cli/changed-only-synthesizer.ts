@@ -33,9 +33,28 @@ const ANNOTATION_TYPES: readonly string[] = [AnnotationMetadataEntryType.INFO, A
 export interface ChangedOnlyOptions {
   /** The output a previous synth wrote, which the new text is compared with (it is only read); without it the file is always written. */
   readonly currentOutdir?: string;
-  /** Called after the stack is synthesized, with whether its file was written. */
-  readonly onSynthesized: (written: boolean) => void;
+  /**
+   * Write the stack into this directory instead of the session's (the merged output of several
+   * shares, see ShareDirs.mergedOutdir). Its stack directory must not exist yet: one that does
+   * means that two shares claim the stack, and synth stops. A stack with a node of its own synthesis
+   * (a TerraformAsset, which writes into the session's directory) stays in the session's directory.
+   */
+  readonly outdir?: string;
+  /** Called after the stack is synthesized, with the JSON written or left as it was. */
+  readonly onSynthesized: (result: SynthesizedStack) => void;
 }
+
+export interface SynthesizedStack {
+  /** Whether the file was written (false: currentOutdir holds the same text). */
+  readonly written: boolean;
+  /** Whether it was written into ChangedOnlyOptions.outdir rather than the session's directory. */
+  readonly redirected: boolean;
+  /** The stack's Terraform JSON, as resolved for the file. */
+  readonly json: Record<string, unknown>;
+}
+
+/** Two shares of one synth wrote the same stack into the merged output: a bug in lz, never a config mistake. */
+export class StackClaimedTwiceError extends Error {}
 
 export class ChangedOnlySynthesizer implements IStackSynthesizer {
   constructor(
@@ -68,14 +87,26 @@ export class ChangedOnlySynthesizer implements IStackSynthesizer {
     const errors = annotations.filter((a) => a.level === AnnotationMetadataEntryType.ERROR);
     if (errors.length > 0 && process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS === undefined)
       throw encounteredAnnotationWithLevelError(errors.map((a) => `[${a.constructPath}] ${a.message}`).join('\n'));
-    const text = stableJson(stack.toTerraform());
+    const json = stack.toTerraform() as Record<string, unknown>;
+    const text = stableJson(json);
     const current = this.options.currentOutdir;
     const written = current === undefined || customs.length > 0 || !sameText(join(current, stackManifest.synthesizedStackPath), text);
-    if (written) {
+    const redirected = written && this.options.outdir !== undefined && customs.length === 0;
+    if (redirected) {
+      const directory = join(this.options.outdir!, stackManifest.workingDirectory);
+      try {
+        mkdirSync(directory);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+          throw new StackClaimedTwiceError(`the stack \`${stack.node.id}\` was written into ${this.options.outdir} twice: two shares of the synth claim it, which is a bug in lz; \`lz synth --workers 1\` synthesizes in one process meanwhile`);
+        throw e;
+      }
+      writeFileSync(join(this.options.outdir!, stackManifest.synthesizedStackPath), text);
+    } else if (written) {
       if (!existsSync(workingDirectory)) mkdirSync(workingDirectory);
       writeFileSync(join(session.outdir, stackManifest.synthesizedStackPath), text);
     }
-    this.options.onSynthesized(written);
+    this.options.onSynthesized({ written, redirected, json });
   }
 }
 

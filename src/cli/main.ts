@@ -84,6 +84,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const { parseWorkerCount } = await import('./synth-workers');
       const requested = options.workers ?? io.env.LZ_SYNTH_WORKERS;
       const workers = requested === undefined ? undefined : parseWorkerCount(requested, options.workers === undefined ? 'LZ_SYNTH_WORKERS' : '--workers');
+      const { synthesize, ProtectedResourcesError, refuseHclOutput } = await import('./synth');
+      refuseHclOutput(io.env);
       const progress = SynthProgress.for(io.stderr, options.progress === true);
       progress.phase('load');
       const result = validateFile(resolve(io.cwd, file), display(file), confirmationsOf(options), (phase) => progress.phase(phase));
@@ -93,7 +95,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         exitCode = 1;
         return;
       }
-      const { synthesize, ProtectedResourcesError } = await import('./synth');
       const outdir = resolve(io.cwd, options.out ?? io.env.CDKTF_OUTDIR ?? 'cdktf.out');
       let summary: SynthSummary;
       try {

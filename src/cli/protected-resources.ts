@@ -11,13 +11,17 @@ type Block = { from?: string; lifecycle?: { prevent_destroy?: boolean } };
 /** `<stack>:<type>.<name>` */
 export type ProtectedAddress = string;
 
-/** Every `<stack>:<type>.<name>` whose resource has lifecycle.prevent_destroy in a synthesized output. */
+/** Every `<stack>:<type>.<name>` whose resource has lifecycle.prevent_destroy in a synthesized output, sorted. */
 export function protectedAddresses(stacks: ReadonlyMap<string, Json>): ProtectedAddress[] {
+  return [...stacks].flatMap(([stack, json]) => protectedIn(stack, json)).sort();
+}
+
+/** The `<stack>:<type>.<name>` of every resource with lifecycle.prevent_destroy in one stack's JSON, in the JSON's order. */
+export function protectedIn(stack: string, json: Json): ProtectedAddress[] {
   const out: ProtectedAddress[] = [];
-  for (const [stack, json] of stacks)
-    for (const [type, byName] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Block>>))
-      for (const [name, block] of Object.entries(byName)) if (block.lifecycle?.prevent_destroy === true) out.push(`${stack}:${type}.${name}`);
-  return out.sort();
+  for (const [type, byName] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Block>>))
+    for (const [name, block] of Object.entries(byName)) if (block.lifecycle?.prevent_destroy === true) out.push(`${stack}:${type}.${name}`);
+  return out;
 }
 
 export interface ProtectionCheck {
@@ -33,9 +37,12 @@ export interface ProtectionCheck {
  * moved or removed there, or be released explicitly with `--release <stack>:<address>`; a released
  * resource leaves Terraform's state through a `removed` block and stays in AWS. A stack that is no
  * longer synthesized at all is never applied again, so nothing in it is destroyed.
+ *
+ * `current` holds the protected addresses of the new output; `stackOf` gives a synthesized stack's
+ * JSON, or undefined for a stack no longer synthesized. It is asked only for the stacks of recorded
+ * addresses that `current` lacks, so a synth in which nothing protected goes away reads no stack.
  */
-export function checkProtectedResources(previous: readonly string[], stacks: ReadonlyMap<string, Json>, releases: readonly string[]): ProtectionCheck {
-  const current = new Set(protectedAddresses(stacks));
+export function checkProtectedResources(previous: readonly string[], current: ReadonlySet<ProtectedAddress>, stackOf: (stack: string) => Json | undefined, releases: readonly string[]): ProtectionCheck {
   const findings: Finding[] = [];
   const confirmed = new Map<string, string[]>();
   const known = new Set(previous);
@@ -44,9 +51,10 @@ export function checkProtectedResources(previous: readonly string[], stacks: Rea
       findings.push(error('LZ0810', [], `\`--release ${release}\` names no protected resource recorded in lz.lock.json.`,
         'Give the stack and the address exactly as the error that asked for it printed them, e.g. security-tooling:aws_detective_graph.detective.'));
   for (const entry of previous) {
+    if (current.has(entry)) continue;
     const [stack, address] = splitAddress(entry);
-    const json = stacks.get(stack);
-    if (!json || current.has(entry) || handledByRefactoring(json, address)) continue;
+    const json = stackOf(stack);
+    if (!json || handledByRefactoring(json, address)) continue;
     if (releases.includes(entry)) {
       confirmed.set(stack, [...(confirmed.get(stack) ?? []), address]);
       continue;
@@ -65,22 +73,6 @@ export function writeReleases(releases: ReadonlyMap<string, string[]>, fileOf: (
     mkdirSync(join(stagingDir, 'stacks', stack), { recursive: true });
     writeFileSync(join(stagingDir, 'stacks', stack, 'cdk.tf.json'), `${JSON.stringify({ ...json, removed }, null, 2)}\n`);
   }
-}
-
-/**
- * Reads the synthesized stacks the check needs: those that declare a protected resource and those
- * the record names. A stack that is absent from the result was not synthesized at all. `fileOf`
- * names the file that holds a stack's JSON (the new file, or the current one where it is unchanged).
- */
-export function readStacks(stacks: readonly string[], fileOf: (stack: string) => string, recorded: readonly string[]): Map<string, Json> {
-  const needed = new Set(recorded.map((entry) => splitAddress(entry)[0]));
-  const read = new Map<string, Json>();
-  for (const name of [...stacks].sort()) {
-    const text = readFileSync(fileOf(name), 'utf8');
-    // Parsing every stack of a 5,000-account organization would cost a second; most declare nothing protected.
-    read.set(name, needed.has(name) || text.includes('"prevent_destroy"') ? (JSON.parse(text) as Json) : {});
-  }
-  return read;
 }
 
 function splitAddress(entry: string): [string, string] {

@@ -33,12 +33,19 @@ export class ShareMismatchError extends Error {}
  * no output that the owner's copy lacks or declares differently, so that every reader finds what it
  * reads. Anything else is an error. A stack that its share left unchanged (ShareResult.unchanged:
  * `currentOutdir` holds the same file) is not moved, and is read from `currentOutdir` where needed.
+ * A stack that its share wrote straight into `outdir` (ShareResult.direct) is already in place;
+ * one written there by a share the merge does not take it from is an error.
  * One manifest.json is written in cdktf's format (keys sorted, two-space indent), and the share
- * directories are removed. Returns every stack name, sorted.
+ * directories are removed. Returns every stack name, sorted, and the protected addresses of the
+ * merged stacks, sorted.
  */
-export function mergeShares(outdir: string, shares: readonly ShareOutput[], currentOutdir?: string): string[] {
+export function mergeShares(outdir: string, shares: readonly ShareOutput[], currentOutdir?: string): { stacks: string[]; protected: string[] } {
   // Per share, the stacks it left as the current output holds them and wrote no file for.
   const unchanged = shares.map((share) => new Set(share.result.unchanged ?? []));
+  // Per share, the stacks it wrote into `outdir` itself.
+  const direct = shares.map((share) => new Set(share.result.direct ?? []));
+  /** The directory that holds share i's copy of a stack. */
+  const dirOf = (i: number, name: string) => (unchanged[i]!.has(name) ? currentOutdir : direct[i]!.has(name) ? outdir : shares[i]!.dir);
   const writers = new Map<string, number[]>();
   const owners = new Map<string, number>();
   shares.forEach((share, i) => {
@@ -56,21 +63,30 @@ export function mergeShares(outdir: string, shares: readonly ShareOutput[], curr
     const owner = owners.get(name);
     if (owner !== undefined) {
       if (!by.includes(owner)) throw new ShareMismatchError(`the per-account stack \`${name}\` was not written by share ${owner}, whose account it belongs to`);
-      for (const i of by) if (i !== owner) assertReadable(name, owner, i, (share) => (unchanged[share]!.has(name) ? currentOutdir : shares[share]!.dir));
+      for (const i of by) if (i !== owner) assertReadable(name, owner, i, (share) => dirOf(share, name));
       source.set(name, owner);
     } else if (by.length === 1) source.set(name, by[0]!);
     else if (by.length === shares.length) {
-      for (const i of by.slice(1)) assertSame(name, shares, manifests, i);
+      for (const i of by.slice(1)) assertSame(name, (share) => dirOf(share, name), manifests, i);
       source.set(name, 0);
     } else
       throw new ShareMismatchError(`the stack \`${name}\` was written by shares ${by.join(', ')} of ${shares.length}: a stack is organization-wide (every share) or per-account (one, with copies where it is read)`);
   }
+  for (const name of names)
+    direct.forEach((written, i) => {
+      if (written.has(name) && source.get(name) !== i)
+        throw new ShareMismatchError(`share ${i} wrote the stack \`${name}\` into the output, but the merge takes it from share ${source.get(name)}`);
+    });
   mkdirSync(join(outdir, 'stacks'), { recursive: true });
-  for (const name of names) if (!unchanged[source.get(name)!]!.has(name)) renameSync(join(shares[source.get(name)!]!.dir, 'stacks', name), join(outdir, 'stacks', name));
+  for (const name of names) {
+    const i = source.get(name)!;
+    if (!unchanged[i]!.has(name) && !direct[i]!.has(name)) renameSync(join(shares[i]!.dir, 'stacks', name), join(outdir, 'stacks', name));
+  }
+  const kept = names.flatMap((name) => shares[source.get(name)!]!.result.protected?.[name] ?? []).sort();
   const stacks = Object.fromEntries(names.map((name) => [name, manifests[source.get(name)!]!.stacks[name]]));
   writeFileSync(join(outdir, 'manifest.json'), stableJson({ version: manifests[0]!.version, stacks }));
   for (const share of shares) rmSync(share.dir, { recursive: true, force: true });
-  return names;
+  return { stacks: names, protected: kept };
 }
 
 /** The copy of a per-account stack that share `i` built for its readers declares only outputs the owner's copy declares alike; `dirOf` names the directory that holds a share's copy. */
@@ -91,8 +107,10 @@ function assertReadable(name: string, owner: number, i: number, dirOf: (share: n
       );
 }
 
-function assertSame(name: string, shares: readonly ShareOutput[], manifests: readonly Manifest[], i: number): void {
-  const difference = firstDifference(join(shares[0]!.dir, 'stacks', name), join(shares[i]!.dir, 'stacks', name));
+function assertSame(name: string, dirOf: (share: number) => string | undefined, manifests: readonly Manifest[], i: number): void {
+  const [first, other] = [dirOf(0), dirOf(i)];
+  if (first === undefined || other === undefined) throw new ShareMismatchError(`a share left the organization-wide stack \`${name}\` unchanged, but no current output was given to read it from`);
+  const difference = firstDifference(join(first, 'stacks', name), join(other, 'stacks', name));
   if (difference !== undefined)
     throw new ShareMismatchError(
       `the organization-wide stack \`${name}\` came out differently in share ${i} than in share 0 (${difference}). ` +

@@ -3,6 +3,7 @@ import { buildApp } from '../../stacks/app';
 import { stackNames } from '../../stacks/ids';
 import type { LandingZoneModel } from '../model/types';
 import { ChangedOnlySynthesizer } from './changed-only-synthesizer';
+import { protectedIn } from './protected-resources';
 import { withFastResolve } from './fast-resolve';
 import { withTokensReleased } from './token-map-release';
 import { withoutTokenStackTraces } from './token-stack-traces';
@@ -18,6 +19,13 @@ export interface ShareDirs {
   readonly outdir: string;
   /** The directory the merged output finally lives in, which may hold the output of an earlier synth (only read here). */
   readonly finalOutdir: string;
+  /**
+   * With several shares: the merged output being built (the staging directory). The stacks the
+   * merge takes from this share (those it counts, see ShareEvent) are written straight into its
+   * `stacks/`, so that they are not moved afterwards; the others, which only serve the merge's
+   * checks, go to `outdir`. Absent: every stack goes to `outdir`.
+   */
+  readonly mergedOutdir?: string;
   readonly projectDir: string;
 }
 
@@ -41,6 +49,14 @@ export interface ShareResult {
    * other share writes are compared.
    */
   readonly unchanged?: string[];
+  /** Those of them written into ShareDirs.mergedOutdir instead of outdir, sorted; absent when none. */
+  readonly direct?: string[];
+  /**
+   * By stack, the `<stack>:<type>.<name>` of every resource declared with prevent_destroy, for
+   * every stack written or left unchanged that declares one: so the protection check needs no
+   * stack file read back.
+   */
+  readonly protected: Record<string, string[]>;
 }
 
 /**
@@ -84,27 +100,34 @@ export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: Sha
     }
     onEvent({ kind: 'built', counted: stacks.filter((s) => counts(s.node.id)).length });
     const unchanged: string[] = [];
-    const hclOutput = process.env.SYNTH_HCL_OUTPUT === 'true' || process.env.SYNTH_HCL_OUTPUT === '1';
+    const direct: string[] = [];
+    const protectedByStack: Record<string, string[]> = {};
     for (const stack of stacks) {
       const name = stack.node.id;
       const event: ShareEvent = { kind: 'written', counts: counts(name) };
-      if (hclOutput) {
-        const inner = stack.synthesizer;
-        stack.synthesizer = { synthesize: (session) => (inner.synthesize(session), onEvent(event)) };
-        continue;
-      }
       // A stack that other shares also write (an organization-wide stack, a copy of another share's
       // account stack) is always written: the merge compares the shares' files.
       const comparable = share.count === 1 || perAccount.has(name);
+      const straight = dirs.mergedOutdir !== undefined && event.counts;
       stack.synthesizer = new ChangedOnlySynthesizer(stack, {
         ...(comparable ? { currentOutdir: dirs.finalOutdir } : {}),
-        onSynthesized: (written) => {
+        ...(straight ? { outdir: dirs.mergedOutdir } : {}),
+        onSynthesized: ({ written, redirected, json }) => {
           if (!written) unchanged.push(name);
+          else if (redirected) direct.push(name);
+          const kept = protectedIn(name, json);
+          if (kept.length > 0) protectedByStack[name] = kept;
           onEvent(event);
         },
       });
     }
     app.synth();
-    return { stacks: stacks.map((s) => s.node.id).sort(), perAccount: [...perAccount].sort(), unchanged: unchanged.sort() };
+    return {
+      stacks: stacks.map((s) => s.node.id).sort(),
+      perAccount: [...perAccount].sort(),
+      unchanged: unchanged.sort(),
+      ...(direct.length > 0 ? { direct: direct.sort() } : {}),
+      protected: protectedByStack,
+    };
   })));
 }

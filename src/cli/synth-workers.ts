@@ -72,6 +72,8 @@ export function workerCount(requested: number | undefined, accounts: number, cor
 
 export interface WorkersResult {
   readonly stacks: string[];
+  /** The protected addresses of the merged output, sorted (see ShareResult.protected). */
+  readonly protected: string[];
   /** Peak resident set size of each worker, in kB. */
   readonly peakRssKb: number[];
 }
@@ -79,8 +81,9 @@ export interface WorkersResult {
 /**
  * Synthesizes the model with `count` worker processes into `dirs.outdir`. Each receives the
  * model (no worker parses org.yaml again) and the shares it synthesizes (shares i, i + count, ...
- * of shareCount): an App of the organization-wide stacks plus the share's per-account stacks,
- * into `<outdir>/.share-<j>`; the shares are then merged. Until every share is built the total of
+ * of shareCount): an App of the organization-wide stacks plus the share's per-account stacks.
+ * The stacks the merge takes from a share go straight into `<outdir>/stacks`, the rest (copies
+ * for the merge's checks) and the share's manifest into `<outdir>/.share-<j>`; the shares are then merged. Until every share is built the total of
  * the progress line is an estimate (shares are round-robin, so alike in size), marked `~`. If any
  * worker fails, the others are stopped and the error names the worker.
  */
@@ -95,6 +98,8 @@ export async function synthesizeInWorkers(
   const shares = shareCount(count, model.accounts.length + (model.managedChanges?.removedAccounts.length ?? 0), accountsPerShare);
   const shareDirs = Array.from({ length: shares }, (_, j) => join(dirs.outdir, `.share-${j}`));
   for (const dir of shareDirs) mkdirSync(dir, { recursive: true });
+  // Each share writes the stacks the merge takes from it straight into the merged output.
+  mkdirSync(join(dirs.outdir, 'stacks'), { recursive: true });
   const children: ChildProcess[] = [];
   const counted = new Map<number, number>();
   let written = 0;
@@ -141,7 +146,7 @@ export async function synthesizeInWorkers(
       child.on('exit', (code, signal) => {
         if (!settled) reject(new Error(`synth worker ${i} of ${count} exited (${signal ? `signal ${signal}` : `code ${code}`}) before it finished`));
       });
-      const request: WorkerRequest = { model, shares: mine.map(({ dir, j }) => ({ share: { index: j, count: shares }, dirs: { ...dirs, outdir: dir } })) };
+      const request: WorkerRequest = { model, shares: mine.map(({ dir, j }) => ({ share: { index: j, count: shares }, dirs: { ...dirs, outdir: dir, mergedOutdir: dirs.outdir } })) };
       child.send(request);
     });
   let results: Array<{ outputs: ShareOutput[]; peakRssKb: number }>;
@@ -153,5 +158,5 @@ export async function synthesizeInWorkers(
   }
   progress.phase('write');
   const outputs = shareDirs.map((dir) => results.flatMap((r) => r.outputs).find((o) => o.dir === dir)!);
-  return { stacks: mergeShares(dirs.outdir, outputs, dirs.finalOutdir), peakRssKb: results.map((r) => r.peakRssKb) };
+  return { ...mergeShares(dirs.outdir, outputs, dirs.finalOutdir), peakRssKb: results.map((r) => r.peakRssKb) };
 }

@@ -4,7 +4,8 @@ import type { Finding } from '../config/diagnostics';
 import { LOCK_FILE_NAME, renderLockFile, type LockFile } from '../config/lock-file';
 import type { LandingZoneModel } from '../model/types';
 import { SynthProgress } from './progress';
-import { checkProtectedResources, PROTECTED_SECTION, protectedAddresses, readStacks, writeReleases } from './protected-resources';
+import { InputError } from '../config/load';
+import { checkProtectedResources, PROTECTED_SECTION, writeReleases } from './protected-resources';
 import type { ShareDirs } from './synth-share';
 import { synthesizeInWorkers, workerCount, type WorkerEntry } from './synth-workers';
 
@@ -58,6 +59,7 @@ export class ProtectedResourcesError extends Error {
  * this process never loads it.
  */
 export async function synthesize(model: LandingZoneModel, outdir: string, projectDir: string, options: SynthOptions = {}): Promise<SynthSummary> {
+  refuseHclOutput(process.env);
   const releases = options.releases ?? [];
   const progress = options.progress ?? SynthProgress.silent();
   const target = resolve(outdir);
@@ -68,14 +70,16 @@ export async function synthesize(model: LandingZoneModel, outdir: string, projec
     const workers = workerCount(options.workers, model.accounts.length);
     const dirs: ShareDirs = { outdir: staging, finalOutdir: target, projectDir: resolve(projectDir) };
     progress.phase('build');
-    const { stacks, peakRssKb } = workers === 1 ? { ...synthesizeHere(model, dirs, progress), peakRssKb: [] } : await synthesizeInWorkers(model, workers, dirs, progress, options.workerEntry, options.accountsPerShare);
+    const { stacks, protected: current, peakRssKb } =
+      workers === 1 ? { ...synthesizeHere(model, dirs, progress), peakRssKb: [] } : await synthesizeInWorkers(model, workers, dirs, progress, options.workerEntry, options.accountsPerShare);
     const fileOf = (stack: string) => {
       const staged = join(staging, 'stacks', stack, STACK_FILE);
       return existsSync(staged) ? staged : join(target, 'stacks', stack, STACK_FILE);
     };
     const recorded = (model.lock[PROTECTED_SECTION] as string[] | undefined) ?? [];
-    const written = readStacks(stacks, fileOf, recorded);
-    const check = checkProtectedResources(recorded, written, releases);
+    const synthesized = new Set(stacks);
+    const stackOf = (stack: string) => (synthesized.has(stack) ? (JSON.parse(readFileSync(fileOf(stack), 'utf8')) as Record<string, unknown>) : undefined);
+    const check = checkProtectedResources(recorded, new Set(current), stackOf, releases);
     if (check.findings.length > 0) throw new ProtectedResourcesError(check.findings);
     writeReleases(check.releases, fileOf, staging);
     let changes: { changed: string[]; removed: string[] };
@@ -84,7 +88,7 @@ export async function synthesize(model: LandingZoneModel, outdir: string, projec
       renameSync(staging, target);
       changes = { changed: [...stacks], removed: [] };
     }
-    writeLock({ ...model.lock, [PROTECTED_SECTION]: protectedAddresses(written) }, projectDir);
+    writeLock({ ...model.lock, [PROTECTED_SECTION]: current }, projectDir);
     return { outdir: target, stacks, ...changes, workers, workerPeakRssKb: peakRssKb };
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -139,20 +143,31 @@ function sameFile(a: string, b: string): boolean {
   return readFileSync(a).equals(readFileSync(b));
 }
 
+/**
+ * cdktf's SYNTH_HCL_OUTPUT writes HCL into each stack's cdk.tf.json, which lz's protection check,
+ * `lz audit`, `lz plan-order` and the test kit read as JSON: with it, the record of protected
+ * resources came out empty, so nothing would stop a later synth from dropping one. lz refuses it.
+ */
+export function refuseHclOutput(env: Readonly<Record<string, string | undefined>>): void {
+  const value = env.SYNTH_HCL_OUTPUT;
+  if (value === 'true' || value === '1')
+    throw new InputError(`SYNTH_HCL_OUTPUT is set to "${value}": lz writes every stack as Terraform JSON (cdk.tf.json), which its protection check, audit and tests read. Unset SYNTH_HCL_OUTPUT and run again.`);
+}
+
 /** All stacks in this process, as one share. */
-function synthesizeHere(model: LandingZoneModel, dirs: ShareDirs, progress: SynthProgress): { stacks: string[] } {
+function synthesizeHere(model: LandingZoneModel, dirs: ShareDirs, progress: SynthProgress): { stacks: string[]; protected: string[] } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { synthesizeShare } = require('./synth-share') as typeof import('./synth-share');
   let total = 0;
   let written = 0;
-  const { stacks } = synthesizeShare(model, { index: 0, count: 1 }, dirs, (event) => {
+  const result = synthesizeShare(model, { index: 0, count: 1 }, dirs, (event) => {
     if (event.kind === 'built') {
       total = event.counted;
       progress.phase('synth');
     } else progress.stacksWritten(++written, total);
   });
   progress.phase('write');
-  return { stacks };
+  return { stacks: result.stacks, protected: Object.values(result.protected).flat().sort() };
 }
 
 /** Rewrites lz.lock.json only when its content changes, through a rename so it is never half-written. */

@@ -95,6 +95,17 @@ describe('resources created with prevent_destroy stay protected across edits of 
   });
 });
 
+test('cdktf\'s HCL output is refused before anything is read or written: the protection check reads the stacks as JSON', async () => {
+  const dir = project();
+  await run(['synth', '--out', 'out'], dir);
+  const before = readTree(dir);
+  let stderr = '';
+  const code = await main(['synth', '--out', 'out'], { stdout: { write: () => true }, stderr: { write: (s: string) => ((stderr += s), true) }, cwd: dir, env: { SYNTH_HCL_OUTPUT: '1' } });
+  expect(code).toBe(2);
+  expect(stderr).toBe('lz: SYNTH_HCL_OUTPUT is set to "1": lz writes every stack as Terraform JSON (cdk.tf.json), which its protection check, audit and tests read. Unset SYNTH_HCL_OUTPUT and run again.\n');
+  expect(readTree(dir)).toEqual(before);
+});
+
 describe('checkProtectedResources', () => {
   const stack = (resources: Record<string, Record<string, unknown>>, extra: Record<string, unknown> = {}) => ({ resource: resources, ...extra });
   const kept = { aws_kms_key: { log_key: { lifecycle: { prevent_destroy: true } } } };
@@ -106,7 +117,11 @@ describe('checkProtectedResources', () => {
       ['b', stack({}, { moved: [{ from: 'aws_kms_key.old', to: 'aws_kms_key.new' }] })],
       ['c', stack({}, { removed: [{ from: 'aws_kms_key.gone', lifecycle: { destroy: false } }] })],
     ]);
-    expect(checkProtectedResources(previous, stacks, []).findings).toEqual([]);
+    const read: string[] = [];
+    const stackOf = (name: string) => (read.push(name), stacks.get(name));
+    expect(checkProtectedResources(previous, new Set(protectedAddresses(stacks)), stackOf, []).findings).toEqual([]);
+    // Only the stacks of recorded addresses that the new output lacks are read.
+    expect(read.sort()).toEqual(['b', 'c', 'gone']);
     expect(protectedAddresses(stacks)).toEqual(['a:aws_kms_key.log_key']);
   });
 });

@@ -4,10 +4,11 @@ import { generateOrg } from '../../bench/generate';
 import { synthesize } from '../../src/cli/synth';
 import { stableJson } from '../../src/cli/stable-json';
 import { mergeShares, ShareMismatchError } from '../../src/cli/synth-merge';
-import { accountShares } from '../../src/cli/synth-share';
+import { StackClaimedTwiceError } from '../../src/cli/changed-only-synthesizer';
+import { accountShares, synthesizeShare } from '../../src/cli/synth-share';
 import { ACCOUNTS_PER_SHARE, IN_PROCESS_BELOW_ACCOUNTS, parseWorkerCount, shareCount, workerCount, type WorkerEntry } from '../../src/cli/synth-workers';
 import { validateFile } from '../../src/pipeline';
-import { DEFAULT_ORG, modelOf, PROJECT_DIR, readTree, tempDir } from '../helpers';
+import { DEFAULT_ORG, defaultModel, modelOf, PROJECT_DIR, readTree, tempDir } from '../helpers';
 
 /** Workers forked from a test run the TypeScript sources. */
 const TS_WORKER: WorkerEntry = { script: join(PROJECT_DIR, 'src', 'cli', 'synth-worker.ts'), execArgv: ['--require', join(__dirname, 'register-ts.js')] };
@@ -67,6 +68,36 @@ describe('lz synth with worker processes', () => {
   }, 120_000);
 });
 
+describe('a share writes the stacks the merge takes from it straight into the merged output', () => {
+  test.each([0, 1])('share %i of 2: the stacks it counts go to the output, the copies for the merge to its own directory; a second claim stops synth', (index) => {
+    const model = defaultModel();
+    const root = tempDir('lz-direct-');
+    const merged = join(root, 'merged');
+    mkdirSync(join(merged, 'stacks'), { recursive: true });
+    const dirs = (name: string) => ({ outdir: join(root, name), finalOutdir: join(root, 'none'), projectDir: root, mergedOutdir: merged });
+    const result = synthesizeShare(model, { index, count: 2 }, dirs('a'), () => {});
+    const other = synthesizeShare(model, { index: 1 - index, count: 2 }, { outdir: join(root, 'other'), finalOutdir: join(root, 'none'), projectDir: root }, () => {});
+    const orgWide = ['identity-center', 'log-archive', 'organization'];
+    // Share 0 is where the merge takes the organization-wide stacks from (every stack that no other
+    // share owns); every other share writes them, for the comparison, into its own directory.
+    expect(result.direct).toEqual(result.stacks.filter((name) => result.perAccount.includes(name) || (index === 0 && !other.perAccount.includes(name))));
+    expect(result.direct).toEqual(index === 0 ? expect.arrayContaining(orgWide) : result.perAccount);
+    const copies = result.stacks.filter((name) => !result.direct!.includes(name));
+    if (index === 1) expect(copies).toEqual(expect.arrayContaining(orgWide));
+    const stacksIn = (base: string) => (existsSync(join(base, 'stacks')) ? [...new Set(Object.keys(readTree(join(base, 'stacks'))).map((file) => file.split('/')[0]!))].sort() : []);
+    expect(stacksIn(merged)).toEqual(result.direct);
+    expect(stacksIn(join(root, 'a'))).toEqual(copies);
+    // Every protected resource of the stacks it wrote, by stack, as the files declare them.
+    expect(result.protected['organization']).toContain('organization:aws_organizations_organization.organization');
+    for (const [name, kept] of Object.entries(result.protected)) {
+      const json = JSON.parse(readFileSync(join(result.direct!.includes(name) ? merged : join(root, 'a'), 'stacks', name, 'cdk.tf.json'), 'utf8')) as { resource: Record<string, Record<string, { lifecycle?: { prevent_destroy?: boolean } }>> };
+      const declared = Object.entries(json.resource).flatMap(([type, byName]) => Object.entries(byName).filter(([, block]) => block.lifecycle?.prevent_destroy).map(([n]) => `${name}:${type}.${n}`));
+      expect([...kept].sort()).toEqual(declared.sort());
+    }
+    expect(() => synthesizeShare(model, { index, count: 2 }, dirs('b'), () => {})).toThrow(StackClaimedTwiceError);
+  }, 120_000);
+});
+
 describe('the partition of the accounts', () => {
   test('round-robin over the sorted account keys, released accounts included', () => {
     const model = modelOf(validateFile(DEFAULT_ORG, 'org.yaml'));
@@ -99,20 +130,29 @@ describe('the partition of the accounts', () => {
 
 describe('merging the shares', () => {
   const manifestOf = (names: string[]) => ({ version: '0.21.0', stacks: Object.fromEntries(names.map((n) => [n, { name: n, annotations: [], dependencies: n === 'organization' ? [] : ['organization'] }])) });
-  function share(root: string, i: number, stacks: Record<string, string>, owned?: string[]): { dir: string; result: { stacks: string[]; perAccount: string[] } } {
+  type TestShare = { dir: string; result: { stacks: string[]; perAccount: string[]; direct?: string[]; protected: Record<string, string[]> } };
+  /** Share i wrote `stacks` into its own directory, and `direct` straight into the output `root`. */
+  function share(root: string, i: number, stacks: Record<string, string>, owned?: string[], direct: Record<string, string> = {}, kept: Record<string, string[]> = {}): TestShare {
     const dir = join(root, `.share-${i}`);
-    for (const [name, text] of Object.entries(stacks)) {
-      mkdirSync(join(dir, 'stacks', name), { recursive: true });
-      writeFileSync(join(dir, 'stacks', name, 'cdk.tf.json'), text);
-    }
-    writeFileSync(join(dir, 'manifest.json'), stableJson(manifestOf(Object.keys(stacks))));
-    return { dir, result: { stacks: Object.keys(stacks).sort(), perAccount: owned ?? Object.keys(stacks).filter((n) => n !== 'organization').sort() } };
+    const write = (base: string, name: string, text: string) => {
+      mkdirSync(join(base, 'stacks', name), { recursive: true });
+      writeFileSync(join(base, 'stacks', name, 'cdk.tf.json'), text);
+    };
+    for (const [name, text] of Object.entries(stacks)) write(dir, name, text);
+    for (const [name, text] of Object.entries(direct)) write(root, name, text);
+    mkdirSync(dir, { recursive: true });
+    const all = [...Object.keys(stacks), ...Object.keys(direct)].sort();
+    writeFileSync(join(dir, 'manifest.json'), stableJson(manifestOf(all)));
+    return {
+      dir,
+      result: { stacks: all, perAccount: owned ?? all.filter((n) => n !== 'organization'), ...(Object.keys(direct).length > 0 ? { direct: Object.keys(direct).sort() } : {}), protected: kept },
+    };
   }
 
   test('organization-wide stacks from worker 0, per-account stacks from their worker, one sorted manifest', () => {
     const root = tempDir('lz-merge-');
     const shares = [share(root, 0, { organization: '{"o":1}\n', 'account-b': '{"b":1}\n' }), share(root, 1, { organization: '{"o":1}\n', 'account-a': '{"a":1}\n' })];
-    expect(mergeShares(root, shares)).toEqual(['account-a', 'account-b', 'organization']);
+    expect(mergeShares(root, shares).stacks).toEqual(['account-a', 'account-b', 'organization']);
     expect(readTree(root)).toEqual({
       'manifest.json': stableJson(manifestOf(['account-a', 'account-b', 'organization'])),
       'stacks/account-a/cdk.tf.json': '{"a":1}\n',
@@ -120,6 +160,29 @@ describe('merging the shares', () => {
       'stacks/organization/cdk.tf.json': '{"o":1}\n',
     });
     expect(existsSync(shares[1]!.dir)).toBe(false);
+  });
+
+  test('stacks a share wrote straight into the output stay there; the protected addresses come from the share each stack is taken from', () => {
+    // Given share 0 wrote the organization stack and its account's stack into the output itself,
+    // share 1 its account's stack; the copies in the share directories serve the comparison.
+    const root = tempDir('lz-merge-');
+    const shares = [
+      share(root, 0, { 'account-n': '{"n":0}\n' }, ['account-a'], { organization: '{"o":1}\n', 'account-a': '{"a":1}\n' }, { organization: ['organization:aws_kms_key.k'], 'account-n': ['account-n:aws_s3_bucket.copy'] }),
+      share(root, 1, { organization: '{"o":1}\n' }, ['account-n'], { 'account-n': '{"n":1}\n' }, { 'account-n': ['account-n:aws_s3_bucket.b'], organization: ['organization:aws_kms_key.k'] }),
+    ];
+    expect(mergeShares(root, shares)).toEqual({ stacks: ['account-a', 'account-n', 'organization'], protected: ['account-n:aws_s3_bucket.b', 'organization:aws_kms_key.k'] });
+    expect(readTree(root)).toEqual({
+      'manifest.json': stableJson(manifestOf(['account-a', 'account-n', 'organization'])),
+      'stacks/account-a/cdk.tf.json': '{"a":1}\n',
+      'stacks/account-n/cdk.tf.json': '{"n":1}\n',
+      'stacks/organization/cdk.tf.json': '{"o":1}\n',
+    });
+  });
+
+  test('the guard: a stack written into the output by a share it is not taken from fails the merge', () => {
+    const root = tempDir('lz-merge-');
+    const shares = [share(root, 0, { organization: '{}\n' }, [], { 'account-b': '{}\n' }), share(root, 1, { organization: '{}\n', 'account-b': '{}\n' }, ['account-b'])];
+    expect(() => mergeShares(root, shares)).toThrow('share 0 wrote the stack `account-b` into the output, but the merge takes it from share 1');
   });
 
   test('the guard: an organization-wide stack that differs between workers fails the merge', () => {
@@ -154,7 +217,7 @@ describe('merging the shares', () => {
       share(root, 0, { organization: '{}\n', 'account-a': '{}\n', 'account-n': `{${output}}\n` }, ['account-a']),
       share(root, 1, { organization: '{}\n', 'account-n': `{${output}, "resource": {"aws_iam_role_policy": {"run_role_network-n": {}}}}\n` }, ['account-n']),
     ];
-    expect(mergeShares(root, shares)).toEqual(['account-a', 'account-n', 'organization']);
+    expect(mergeShares(root, shares).stacks).toEqual(['account-a', 'account-n', 'organization']);
     expect(readFileSync(join(root, 'stacks', 'account-n', 'cdk.tf.json'), 'utf8')).toContain('run_role_network-n');
   });
 
