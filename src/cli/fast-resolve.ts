@@ -1,4 +1,4 @@
-import { Token, Tokenization } from 'cdktf';
+import { TerraformStack, Token, Tokenization } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { LandingZoneStack } from '../constructs/landing-zone-stack';
 import { withCachedSnakeCase } from './snake-case-cache';
@@ -30,17 +30,57 @@ const MARKER = 'TfToken[';
 /** cdktf's resolve stops at this depth (a cycle); deeper values are left to it. */
 const MAX_DEPTH = 200;
 
+/** A string that is one string token and nothing else; group 1 is the token's key. */
+const ONE_STRING_TOKEN = /^\$\{TfToken\[([a-zA-Z0-9:._-]+)\]\}$/;
+/** The start of a list token, which cdktf resolves only as a whole list. */
+const LIST_MARKER = '#{TfToken[';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const tfExpression = require('cdktf/lib/tfExpression') as { ref(identifier: string): object };
+/** cdktf's class of a plain reference (`aws_vpc.vpc.id`), which it does not export. */
+const REFERENCE_CLASS = tfExpression.ref('fast-resolve').constructor;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { TokenMap } = require('cdktf/lib/tokens/private/token-map') as { TokenMap: { instance(): { readonly stringTokenMap: Map<string, unknown> } } };
+
+interface Reference {
+  readonly identifier: string;
+  readonly originStack?: TerraformStack;
+  readonly crossStackIdentifier: Record<string, string>;
+}
+
+/**
+ * What cdktf's resolve makes of a string that is exactly one token for a reference to an
+ * element of the stack it is resolved in (most of the tokens of a stack, measured at 5,000
+ * accounts: 16,862 of 26,536 values handed to cdktf in a share of 250 accounts): `${<identifier>}`.
+ * Undefined for anything else, and whenever cdktf would do more: a reference from another stack
+ * (cdktf registers the cross-stack output while preparing, and resolves to the remote state
+ * afterwards), an identifier that holds a token or that cdktf's number-token pattern matches.
+ */
+function sameStackReference(value: string, stackOf: () => TerraformStack): string | undefined {
+  const key = ONE_STRING_TOKEN.exec(value)?.[1];
+  if (key === undefined) return undefined;
+  const token = TokenMap.instance().stringTokenMap.get(key) as Reference | undefined;
+  if (token === undefined || token.constructor !== REFERENCE_CLASS) return undefined;
+  const stack = stackOf();
+  if (token.originStack !== undefined && token.originStack !== stack) return undefined;
+  if (token.crossStackIdentifier[stack.toString()] !== undefined) return undefined;
+  const resolved = `\${${token.identifier}}`;
+  return resolved.includes(MARKER) || NUMBER_TOKEN.test(resolved) ? undefined : resolved;
+}
+
 const stringNeedsCdktf = (s: string) => s.includes(MARKER) || s === Token.STRING_MAP_TOKEN_VALUE || s === Token.ANY_MAP_TOKEN_VALUE || NUMBER_TOKEN.test(s);
 const numberNeedsCdktf = (n: number) => !Number.isFinite(n) || Math.abs(n) > 1e200 || n === Token.NUMBER_MAP_TOKEN_VALUE;
 const isConstructLike = (x: object) => (x as { _children?: unknown })._children !== undefined && (x as { _metadata?: unknown })._metadata !== undefined;
 
 export function fastResolve(cdktfResolve: Resolve, scope: IConstruct, value: unknown, preparing = false): unknown {
+  let stack: TerraformStack | undefined;
+  const stackOf = () => (stack ??= TerraformStack.of(scope));
   const walk = (x: unknown, depth: number): unknown => {
     switch (typeof x) {
       case 'undefined':
         return undefined;
       case 'string':
-        return stringNeedsCdktf(x) ? cdktfResolve(scope, x, preparing) : x;
+        return stringNeedsCdktf(x) ? (sameStackReference(x, stackOf) ?? cdktfResolve(scope, x, preparing)) : x;
       case 'number':
         return numberNeedsCdktf(x) ? cdktfResolve(scope, x, preparing) : x;
       case 'object':
@@ -53,7 +93,9 @@ export function fastResolve(cdktfResolve: Resolve, scope: IConstruct, value: unk
     if (x === null || x instanceof Date) return x;
     if (depth > MAX_DEPTH) return cdktfResolve(scope, x, preparing);
     if (Array.isArray(x)) {
-      if (x.some((e) => (typeof e === 'string' && e.includes(MARKER)) || (typeof e === 'number' && numberNeedsCdktf(e)))) return cdktfResolve(scope, x, preparing);
+      // cdktf resolves a list holding a list token or a token number as a whole; any other list
+      // element by element, as this walk does.
+      if (x.some((e) => (typeof e === 'string' && e.includes(LIST_MARKER)) || (typeof e === 'number' && numberNeedsCdktf(e)))) return cdktfResolve(scope, x, preparing);
       const out: unknown[] = [];
       for (const element of x) {
         const resolved = walk(element, depth + 1);

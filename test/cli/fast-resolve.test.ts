@@ -78,7 +78,38 @@ describe('fastResolve', () => {
       nested: [{ deep: variable.stringValue }],
     };
     expect(fastResolve(recording, stack, input)).toEqual(cdktfResolve(stack, input));
-    expect(calls).toHaveLength(5);
+    // `nested.deep` is one reference to the stack's own variable, which fastResolve resolves itself (below).
+    expect(calls).toEqual([input.str, input.num, input.list, input.fn]);
+  });
+
+  test('a string that is one reference within its stack is resolved here as cdktf resolves it; a reference from another stack goes to cdktf', () => {
+    const app = new App({ outdir: tempDir('lz-resolve-refs-') });
+    const [a, b] = [new TerraformStack(app, 'a'), new TerraformStack(app, 'b')];
+    const mine = new TerraformVariable(a, 'mine', { type: 'string' });
+    const other = new TerraformVariable(b, 'other', { type: 'string' });
+    const handed: unknown[] = [];
+    const record = (scope: unknown, obj: unknown, preparing?: boolean) => (handed.push(obj), cdktfResolve(scope, obj, preparing));
+    // Given a list of references and plain strings, which cdktf resolves element by element.
+    const input = { one: mine.stringValue, list: [mine.stringValue, 'x', mine.stringValue], nested: { deep: [{ v: mine.stringValue }] } };
+    for (const preparing of [true, false]) {
+      handed.splice(0);
+      expect(fastResolve(record, a, input, preparing)).toEqual(cdktfResolve(a, input, preparing));
+      expect(fastResolve(record, a, input, preparing)).toEqual({ one: '${var.mine}', list: ['${var.mine}', 'x', '${var.mine}'], nested: { deep: [{ v: '${var.mine}' }] } });
+      expect(handed).toEqual([]);
+    }
+    // While preparing, cdktf turns a reference from another stack into a cross-stack output and a remote-state read.
+    const foreign = { ref: other.stringValue };
+    expect(fastResolve(record, a, foreign, true)).toEqual(cdktfResolve(a, foreign, true));
+    expect(handed).toEqual([foreign.ref]);
+    expect((fastResolve(record, a, foreign, false) as { ref: string }).ref).toMatch(/^\$\{data\.terraform_remote_state\./);
+    expect(handed).toEqual([foreign.ref, foreign.ref]);
+  });
+
+  test('a list holding a list token goes to cdktf whole, as cdktf resolves it', () => {
+    const variable = new TerraformVariable(stack, 'l', { type: 'list(string)' });
+    const input = { list: Token.asList(variable.value) };
+    expect(fastResolve(recording, stack, input)).toEqual(cdktfResolve(stack, input));
+    expect(calls).toEqual([input.list]);
   });
 
   test('a key that holds a token makes cdktf resolve its whole object', () => {
