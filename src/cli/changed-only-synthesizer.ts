@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { AnnotationMetadataEntryType, type IStackSynthesizer, type ISynthesisSession, type TerraformStack } from 'cdktf';
 import { ConstructOrder, type IConstruct } from 'constructs';
 import { stableJson } from './stable-json';
+import { syncWriter, type StackWriter } from './stack-writer';
 
 /**
  * A stack synthesizer that writes a stack's file only when it differs from the file the current
@@ -40,6 +41,8 @@ export interface ChangedOnlyOptions {
    * (a TerraformAsset, which writes into the session's directory) stays in the session's directory.
    */
   readonly outdir?: string;
+  /** Writes the file. @default syncWriter(): at once, in this thread */
+  readonly writer?: StackWriter;
   /** Called after the stack is synthesized, with the JSON written or left as it was. */
   readonly onSynthesized: (result: SynthesizedStack) => void;
 }
@@ -52,9 +55,6 @@ export interface SynthesizedStack {
   /** The stack's Terraform JSON, as resolved for the file. */
   readonly json: Record<string, unknown>;
 }
-
-/** Two shares of one synth wrote the same stack into the merged output: a bug in lz, never a config mistake. */
-export class StackClaimedTwiceError extends Error {}
 
 export class ChangedOnlySynthesizer implements IStackSynthesizer {
   constructor(
@@ -92,19 +92,10 @@ export class ChangedOnlySynthesizer implements IStackSynthesizer {
     const current = this.options.currentOutdir;
     const written = current === undefined || customs.length > 0 || !sameText(join(current, stackManifest.synthesizedStackPath), text);
     const redirected = written && this.options.outdir !== undefined && customs.length === 0;
-    if (redirected) {
-      const directory = join(this.options.outdir!, stackManifest.workingDirectory);
-      try {
-        mkdirSync(directory);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST')
-          throw new StackClaimedTwiceError(`the stack \`${stack.node.id}\` was written into ${this.options.outdir} twice: two shares of the synth claim it, which is a bug in lz; \`lz synth --workers 1\` synthesizes in one process meanwhile`);
-        throw e;
-      }
-      writeFileSync(join(this.options.outdir!, stackManifest.synthesizedStackPath), text);
-    } else if (written) {
-      if (!existsSync(workingDirectory)) mkdirSync(workingDirectory);
-      writeFileSync(join(session.outdir, stackManifest.synthesizedStackPath), text);
+    if (written) {
+      // Into the merged output a stack directory is made exclusively: one that exists means two shares claim the stack.
+      const base = redirected ? this.options.outdir! : session.outdir;
+      (this.options.writer ?? syncWriter()).write(stack.node.id, join(base, stackManifest.workingDirectory), redirected, join(base, stackManifest.synthesizedStackPath), text);
     }
     this.options.onSynthesized({ written, redirected, json });
   }

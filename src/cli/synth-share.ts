@@ -4,6 +4,7 @@ import { stackNames } from '../../stacks/ids';
 import type { LandingZoneModel } from '../model/types';
 import { ChangedOnlySynthesizer } from './changed-only-synthesizer';
 import { protectedIn } from './protected-resources';
+import type { StackWriter } from './stack-writer';
 import { withFastResolve } from './fast-resolve';
 import { withTokensReleased } from './token-map-release';
 import { withoutTokenStackTraces } from './token-stack-traces';
@@ -76,10 +77,11 @@ export function accountShares(model: LandingZoneModel, count: number): (accountK
 
 /**
  * Builds the App of one share and synthesizes it. `onEvent` hears when the App is built and after
- * every stack written, while the (synchronous) synth runs. The App's tokens are released afterwards,
+ * every stack written, while the (synchronous) synth runs. The files are written through `writer`
+ * (default: at once); with a thread writer they are on disk only once it is closed. The App's tokens are released afterwards,
  * so a worker that synthesizes several shares holds one App at a time, not all it has built.
  */
-export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: ShareDirs, onEvent: (event: ShareEvent) => void): ShareResult {
+export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: ShareDirs, onEvent: (event: ShareEvent) => void, writer?: StackWriter): ShareResult {
   const shareOf = accountShares(model, share.count);
   const perAccount = new Set<string>();
   const elsewhere = new Set<string>();
@@ -112,6 +114,7 @@ export function synthesizeShare(model: LandingZoneModel, share: Share, dirs: Sha
       stack.synthesizer = new ChangedOnlySynthesizer(stack, {
         ...(comparable ? { currentOutdir: dirs.finalOutdir } : {}),
         ...(straight ? { outdir: dirs.mergedOutdir } : {}),
+        ...(writer ? { writer } : {}),
         onSynthesized: ({ written, redirected, json }) => {
           if (!written) unchanged.push(name);
           else if (redirected) direct.push(name);

@@ -5,6 +5,7 @@
  * of one share, not of all its accounts), reports progress and the results over IPC, and exits.
  */
 import type { LandingZoneModel } from '../model/types';
+import { threadWriter } from './stack-writer';
 import { synthesizeShare, type Share, type ShareDirs, type ShareEvent, type ShareResult } from './synth-share';
 
 export interface WorkerRequest {
@@ -26,7 +27,9 @@ function send(message: WorkerMessage, then?: () => void): void {
   process.send!(message, undefined, undefined, () => then?.());
 }
 
-process.once('message', (request: WorkerRequest) => {
+process.once('message', async (request: WorkerRequest) => {
+  // The files are written on a thread of the worker's own while it synthesizes (stack-writer.ts).
+  const writer = threadWriter();
   try {
     const results = request.shares.map(({ share, dirs }) => {
       let pending = 0;
@@ -42,12 +45,14 @@ process.once('message', (request: WorkerRequest) => {
           pending += 1;
           if (Date.now() - last >= PROGRESS_INTERVAL_MS) flush();
         }
-      });
+      }, writer);
       flush();
       return result;
     });
+    await writer.close();
     send({ kind: 'done', results, peakRssKb: process.resourceUsage().maxRSS }, () => process.disconnect());
   } catch (e) {
+    await writer.close().catch(() => undefined);
     process.exitCode = 1;
     send({ kind: 'failed', error: (e as Error).stack ?? String(e) }, () => process.disconnect());
   }

@@ -4,7 +4,7 @@ import { generateOrg } from '../../bench/generate';
 import { synthesize } from '../../src/cli/synth';
 import { stableJson } from '../../src/cli/stable-json';
 import { mergeShares, ShareMismatchError } from '../../src/cli/synth-merge';
-import { StackClaimedTwiceError } from '../../src/cli/changed-only-synthesizer';
+import { StackClaimedTwiceError } from '../../src/cli/stack-writer';
 import { accountShares, synthesizeShare } from '../../src/cli/synth-share';
 import { ACCOUNTS_PER_SHARE, IN_PROCESS_BELOW_ACCOUNTS, parseWorkerCount, shareCount, workerCount, type WorkerEntry } from '../../src/cli/synth-workers';
 import { validateFile } from '../../src/pipeline';
