@@ -23,8 +23,8 @@ export interface Validation {
   readonly source?: SourceDocument;
 }
 
-/** Hears the start of each phase after load, for progress and timings. */
-export type PhaseListener = (phase: 'validate' | 'model') => void;
+/** Hears the start of each phase after load, for progress and timings; `validate` comes with the loaded document. */
+export type PhaseListener = (phase: 'validate' | 'model', source?: SourceDocument) => void;
 
 /**
  * load -> parse -> check -> model, collecting every diagnostic; never throws for a config mistake.
@@ -33,8 +33,8 @@ export type PhaseListener = (phase: 'validate' | 'model') => void;
  */
 export function validateLoaded(loaded: LoadResult, confirmations: ChangeConfirmations = NO_CONFIRMATIONS, onPhase?: PhaseListener): Validation {
   if (!loaded.ok) return { diagnostics: sortDiagnostics(loaded.diagnostics) };
-  onPhase?.('validate');
   const { source } = loaded;
+  onPhase?.('validate', source);
   const parsed = parseConfig(source.data);
   if (!parsed.config) {
     const partial = partialConfig(source.data, parsed.issues ?? []);

@@ -6,7 +6,7 @@ import { InputError } from '../config/load';
 import { LOCK_FILE_NAME as LOCK_FILE } from '../config/lock-file';
 import type { ChangeConfirmations } from '../config/managed-record';
 import type { LandingZoneModel } from '../model/types';
-import { validateFile } from '../pipeline';
+import { validateFile, type PhaseListener, type Validation } from '../pipeline';
 import type { SynthSummary } from './synth';
 
 export interface Io {
@@ -81,24 +81,38 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--progress', 'show the phases, the stacks written and a summary with timings on stderr even when it is not a terminal')
     .action(async (file: string, options: { out?: string; release: string[]; workers?: string; progress?: boolean } & ConfirmationOptions) => {
       const { SynthProgress } = await import('./progress');
-      const { parseWorkerCount } = await import('./synth-workers');
+      const { declaredAccounts, parseWorkerCount, StartedWorkers, workerCount } = await import('./synth-workers');
       const requested = options.workers ?? io.env.LZ_SYNTH_WORKERS;
       const workers = requested === undefined ? undefined : parseWorkerCount(requested, options.workers === undefined ? 'LZ_SYNTH_WORKERS' : '--workers');
       const { synthesize, ProtectedResourcesError, refuseHclOutput } = await import('./synth');
       refuseHclOutput(io.env);
       const progress = SynthProgress.for(io.stderr, options.progress === true);
       progress.phase('load');
-      const result = validateFile(resolve(io.cwd, file), display(file), confirmationsOf(options), (phase) => progress.phase(phase));
+      // Once org.yaml is read, the workers it will need start loading cdktf while it is validated.
+      let started: InstanceType<typeof StartedWorkers> | undefined;
+      const onPhase: PhaseListener = (phase, source) => {
+        progress.phase(phase);
+        const count = source === undefined ? 0 : workerCount(workers, declaredAccounts(source.data));
+        if (phase === 'validate' && count > 1) started = new StartedWorkers(count);
+      };
+      let result: Validation;
+      try {
+        result = validateFile(resolve(io.cwd, file), display(file), confirmationsOf(options), onPhase);
+      } catch (e) {
+        started?.stop();
+        throw e;
+      }
       if (!result.model) progress.abandon();
       report(result.diagnostics, 'text');
       if (!result.model) {
+        started?.stop();
         exitCode = 1;
         return;
       }
       const outdir = resolve(io.cwd, options.out ?? io.env.CDKTF_OUTDIR ?? 'cdktf.out');
       let summary: SynthSummary;
       try {
-        summary = await synthesize(result.model, outdir, dirname(resolve(io.cwd, file)), { releases: options.release, ...(workers ? { workers } : {}), progress });
+        summary = await synthesize(result.model, outdir, dirname(resolve(io.cwd, file)), { releases: options.release, ...(workers ? { workers } : {}), progress, ...(started ? { started } : {}) });
       } catch (e) {
         progress.abandon();
         if (!(e instanceof ProtectedResourcesError)) throw e;

@@ -70,6 +70,51 @@ export function workerCount(requested: number | undefined, accounts: number, cor
   return accounts < IN_PROCESS_BELOW_ACCOUNTS ? 1 : Math.max(1, Math.min(2, cores));
 }
 
+/**
+ * How many accounts a loaded org.yaml declares (the entries of its `accounts` section, before any
+ * validation; 0 when there is none), to start the workers a synth will need early (StartedWorkers).
+ */
+export function declaredAccounts(data: unknown): number {
+  const accounts = data !== null && typeof data === 'object' ? (data as { accounts?: unknown }).accounts : undefined;
+  if (Array.isArray(accounts)) return accounts.length;
+  return accounts !== null && typeof accounts === 'object' ? Object.keys(accounts).length : 0;
+}
+
+/** Forks one synth worker; it loads cdktf and the stacks at once and then waits for its request. */
+function forkWorker(entry: WorkerEntry): ChildProcess {
+  const execArgv = [...(entry.execArgv ?? process.execArgv), ...WORKER_V8_FLAGS];
+  return fork(entry.script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
+}
+
+/**
+ * Workers forked before the model is built, so that they load cdktf and the provider bindings
+ * (about a second each) while this process validates org.yaml. `lz synth` starts them once it
+ * has read org.yaml and knows how many accounts it declares; synthesizeInWorkers takes them over,
+ * forks more if the model needs more, and stops any it does not need.
+ */
+export class StartedWorkers {
+  private readonly children: ChildProcess[];
+
+  constructor(
+    count: number,
+    readonly entry: WorkerEntry = DEFAULT_WORKER_ENTRY,
+  ) {
+    this.children = Array.from({ length: count }, () => forkWorker(entry));
+  }
+
+  /** Hands over up to `count` workers (fewer if fewer were started) and stops the rest. */
+  take(count: number): ChildProcess[] {
+    const taken = this.children.splice(0, count);
+    this.stop();
+    return taken;
+  }
+
+  /** Stops every worker not handed over. */
+  stop(): void {
+    for (const child of this.children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill();
+  }
+}
+
 export interface WorkersResult {
   readonly stacks: string[];
   /** The protected addresses of the merged output, sorted (see ShareResult.protected). */
@@ -94,7 +139,9 @@ export async function synthesizeInWorkers(
   progress: SynthProgress,
   entry = DEFAULT_WORKER_ENTRY,
   accountsPerShare = ACCOUNTS_PER_SHARE,
+  started?: StartedWorkers,
 ): Promise<WorkersResult> {
+  const prestarted = started?.take(count) ?? [];
   const shares = shareCount(count, model.accounts.length + (model.managedChanges?.removedAccounts.length ?? 0), accountsPerShare);
   const shareDirs = Array.from({ length: shares }, (_, j) => join(dirs.outdir, `.share-${j}`));
   for (const dir of shareDirs) mkdirSync(dir, { recursive: true });
@@ -119,8 +166,7 @@ export async function synthesizeInWorkers(
   const run = (i: number) =>
     new Promise<{ outputs: ShareOutput[]; peakRssKb: number }>((resolve, reject) => {
       const mine = shareDirs.map((dir, j) => ({ dir, j })).filter(({ j }) => j % count === i);
-      const execArgv = [...(entry.execArgv ?? process.execArgv), ...WORKER_V8_FLAGS];
-      const child = fork(entry.script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
+      const child = prestarted[i] ?? forkWorker(started?.entry ?? entry);
       children.push(child);
       let settled = false;
       child.on('message', (message: WorkerMessage) => {
@@ -143,6 +189,12 @@ export async function synthesizeInWorkers(
         settled = true;
         reject(new Error(`synth worker ${i} of ${count} could not run: ${e.message}`));
       });
+      // A worker started early may have died already, before anything listened.
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+        settled = true;
+        reject(new Error(`synth worker ${i} of ${count} exited (${child.signalCode ? `signal ${child.signalCode}` : `code ${child.exitCode}`}) before it finished`));
+        return;
+      }
       child.on('exit', (code, signal) => {
         if (!settled) reject(new Error(`synth worker ${i} of ${count} exited (${signal ? `signal ${signal}` : `code ${code}`}) before it finished`));
       });

@@ -7,7 +7,7 @@ import { SynthProgress } from './progress';
 import { InputError } from '../config/load';
 import { checkProtectedResources, PROTECTED_SECTION, writeReleases } from './protected-resources';
 import type { ShareDirs } from './synth-share';
-import { synthesizeInWorkers, workerCount, type WorkerEntry } from './synth-workers';
+import { synthesizeInWorkers, workerCount, type StartedWorkers, type WorkerEntry } from './synth-workers';
 
 export interface SynthSummary {
   readonly outdir: string;
@@ -33,6 +33,8 @@ export interface SynthOptions {
   readonly workerEntry?: WorkerEntry;
   /** With workers, about how many accounts one App holds. @default ACCOUNTS_PER_SHARE */
   readonly accountsPerShare?: number;
+  /** Workers started before the model was built (see StartedWorkers); those not needed are stopped. */
+  readonly started?: StartedWorkers;
 }
 
 /** The synthesized output would destroy a protected resource; nothing was written. */
@@ -70,8 +72,11 @@ export async function synthesize(model: LandingZoneModel, outdir: string, projec
     const workers = workerCount(options.workers, model.accounts.length);
     const dirs: ShareDirs = { outdir: staging, finalOutdir: target, projectDir: resolve(projectDir) };
     progress.phase('build');
+    if (workers === 1) options.started?.stop();
     const { stacks, protected: current, peakRssKb } =
-      workers === 1 ? { ...synthesizeHere(model, dirs, progress), peakRssKb: [] } : await synthesizeInWorkers(model, workers, dirs, progress, options.workerEntry, options.accountsPerShare);
+      workers === 1
+        ? { ...synthesizeHere(model, dirs, progress), peakRssKb: [] }
+        : await synthesizeInWorkers(model, workers, dirs, progress, options.workerEntry, options.accountsPerShare, options.started);
     const fileOf = (stack: string) => {
       const staged = join(staging, 'stacks', stack, STACK_FILE);
       return existsSync(staged) ? staged : join(target, 'stacks', stack, STACK_FILE);
@@ -91,6 +96,7 @@ export async function synthesize(model: LandingZoneModel, outdir: string, projec
     writeLock({ ...model.lock, [PROTECTED_SECTION]: current }, projectDir);
     return { outdir: target, stacks, ...changes, workers, workerPeakRssKb: peakRssKb };
   } finally {
+    options.started?.stop();
     rmSync(staging, { recursive: true, force: true });
   }
 }

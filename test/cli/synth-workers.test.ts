@@ -6,7 +6,7 @@ import { stableJson } from '../../src/cli/stable-json';
 import { mergeShares, ShareMismatchError } from '../../src/cli/synth-merge';
 import { StackClaimedTwiceError } from '../../src/cli/stack-writer';
 import { accountShares, synthesizeShare } from '../../src/cli/synth-share';
-import { ACCOUNTS_PER_SHARE, IN_PROCESS_BELOW_ACCOUNTS, parseWorkerCount, shareCount, workerCount, type WorkerEntry } from '../../src/cli/synth-workers';
+import { ACCOUNTS_PER_SHARE, declaredAccounts, IN_PROCESS_BELOW_ACCOUNTS, parseWorkerCount, shareCount, StartedWorkers, workerCount, type WorkerEntry } from '../../src/cli/synth-workers';
 import { validateFile } from '../../src/pipeline';
 import { DEFAULT_ORG, defaultModel, modelOf, PROJECT_DIR, readTree, tempDir } from '../helpers';
 
@@ -55,6 +55,29 @@ describe('lz synth with worker processes', () => {
     for (const file of Object.keys(alone)) expect([file, parallel[file]]).toEqual([file, alone[file]]);
     rmSync(dir, { recursive: true, force: true });
   }, 240_000);
+
+  test('workers started before the model is built are taken over; one not needed is stopped', async () => {
+    const dir = project(generateOrg(16, 42, 'cloud').yaml);
+    const alone = await synthWith(dir, 'out-1', 1);
+    const model = modelOf(validateFile(join(dir, 'org.yaml'), 'org.yaml'));
+    const started = new StartedWorkers(3, TS_WORKER);
+    const summary = await synthesize(model, join(dir, 'out-2'), dir, { workers: 2, started });
+    expect(summary.workers).toBe(2);
+    expect(started.take(3)).toEqual([]);
+    const parallel = readTree(join(dir, 'out-2'));
+    expect(Object.keys(parallel)).toEqual(Object.keys(alone));
+    for (const file of Object.keys(alone)) expect([file, parallel[file]]).toEqual([file, alone[file]]);
+  }, 240_000);
+
+  test('a worker started early that died before its request fails synth with its exit', async () => {
+    const dir = project(generateOrg(12).yaml);
+    const model = modelOf(validateFile(join(dir, 'org.yaml'), 'org.yaml'));
+    writeFileSync(join(dir, 'dying-worker.js'), 'process.exit(4);\n');
+    const started = new StartedWorkers(2, { script: join(dir, 'dying-worker.js') });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await expect(synthesize(model, join(dir, 'out'), dir, { workers: 2, started })).rejects.toThrow(/^synth worker [01] of 2 exited \(code 4\) before it finished$/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  }, 120_000);
 
   test('a failing worker fails synth, names the worker and leaves the previous output as it was', async () => {
     const dir = project(generateOrg(12).yaml);
@@ -114,6 +137,12 @@ describe('the partition of the accounts', () => {
     expect(shareCount(2, 5000)).toBe(20);
     expect(shareCount(3, 16, 3)).toBe(6);
     expect(ACCOUNTS_PER_SHARE).toBe(250);
+  });
+
+  test('the accounts a loaded org.yaml declares, before validation, decide which workers start early', () => {
+    expect(declaredAccounts({ accounts: [{ key: 'a' }, { key: 'b' }] })).toBe(2);
+    expect(declaredAccounts({ accounts: { a: {}, b: {}, c: {} } })).toBe(3);
+    for (const data of [{}, { accounts: null }, { accounts: 'x' }, null, 'text']) expect(declaredAccounts(data)).toBe(0);
   });
 
   test('worker count: explicit counts are obeyed up to one per account; the default depends on the size', () => {
