@@ -29,6 +29,8 @@ const { ValidateTerraformVersion } = requireFromCdktf('./validations/validate-te
 const { encounteredAnnotationWithLevelError } = requireFromCdktf('./errors') as { encounteredAnnotationWithLevelError: (errors: string) => Error };
 
 const CUSTOM_SYNTHESIS = Symbol.for('cdktf/customSynthesis');
+/** The default writer: at once, in this thread. */
+const AT_ONCE = syncWriter();
 const ANNOTATION_TYPES: readonly string[] = [AnnotationMetadataEntryType.INFO, AnnotationMetadataEntryType.WARN, AnnotationMetadataEntryType.ERROR];
 
 export interface ChangedOnlyOptions {
@@ -95,7 +97,7 @@ export class ChangedOnlySynthesizer implements IStackSynthesizer {
     if (written) {
       // Into the merged output a stack directory is made exclusively: one that exists means two shares claim the stack.
       const base = redirected ? this.options.outdir! : session.outdir;
-      (this.options.writer ?? syncWriter()).write(stack.node.id, join(base, stackManifest.workingDirectory), redirected, join(base, stackManifest.synthesizedStackPath), text);
+      (this.options.writer ?? AT_ONCE).write(stack.node.id, join(base, stackManifest.workingDirectory), redirected, join(base, stackManifest.synthesizedStackPath), text);
     }
     this.options.onSynthesized({ written, redirected, json });
   }

@@ -92,8 +92,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       let started: InstanceType<typeof StartedWorkers> | undefined;
       const onPhase: PhaseListener = (phase, source) => {
         progress.phase(phase);
-        const count = source === undefined ? 0 : workerCount(workers, declaredAccounts(source.data));
-        if (phase === 'validate' && count > 1) started = new StartedWorkers(count);
+        if (phase !== 'validate' || source === undefined) return;
+        const count = workerCount(workers, declaredAccounts(source.data));
+        if (count > 1) started = new StartedWorkers(count);
       };
       let result: Validation;
       try {

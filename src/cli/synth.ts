@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Finding } from '../config/diagnostics';
+import { InputError } from '../config/load';
 import { LOCK_FILE_NAME, renderLockFile, type LockFile } from '../config/lock-file';
 import type { LandingZoneModel } from '../model/types';
 import { SynthProgress } from './progress';
-import { InputError } from '../config/load';
 import { checkProtectedResources, PROTECTED_SECTION, writeReleases } from './protected-resources';
 import type { ShareDirs } from './synth-share';
 import { synthesizeInWorkers, workerCount, type StartedWorkers, type WorkerEntry } from './synth-workers';
