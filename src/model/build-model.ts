@@ -11,6 +11,7 @@ import { buildIdentityCenterModel, identityCenterDelegation, identityCenterServi
 import { buildLoggingModel, LOGGING_SERVICE_PRINCIPALS, resourceNamePrefix } from './logging';
 import { buildManagedChanges, buildManagedRecord } from './managed-changes';
 import { redeclarations } from './redeclarations';
+import { allowedRegionsOf } from './regions';
 import { assignStackIds, optionalStacksOf } from './stack-ids';
 import { buildNetworkModel } from './network/build-network';
 import { flattenOus } from './org-tree';
@@ -72,8 +73,7 @@ export function buildModel(
       };
     });
 
-  const home = config.organization.homeRegion;
-  const allowedRegions = [home, ...[...new Set(config.organization.allowedRegions)].filter((r) => r !== home).sort(byString)];
+  const allowedRegions = allowedRegionsOf(config);
   const { baseline, lockSections: baselineLock } = buildBaselineModel(config, allowedRegions, previousLock);
   const logging = buildLoggingModel(config, baselineDelivers(baseline));
   // GuardDuty's regional stacks share the baseline's pinned region groups (the same record).
@@ -115,7 +115,7 @@ export function buildModel(
       name: config.organization.name,
       ...(config.organization.id !== undefined ? { id: config.organization.id } : {}),
       partition: config.organization.partition,
-      homeRegion: home,
+      homeRegion: config.organization.homeRegion,
       allowedRegions,
       managementAccountKey: managementKey,
       managementAccountId: config.accounts[managementKey]!.id!,

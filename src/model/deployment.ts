@@ -7,11 +7,40 @@ export const STACK_PLACEHOLDER = '{stack}';
 export const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
 
 /**
- * The longest stack name the tool generates: a per-account prefix of at most 10 characters
- * (`bootstrap-`) and a stack id of at most 60 (lz.lock.json pins it). Organization-wide names are
- * shorter (`delegated-administrators`, 24). Workspace name patterns must leave room for it.
+ * The longest stack id a per-account stack name carries: an account key of up to 50 characters and
+ * the numbered suffix a reused key gets (stack-ids.ts); lz.lock.json pins it.
  */
-export const LONGEST_STACK_NAME = 70;
+export const LONGEST_STACK_ID = 60;
+
+/**
+ * The longest stack name of any organization without further network regions or baseline region
+ * groups: `bootstrap-` and a stack id of LONGEST_STACK_ID. Organization-wide names are shorter
+ * (`delegated-administrators`, 24).
+ */
+export const LONGEST_STACK_NAME = 'bootstrap-'.length + LONGEST_STACK_ID;
+
+/** The longest stack name an org.yaml can make, and the form that makes it (`network-<id>_ap-southeast-4`). */
+export interface LongestStackName {
+  readonly length: number;
+  readonly form: string;
+}
+
+/**
+ * The longest stack name this org.yaml can make, for whichever accounts it has now or gets later:
+ * `bootstrap-<id>`, or longer where the config makes longer forms: `network-<id>_<region>` for
+ * every further network region (up to 83 characters), and `baseline<n>-<id>` for a tenth or later
+ * baseline region group (`regionGroups`, as lz.lock.json pins them). Workspace name patterns must
+ * leave room for it; the stack ids of accounts added later are only known to be at most
+ * LONGEST_STACK_ID long.
+ */
+export function longestStackName(config: OrgConfig, regionGroups: number): LongestStackName {
+  const forms = [{ length: LONGEST_STACK_NAME, form: 'bootstrap-<id>' }];
+  for (const region of Object.keys(config.network?.regions ?? {}))
+    forms.push({ length: `network-_${region}`.length + LONGEST_STACK_ID, form: `network-<id>_${region}` });
+  if (config.baseline !== undefined && regionGroups > 1)
+    forms.push({ length: `baseline${regionGroups}-`.length + LONGEST_STACK_ID, form: `baseline${regionGroups}-<id>` });
+  return forms.reduce((a, b) => (b.length > a.length ? b : a));
+}
 
 export interface LocalDeployment {
   readonly backend: 'local';

@@ -23,6 +23,12 @@ export const REGIONS_BY_PARTITION: Readonly<Record<Partition, readonly string[]>
   'aws-us-gov': ['us-gov-east-1', 'us-gov-west-1'],
 };
 
+/** The regions the organization works in: the home region first, then the other allowed regions, sorted. */
+export function allowedRegionsOf(config: OrgConfig): string[] {
+  const home = config.organization.homeRegion;
+  return [home, ...[...new Set(config.organization.allowedRegions)].filter((r) => r !== home).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))];
+}
+
 /** The partition a known region belongs to, or undefined for a name lz does not know. */
 export function partitionOfRegion(region: string): Partition | undefined {
   for (const [partition, regions] of Object.entries(REGIONS_BY_PARTITION)) if (regions.includes(region)) return partition as Partition;

@@ -221,3 +221,30 @@ describe('log bucket names of 52 to 63 characters', () => {
     ]);
   });
 });
+
+describe('workspace name patterns against the longest stack name (HCP Terraform: 90 characters)', () => {
+  const cloud = (doc: Doc, literal: number) => {
+    doc.deployment = { backend: 'cloud', cloud: { organization: 'acme', workspaceName: `${'w'.repeat(literal - 1)}-{stack}` } };
+  };
+
+  test('a further network region leaves 12 characters: network-<id>_eu-west-1 is 78 long', () => {
+    expect(withCode(fixture('network-regions.yaml', (d) => cloud(d, 12)), 'LZ0602')).toEqual([]);
+    expect(withCode(fixture('network-regions.yaml', (d) => cloud(d, 13)), 'LZ0602')).toEqual([
+      `error deployment.cloud.workspaceName: "${'w'.repeat(12)}-{stack}" leaves room for 77 characters of stack name, but stack names can be 78 long (\`network-<id>_eu-west-1\` with a stack id of up to 60) and workspace names at most 90.`,
+    ]);
+  });
+
+  test('a tenth baseline region group leaves 19 characters: baseline10-<id> is 71 long', () => {
+    // 28 allowed regions and the home region: ten groups of at most three.
+    const regions = (d: Doc) => {
+      const home = d.organization.homeRegion;
+      d.organization.allowedRegions = ['af-south-1', 'ap-east-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-south-1', 'ap-south-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ca-central-1', 'ca-west-1', 'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1', 'eu-south-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'il-central-1', 'me-central-1', 'me-south-1', 'sa-east-1', 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2'].filter((r) => r !== home).slice(0, 28);
+    };
+    expect(withCode(fixture('baseline-overrides.yaml', (d) => { regions(d); cloud(d, 19); }), 'LZ0602')).toEqual([]);
+    expect(withCode(fixture('baseline-overrides.yaml', (d) => { regions(d); cloud(d, 20); }), 'LZ0602')).toEqual([
+      `error deployment.cloud.workspaceName: "${'w'.repeat(19)}-{stack}" leaves room for 70 characters of stack name, but stack names can be 71 long (\`baseline10-<id>\` with a stack id of up to 60) and workspace names at most 90.`,
+    ]);
+    // Nine groups (25 allowed regions and the home region): bootstrap-<id> is the longest again.
+    expect(withCode(fixture('baseline-overrides.yaml', (d) => { regions(d); d.organization.allowedRegions = d.organization.allowedRegions.slice(0, 25); cloud(d, 20); }), 'LZ0602')).toEqual([]);
+  });
+});

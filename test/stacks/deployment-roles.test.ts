@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { workspaceRoleName } from '../../src/constructs/workload-identity';
-import { LONGEST_STACK_NAME, runRolePower, runTriggerHolder, sharesStateGlobally, workspaceName, WORKSPACE_NAME, type StackSite } from '../../src/model/deployment';
+import { stackNames } from '../../stacks/ids';
+import { regionalStackNames } from '../../stacks/network-regions-ids';
+import type { OrgConfig } from '../../src/config/schema';
+import { longestStackName, LONGEST_STACK_ID, LONGEST_STACK_NAME, runRolePower, runTriggerHolder, sharesStateGlobally, workspaceName, WORKSPACE_NAME, type StackSite } from '../../src/model/deployment';
 
 const MANAGEMENT = 'management';
 const NETWORK = 'network';
@@ -104,5 +107,30 @@ describe('names at their longest', () => {
     const role = workspaceRoleName(workspaceName('lz-{stack}', `network-${'a'.repeat(60)}`));
     expect(role).toHaveLength(64);
     expect(role).toMatch(/^tfc-lz-network-a+-[0-9a-f]{8}$/);
+  });
+
+  const id = 'a'.repeat(LONGEST_STACK_ID);
+  const config = (parts: { regions?: string[]; baseline?: boolean }) =>
+    ({
+      ...(parts.regions ? { network: { regions: Object.fromEntries(parts.regions.map((r) => [r, { asn: 64513, pools: [], optedIn: false }])) } } : {}),
+      ...(parts.baseline ? { baseline: {} } : {}),
+    }) as unknown as OrgConfig;
+
+  test('without further regions or region groups, the bootstrap stack is the longest', () => {
+    expect(longestStackName(config({}), 1)).toEqual({ length: stackNames.bootstrap(id).length, form: 'bootstrap-<id>' });
+    expect(longestStackName(config({ baseline: true }), 9)).toEqual({ length: 70, form: 'bootstrap-<id>' });
+  });
+
+  test('a further network region makes the account\'s regional network stack longer: up to 83 characters', () => {
+    const longest = longestStackName(config({ regions: ['eu-west-1', 'ap-southeast-4'] }), 1);
+    expect(longest).toEqual({ length: regionalStackNames.spoke(id, 'ap-southeast-4').length, form: 'network-<id>_ap-southeast-4' });
+    expect(longest.length).toBe(83);
+  });
+
+  test('a tenth baseline region group makes baseline10-<id> longer than bootstrap-<id>', () => {
+    expect(longestStackName(config({ baseline: true }), 10)).toEqual({ length: stackNames.baseline(id, 10).length, form: 'baseline10-<id>' });
+    expect(longestStackName(config({ baseline: true }), 10).length).toBe(71);
+    // Without a baseline section no baseline stack is written, whatever the lock's groups.
+    expect(longestStackName(config({}), 10).length).toBe(70);
   });
 });
