@@ -84,8 +84,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const { declaredAccounts, parseWorkerCount, StartedWorkers, workerCount } = await import('./synth-workers');
       const requested = options.workers ?? io.env.LZ_SYNTH_WORKERS;
       const workers = requested === undefined ? undefined : parseWorkerCount(requested, options.workers === undefined ? 'LZ_SYNTH_WORKERS' : '--workers');
-      const { synthesize, ProtectedResourcesError, refuseHclOutput } = await import('./synth');
+      const { synthesize, ProtectedResourcesError, refuseFileAsOutdir, refuseHclOutput } = await import('./synth');
       refuseHclOutput(io.env);
+      const outdir = resolve(io.cwd, options.out ?? io.env.CDKTF_OUTDIR ?? 'cdktf.out');
+      refuseFileAsOutdir(outdir, display);
       const progress = SynthProgress.for(io.stderr, options.progress === true);
       progress.phase('load');
       // Once org.yaml is read, the workers it will need start loading cdktf while it is validated.
@@ -110,7 +112,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         exitCode = 1;
         return;
       }
-      const outdir = resolve(io.cwd, options.out ?? io.env.CDKTF_OUTDIR ?? 'cdktf.out');
       let summary: SynthSummary;
       try {
         summary = await synthesize(result.model, outdir, dirname(resolve(io.cwd, file)), { releases: options.release, ...(workers ? { workers } : {}), progress, ...(started ? { started } : {}) });

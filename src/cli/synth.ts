@@ -66,6 +66,12 @@ export async function synthesize(model: LandingZoneModel, outdir: string, projec
   const progress = options.progress ?? SynthProgress.silent();
   const target = resolve(outdir);
   const parent = dirname(target);
+  try {
+    refuseFileAsOutdir(target);
+  } catch (e) {
+    options.started?.stop();
+    throw e;
+  }
   mkdirSync(parent, { recursive: true });
   const staging = join(parent, `.${basename(target)}.staging-${process.pid}-${Date.now()}`);
   try {
@@ -98,6 +104,26 @@ export async function synthesize(model: LandingZoneModel, outdir: string, projec
   } finally {
     options.started?.stop();
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Refuses an output directory that is a file, or that has a file among its parents: the staging
+ * directory beside it could not be made, and the user would see Node's ENOTDIR or EEXIST after the
+ * whole synth. `display` shows a path as the user gave it.
+ */
+export function refuseFileAsOutdir(target: string, display: (path: string) => string = (path) => path): void {
+  for (let path = target; ; path = dirname(path)) {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      if (dirname(path) === path) return;
+      continue;
+    }
+    if (stat.isDirectory()) return;
+    const what = path === target ? `the output directory ${display(target)} is a file` : `${display(path)} is a file, so the output directory ${display(target)} cannot be made inside it`;
+    throw new InputError(`${what}. Name a directory with --out or CDKTF_OUTDIR (lz creates it if it is missing) and run again; nothing was written.`);
   }
 }
 

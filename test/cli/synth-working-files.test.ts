@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { FIXTURES, tempDir } from '../helpers';
@@ -41,5 +41,31 @@ describe('lz synth keeps Terraform working files of each stack', () => {
     writeFileSync(join(dir, 'org.yaml'), 'organization: {}\n');
     expect((await synth(dir)).code).toBe(1);
     expect(readFileSync(lock, 'utf8')).toBe(LOCK_HCL);
+  });
+});
+
+describe('an --out that names a file is refused before anything is written', () => {
+  const synthInto = async (cwd: string, out: string) => {
+    let stderr = '';
+    const code = await main(['synth', '--out', out], { stdout: { write: () => true }, stderr: { write: (s: string) => ((stderr += s), true) }, cwd, env: {} });
+    return { code, stderr };
+  };
+
+  test.each([
+    ['the output itself', 'out', 'lz: the output directory out is a file.'],
+    ['a parent of the output', 'out/inner', 'lz: out is a file, so the output directory out/inner cannot be made inside it.'],
+  ])('%s is a file: a usage error that says so, and the file and the directory are as they were', async (_case, out, message) => {
+    const dir = tempDir('lz-out-file-');
+    copyFileSync(join(FIXTURES, 'valid', 'minimal.yaml'), join(dir, 'org.yaml'));
+    writeFileSync(join(dir, 'out'), 'not a directory');
+    const before = readdirSync(dir).sort();
+
+    const r = await synthInto(dir, out);
+
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain(' Name a directory with --out or CDKTF_OUTDIR (lz creates it if it is missing) and run again; nothing was written.\n');
+    expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('not a directory');
+    expect(readdirSync(dir).sort()).toEqual(before);
   });
 });
