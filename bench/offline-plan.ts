@@ -72,8 +72,14 @@ export interface OfflineStack {
   readonly json: Json;
   /** What was replaced, one line each, for the report. */
   readonly replaced: string[];
-  /** Data sources that would read AWS: the stack cannot be planned offline. */
+  /** Data sources that would read a live API (AWS, HCP Terraform): the stack cannot be planned offline. */
   readonly blockers: string[];
+}
+
+/** Which service the data sources would call, by their provider's prefix. */
+function readsFrom(blockers: readonly string[]): string {
+  const services = [...new Set(blockers.map((b) => (b.startsWith('data.tfe_') ? 'HCP Terraform' : b.startsWith('data.aws_') ? 'AWS' : 'a live API')))];
+  return services.join(' and ');
 }
 
 /** The copy of a stack that plans offline (see the file comment). */
@@ -145,7 +151,7 @@ export interface PlanResult {
 /** `terraform init` from the mirror, then a timed offline plan, in `workdir`. */
 export async function planOffline(tools: TerraformTools, stack: string, json: Json, resources: number, workdir: string): Promise<PlanResult> {
   const copy = offlineStack(json, tools.awsVersion);
-  if (copy.blockers.length > 0) return { stack, resources, outcome: `not planned: ${copy.blockers.join(', ')} read AWS at plan time` };
+  if (copy.blockers.length > 0) return { stack, resources, outcome: `not planned: ${copy.blockers.join(', ')} ${copy.blockers.length === 1 ? 'reads' : 'read'} ${readsFrom(copy.blockers)} at plan time` };
   mkdirSync(workdir, { recursive: true });
   writeFileSync(join(workdir, 'cdk.tf.json'), JSON.stringify(copy.json, null, 2));
   const env = { ...process.env, TF_IN_AUTOMATION: '1', AWS_EC2_METADATA_DISABLED: 'true', CHECKPOINT_DISABLE: '1' };
