@@ -56,25 +56,29 @@ export function ipv6DefaultRoute(scope: Construct, v: VpcModel, tier: SubnetTier
 }
 
 /**
- * The `moved` blocks of tiers that turned routeTablePerAz on: the shared table becomes the az0
- * table, with its routes, so zone 0 keeps its table and the other zones' associations are updated
- * in place to their new tables. For a tier that had it on from the start the blocks name nothing
- * in the state and Terraform ignores them.
+ * The `moved` blocks of tiers that changed between one route table and one per zone. A tier with
+ * routeTablePerAz: the shared table becomes the az0 table, with its routes, so zone 0 keeps its
+ * table and the other zones' associations are updated in place to their new tables; for a tier that
+ * had it on from the start the blocks name nothing in the state and Terraform ignores them. A tier
+ * that lz.lock.json records with tables per zone and that now shares one (routeTablePerAz turned
+ * off, or a nat tier that no longer is): the az0 table and its routes become the shared ones, and
+ * the other zones' associations move to it before their tables are destroyed.
  * @see https://developer.hashicorp.com/terraform/language/modules/develop/refactoring
  */
 export function routeTableMoves(v: VpcModel): MovedAddress[] {
   const table = RouteTable.tfResourceType;
   const route = Route.tfResourceType;
-  return v.tiers
-    .filter((t) => t.routeTablePerAz === true)
-    .flatMap((t) => {
-      const destinations = [...(t.defaultRoute === 'internet' || t.defaultRoute === 'transit-gateway' ? ['0.0.0.0/0'] : []), ...t.transitGatewayDestinations];
-      return [
-        { from: `${table}.${ids.routeTable(v.key, t.key)}`, to: `${table}.${ids.routeTable(v.key, t.key, 0)}` },
-        ...destinations.map((d) => ({ from: `${route}.${ids.route(v.key, t.key, d)}`, to: `${route}.${ids.route(v.key, t.key, d, 0)}` })),
-        ...(t.ipv6 !== undefined && t.defaultRoute === 'internet' ? [{ from: `${route}.${ids.ipv6DefaultRoute(v.key, t.key)}`, to: `${route}.${ids.ipv6DefaultRoute(v.key, t.key, 0)}` }] : []),
-      ];
-    });
+  return v.tiers.flatMap((t) => {
+    if (t.routeTablePerAz !== true && t.formerRouteTablePerZone !== true) return [];
+    // The addresses of the tier's shared table and its routes, each with its az0 counterpart.
+    const destinations = [...(t.defaultRoute === 'internet' || t.defaultRoute === 'transit-gateway' ? ['0.0.0.0/0'] : []), ...t.transitGatewayDestinations];
+    const pairs = [
+      { shared: `${table}.${ids.routeTable(v.key, t.key)}`, az0: `${table}.${ids.routeTable(v.key, t.key, 0)}` },
+      ...destinations.map((d) => ({ shared: `${route}.${ids.route(v.key, t.key, d)}`, az0: `${route}.${ids.route(v.key, t.key, d, 0)}` })),
+      ...(t.ipv6 !== undefined && t.defaultRoute === 'internet' ? [{ shared: `${route}.${ids.ipv6DefaultRoute(v.key, t.key)}`, az0: `${route}.${ids.ipv6DefaultRoute(v.key, t.key, 0)}` }] : []),
+    ];
+    return t.routeTablePerAz === true ? pairs.map((p) => ({ from: p.shared, to: p.az0 })) : pairs.map((p) => ({ from: p.az0, to: p.shared }));
+  });
 }
 
 /**

@@ -20,8 +20,8 @@ describe('lz.lock.json', () => {
     expect(readLockFile(dir)).toEqual({ lock: { version: 1 }, findings: [] });
     expect(await main(['synth', '--out', 'out'], { ...quiet, cwd: dir })).toBe(0);
     const text = readFileSync(join(dir, LOCK_FILE_NAME), 'utf8');
-    // The default org.yaml has a network and managed accounts: allocations, the managed record and the protected resources.
-    expect(Object.keys(JSON.parse(text))).toEqual(['baselineRegionGroups', 'cidrAllocations', 'managed', 'protected', 'subnetAllocations', 'version']);
+    // The default org.yaml has a network and managed accounts: allocations, the tiers with route tables per zone, the managed record and the protected resources.
+    expect(Object.keys(JSON.parse(text))).toEqual(['baselineRegionGroups', 'cidrAllocations', 'managed', 'protected', 'routeTablesPerZone', 'subnetAllocations', 'version']);
     expect(text).toBe(renderLockFile(JSON.parse(text)));
   });
 

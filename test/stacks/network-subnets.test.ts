@@ -6,6 +6,8 @@ import { validateFile } from '../../src/pipeline';
 import { FIXTURES, modelOf, resources, synth, type TerraformJson } from '../helpers';
 import { auditOf, control, unitLines } from '../model/audit/audit-helpers';
 import { modelWithLock } from '../network-helpers';
+import { testWithTerraform } from '../terraform';
+import { planOverState, priorState } from '../terraform-prior-state';
 
 const FIXTURE = join(FIXTURES, 'valid', 'network-subnets.yaml');
 const model = modelOf(validateFile(FIXTURE, 'org.yaml'));
@@ -79,6 +81,56 @@ describe('route tables per availability zone', () => {
       { from: 'aws_route_table.route_table_main__app', to: 'aws_route_table.route_table_main__app__az0' },
       { from: 'aws_route.route_main__app__0-0-0-0_0', to: 'aws_route.route_main__app__az0__0-0-0-0_0' },
     ]);
+  });
+
+  test('the record holds every tier with tables per zone, nat tiers included', () => {
+    expect(model.lock.routeTablesPerZone).toEqual(expect.arrayContaining(['app-prod/main/app']));
+    const natTiers = model.network!.vpcs.flatMap((v) => v.tiers.filter((t) => t.defaultRoute === 'nat').map((t) => `${v.id}/${t.key}`));
+    expect(model.lock.routeTablesPerZone).toEqual([...new Set(['app-prod/main/app', ...natTiers])].sort());
+  });
+
+  describe('turning routeTablePerAz off again', () => {
+    const off = (text: string) => text.replace('app: { prefixLength: 24, defaultRoute: transit-gateway, routeTablePerAz: true }', 'app: { prefixLength: 24, defaultRoute: transit-gateway }');
+    const text = readFileSync(FIXTURE, 'utf8');
+    const after = modelWithLock(off(text), model.lock);
+    const spokeAfter = synth(after).stacks['network-app-prod']!;
+
+    test('the az0 table and its routes become the shared ones, and the other zones\' tables go', () => {
+      expect(off(text)).not.toBe(text);
+      expect(spokeAfter.moved).toEqual([
+        { from: 'aws_route_table.route_table_main__app__az0', to: 'aws_route_table.route_table_main__app' },
+        { from: 'aws_route.route_main__app__az0__0-0-0-0_0', to: 'aws_route.route_main__app__0-0-0-0_0' },
+      ]);
+      expect(Object.keys(resources(spokeAfter, 'aws_route_table')).sort()).toEqual(['route_table_main__app', 'route_table_main__attachment']);
+      expect(body(spokeAfter, 'aws_route_table_association', 'route_table_association_main__app__az1').route_table_id).toBe('${aws_route_table.route_table_main__app.id}');
+    });
+
+    test('the record keeps the tier, so the blocks stay until the change is applied, under a renamed account too', () => {
+      expect(after.lock.routeTablesPerZone).toEqual(model.lock.routeTablesPerZone);
+      const again = modelWithLock(off(text), after.lock);
+      expect(synth(again).stacks['network-app-prod']!.moved).toEqual(spokeAfter.moved);
+      const renamed = modelWithLock(off(text).replace('  app-prod:\n', '  app-production:\n    formerKey: app-prod\n'), after.lock);
+      expect(renamed.network!.vpcs.find((v) => v.id === 'app-production/main')!.tiers.find((t) => t.key === 'app')!.formerRouteTablePerZone).toBe(true);
+      expect(renamed.lock.routeTablesPerZone).toContain('app-production/main/app');
+    });
+
+    test('without the record (a tier that never had tables per zone) no block is written', () => {
+      const fresh = modelWithLock(off(text));
+      expect(synth(fresh).stacks['network-app-prod']!.moved).toBeUndefined();
+      expect(fresh.lock.routeTablesPerZone).not.toContain('app-prod/main/app');
+    });
+
+    testWithTerraform('an offline plan over the state of the tables per zone destroys the az1 table and its route, and creates nothing', () => {
+      const plan = planOverState(spokeAfter, priorState(spoke));
+      expect(plan.errors).toEqual([]);
+      expect(plan.actions.create ?? []).toEqual([]);
+      expect(plan.actions.replace ?? []).toEqual([]);
+      expect((plan.actions.delete ?? []).sort()).toEqual(['aws_route.route_main__app__az1__0-0-0-0_0', 'aws_route_table.route_table_main__app__az1']);
+      expect(plan.moves.sort()).toEqual([
+        'aws_route.route_main__app__az0__0-0-0-0_0 -> aws_route.route_main__app__0-0-0-0_0',
+        'aws_route_table.route_table_main__app__az0 -> aws_route_table.route_table_main__app',
+      ]);
+    });
   });
 });
 

@@ -61,7 +61,7 @@ export const subnetTierControlFields = (Cidr: z.ZodType<string>) => ({
   routeTablePerAz: z
     .boolean()
     .optional()
-    .meta({ description: 'One route table per availability zone instead of one for the tier (nat tiers always have one per zone). Turning it on moves the shared table to the az0 table. @default false' }),
+    .meta({ description: 'One route table per availability zone instead of one for the tier (nat tiers always have one per zone). Turning it on moves the shared table to the az0 table; turning it off moves the az0 table back to the shared one (lz.lock.json records the tier). @default false' }),
   networkAcl: networkAcl(Cidr).optional().meta({ description: 'A network ACL for the tier\'s subnets. @default the VPC\'s default network ACL' }),
   ipv6: z
     .boolean()

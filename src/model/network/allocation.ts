@@ -131,7 +131,7 @@ function allocateSubnets(vpc: VpcDefinition, space: Block, recorded: ReadonlyMap
 }
 
 /** Former account key to current key, for the accounts org.yaml renames with `formerKey`. */
-function accountRenames(config: OrgConfig): Map<string, string> {
+export function accountRenames(config: OrgConfig): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, account] of Object.entries(config.accounts))
     if (account.formerKey !== undefined && account.formerKey !== key && config.accounts[account.formerKey] === undefined) out.set(account.formerKey, key);

@@ -1,12 +1,12 @@
 import type { LockFile } from '../../config/lock-file';
 import type { OrgConfig } from '../../config/schema';
-import { allocateNetwork, subnetLockKey, SUBNET_LOCK_SECTION, VPC_LOCK_SECTION } from './allocation';
+import { accountRenames, allocateNetwork, subnetLockKey, SUBNET_LOCK_SECTION, VPC_LOCK_SECTION } from './allocation';
 import { ROOT } from '../org-tree';
 import { centralEndpointsOf, vpcEndpointsOf } from './endpoints';
 import { applianceModeOf, withInspection } from './inspection';
 import { buildMultiRegion } from './regions';
 import { azCountOf } from './resolve';
-import { allocateIpv6Indexes, IPV6_LOCK_SECTION, subnetControls, tierControls, tierPrefixLength, vpcControls } from './subnets';
+import { allocateIpv6Indexes, IPV6_LOCK_SECTION, recordedPerZoneTiers, ROUTE_TABLES_PER_ZONE_LOCK_SECTION, subnetControls, tierControls, tierLockKey, tierPrefixLength, vpcControls } from './subnets';
 import { buildIpamModel, IPAM_LOCK_SECTION, ipamAllocationOf, sharedSubnetsOf } from './shared-ipam';
 import type { AttachmentTableEntry, NetworkModel, SegmentModel, StaticRouteModel, VpcModel } from './types';
 
@@ -32,6 +32,8 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   const allocation = allocateNetwork(config, previousLock);
   const ipv6Indexes = allocateIpv6Indexes(allocation.definitions, previousLock);
   const place = { partition: config.organization.partition, region: section.region ?? config.organization.homeRegion };
+  const recordedPerZone = recordedPerZoneTiers(previousLock, accountRenames(config));
+  const perZoneTiers: string[] = [];
 
   const vpcs: VpcModel[] = allocation.definitions.map((d) => {
     const f = d.fields;
@@ -52,6 +54,10 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
         .sort(byString)
         .map((key) => {
           const t = f.subnets![key]!;
+          const controls = tierControls(d, t);
+          const perZone = t.defaultRoute === 'nat' || controls.routeTablePerAz === true;
+          const recorded = recordedPerZone.has(tierLockKey(d.id, key));
+          if (perZone || recorded) perZoneTiers.push(tierLockKey(d.id, key));
           return {
             key,
             prefixLength: tierPrefixLength(t),
@@ -61,7 +67,8 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
               const subnet = { azIndex, cidr: allocation.subnetCidrs.get(subnetLockKey(d.id, key, azIndex))! };
               return { ...subnet, ...subnetControls(d, key, subnet, allocation.vpcCidrs.get(d.id)!, ipv6Indexes) };
             }),
-            ...tierControls(d, t),
+            ...controls,
+            ...(!perZone && recorded ? { formerRouteTablePerZone: true as const } : {}),
           };
         }),
       source: d.source,
@@ -120,6 +127,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
     [SUBNET_LOCK_SECTION]: Object.fromEntries([...allocation.subnetCidrs].sort(([a], [b]) => byString(a, b))),
     ...(ipamModel || previousLock[IPAM_LOCK_SECTION] !== undefined ? { [IPAM_LOCK_SECTION]: vpcs.filter((v) => v.ipam !== undefined).map((v) => v.id) } : {}),
     ...(ipv6Indexes.size > 0 || previousLock[IPV6_LOCK_SECTION] !== undefined ? { [IPV6_LOCK_SECTION]: Object.fromEntries([...ipv6Indexes].sort(([a], [b]) => byString(a, b))) } : {}),
+    ...(perZoneTiers.length > 0 || previousLock[ROUTE_TABLES_PER_ZONE_LOCK_SECTION] !== undefined ? { [ROUTE_TABLES_PER_ZONE_LOCK_SECTION]: perZoneTiers.sort(byString) } : {}),
   };
   return { network, lockSections };
 }

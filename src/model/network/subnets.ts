@@ -11,6 +11,30 @@ type TierConfig = NonNullable<VpcConfig['subnets']>[string];
 /** lz.lock.json section: `<account>/<vpc>/<tier>/<az index>` to the subnet's /64 index in the VPC's /56. */
 export const IPV6_LOCK_SECTION = 'ipv6SubnetIndexes';
 
+/**
+ * lz.lock.json: the tiers (`<account>/<vpc>/<tier>`, sorted) that have, or had, one route table per
+ * zone. An entry stays while its tier exists, so the `moved` blocks of a tier that went back to one
+ * table stay too (as those of a tier that turned routeTablePerAz on do), whenever the change is applied.
+ */
+export const ROUTE_TABLES_PER_ZONE_LOCK_SECTION = 'routeTablesPerZone';
+
+/** The key of a tier in ROUTE_TABLES_PER_ZONE_LOCK_SECTION. */
+export const tierLockKey = (vpcId: string, tier: string) => `${vpcId}/${tier}`;
+
+/** The tiers the record holds, with entries of a renamed account (`formerKey`) under its new key. */
+export function recordedPerZoneTiers(lock: LockFile, renamed: ReadonlyMap<string, string>): Set<string> {
+  const raw = lock[ROUTE_TABLES_PER_ZONE_LOCK_SECTION];
+  const out = new Set<string>();
+  if (!Array.isArray(raw)) return out;
+  for (const key of raw) {
+    if (typeof key !== 'string') continue;
+    const slash = key.indexOf('/');
+    const current = slash > 0 ? renamed.get(key.slice(0, slash)) : undefined;
+    out.add(current === undefined ? key : `${current}${key.slice(slash)}`);
+  }
+  return out;
+}
+
 /** A /56 holds 256 /64s. */
 export const IPV6_SUBNETS_PER_VPC = 256;
 

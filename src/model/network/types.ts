@@ -45,6 +45,12 @@ export interface SubnetTierModel {
   readonly subnets: readonly SubnetModel[];
   /** One route table per zone although the tier is not a nat tier. */
   readonly routeTablePerAz?: true;
+  /**
+   * The tier shares one route table now, and lz.lock.json records that it had one per zone
+   * (`routeTablePerAz`, or a nat tier): the az0 table and its routes become the shared ones
+   * (`moved` blocks), so the subnets keep a table with routes while the other zones' tables go.
+   */
+  readonly formerRouteTablePerZone?: true;
   /** The tier's own network ACL; absent when its subnets use the VPC's default ACL. */
   readonly networkAcl?: NetworkAclModel;
   /** Present when the tier's subnets have IPv6 blocks. */
