@@ -9,6 +9,8 @@ import { VpcIpamPoolCidrAllocation } from '@cdktf/provider-aws/lib/vpc-ipam-pool
 import type { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
+import { RefactoringBlocks } from '../src/constructs/refactoring-blocks';
+import { renameChainEnd } from '../src/model/managed-changes';
 import { subnetOffset } from '../src/model/network/shared-ipam';
 import type { IpamModel, NetworkModel, VpcModel } from '../src/model/network/types';
 import type { LandingZoneModel } from '../src/model/types';
@@ -90,8 +92,22 @@ export class IpamStack extends LandingZoneStack {
       for (const r of p.reserved)
         new VpcIpamPoolCidrAllocation(this, ids.ipamReservation(p.key, r.key), { ipamPoolId: pool.id, cidr: r.cidr, description: `reserved: ${r.key}`, dependsOn: [cidr] });
       for (const h of p.heldVpcs)
-        new VpcIpamPoolCidrAllocation(this, ids.ipamHeldVpc(p.key, h.vpc), { ipamPoolId: pool.id, cidr: h.cidr, description: `VPC ${h.vpc}, created before the IPAM`, dependsOn: [cidr] });
+        // The description names the account and forces a new allocation when it changes: a rename keeps the first one.
+        new VpcIpamPoolCidrAllocation(this, ids.ipamHeldVpc(p.key, h.vpc), { ipamPoolId: pool.id, cidr: h.cidr, description: `VPC ${h.vpc}, created before the IPAM`, dependsOn: [cidr], lifecycle: { ignoreChanges: ['description'] } });
     }
+
+    // The one address here that names an account: a renamed account's held VPC keeps its allocation
+    // (a new one of the same CIDR would fail while the old one holds it).
+    const renames = model.managedChanges?.renamedAccounts ?? [];
+    const endOf = renameChainEnd(renames);
+    const type = VpcIpamPoolCidrAllocation.tfResourceType;
+    const moved = ipam.pools.flatMap((p) =>
+      p.heldVpcs.flatMap((h) => {
+        const [account, vpc] = h.vpc.split('/') as [string, string];
+        return renames.filter((r) => endOf(r.to) === account).map((r) => ({ from: `${type}.${ids.ipamHeldVpc(p.key, `${r.from}/${vpc}`)}`, to: `${type}.${ids.ipamHeldVpc(p.key, `${r.to}/${vpc}`)}` }));
+      }),
+    );
+    if (moved.length > 0) new RefactoringBlocks(this, 'refactoring', { moved, removed: [] });
 
     const share = new RamResourceShare(this, ids.ipamShare, { name: `${name}-ipam-pools`, allowExternalPrincipals: false, ...keep });
     for (const p of ipam.pools) new RamResourceAssociation(this, ids.ipamShareResource(p.key), { resourceShareArn: share.arn, resourceArn: this.pools.get(p.key)!.arn });

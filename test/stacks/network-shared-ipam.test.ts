@@ -5,6 +5,8 @@ import { renderSharedSubnets } from '../../src/cli/network';
 import { sharedSubnetAccess } from '../../src/model/network/shared-subnets-view';
 import { validateFile } from '../../src/pipeline';
 import { defaultModel, FIXTURES, modelOf, resources, synth, tempDir, validateYaml, type TerraformJson } from '../helpers';
+import { testWithTerraform } from '../terraform';
+import { planOverState, priorState } from '../terraform-prior-state';
 
 const fixture = (name: string) => modelOf(validateFile(join(FIXTURES, 'valid', name), name));
 /** A fixture with one more account under an OU, written after the accounts section's first entry. */
@@ -183,6 +185,38 @@ describe('VPC IPAM (network-ipam.yaml)', () => {
     writeFileSync(join(dir, 'lz.lock.json'), JSON.stringify(model.lock));
     const again = modelOf(validateYaml(readFileSync(join(FIXTURES, 'valid', 'network-ipam.yaml'), 'utf8'), dir));
     expect(again.network!.vpcs.find((v) => v.id === 'app-prod/main')!.ipam).toEqual({ pool: 'prod', netmask: true });
+  });
+
+  /** network-ipam.yaml with app-prod/main created before the IPAM, before and after app-prod is renamed. */
+  const renamedAfterIpam = () => {
+    const dir = tempDir('lz-ipam-rename-');
+    writeFileSync(join(dir, 'lz.lock.json'), JSON.stringify({ version: 1, cidrAllocations: { 'app-prod/main': '10.0.0.0/20' } }));
+    const text = readFileSync(join(FIXTURES, 'valid', 'network-ipam.yaml'), 'utf8');
+    const before = modelOf(validateYaml(text, dir));
+    writeFileSync(join(dir, 'lz.lock.json'), JSON.stringify(before.lock));
+    const renamed = text.replace('  app-prod:\n', '  app-production:\n    formerKey: app-prod\n');
+    expect(renamed).not.toBe(text);
+    return { before, after: modelOf(validateYaml(renamed, dir)) };
+  };
+
+  testWithTerraform('renaming the account of a held VPC: an offline plan of the ipam stack over its prior state moves the allocation and creates or destroys nothing', () => {
+    const { before, after } = renamedAfterIpam();
+    const plan = planOverState(synth(after).stacks['ipam']!, priorState(synth(before).stacks['ipam']!));
+    expect(plan.errors).toEqual([]);
+    expect([plan.actions.create ?? [], plan.actions.delete ?? [], plan.actions.replace ?? []]).toEqual([[], [], []]);
+    expect(plan.moves).toEqual(['aws_vpc_ipam_pool_cidr_allocation.ipam_pool_prod__vpc_app-prod__main -> aws_vpc_ipam_pool_cidr_allocation.ipam_pool_prod__vpc_app-production__main']);
+  });
+
+  test('a VPC that existed before the IPAM stays outside it when its account is renamed with formerKey', () => {
+    const { after } = renamedAfterIpam();
+    const vpc = after.network!.vpcs.find((v) => v.id === 'app-production/main')!;
+    expect([vpc.ipam, vpc.cidr]).toEqual([undefined, '10.0.0.0/20']);
+    expect(after.lock.ipamAllocatedVpcs).toEqual(['app-dev/main', 'shared-services/main']);
+    const stacks = synth(after).stacks;
+    expect(resources(stacks['network-app-prod']!, 'aws_vpc').vpc_main!.ipv4_ipam_pool_id).toBeUndefined();
+    // The pool keeps holding its CIDR under the same state entry.
+    expect(Object.keys(resources(stacks['ipam']!, 'aws_vpc_ipam_pool_cidr_allocation'))).toContain('ipam_pool_prod__vpc_app-production__main');
+    expect(stacks['ipam']!.moved).toEqual([{ from: 'aws_vpc_ipam_pool_cidr_allocation.ipam_pool_prod__vpc_app-prod__main', to: 'aws_vpc_ipam_pool_cidr_allocation.ipam_pool_prod__vpc_app-production__main' }]);
   });
 
   test('without an ipam section nothing changes: the default org.yaml has no ipam stack and literal CIDRs', () => {

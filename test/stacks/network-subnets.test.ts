@@ -222,6 +222,24 @@ describe('IPv6', () => {
     expect(resources(stack, 'aws_egress_only_internet_gateway')).toEqual({});
   });
 
+  test('the recorded indexes stay with the VPC when its account is renamed with formerKey', () => {
+    // Given a record whose indexes are not the ones a fresh allocation gives (a tier added later sorts first)
+    const doc = fixtureDoc();
+    doc.network.accounts.network.vpcs.shared.subnets.aaa = { prefixLength: 27, ipv6: true };
+    const before = modelWithLock(stringify(doc), { version: 1, ipv6SubnetIndexes: model.lock.ipv6SubnetIndexes } as LockFile);
+    // When the account is renamed
+    doc.accounts['core-network'] = { ...doc.accounts.network, formerKey: 'network' };
+    delete doc.accounts.network;
+    doc.network.account = 'core-network';
+    doc.network.accounts['core-network'] = doc.network.accounts.network;
+    delete doc.network.accounts.network;
+    const after = modelWithLock(stringify(doc), before.lock);
+    // Then every subnet keeps its index, under the new key
+    const rekeyed = Object.fromEntries(Object.entries(before.lock.ipv6SubnetIndexes as Record<string, number>).map(([k, v]) => [k.replace(/^network\//, 'core-network/'), v]));
+    expect(after.lock.ipv6SubnetIndexes).toEqual(rekeyed);
+    expect(Object.values(rekeyed)).not.toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
   test('a recorded index is kept when a tier is added before it', () => {
     const doc = fixtureDoc();
     doc.network.accounts.network.vpcs.shared.subnets.aaa = { prefixLength: 27, ipv6: true };

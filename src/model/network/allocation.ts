@@ -131,6 +131,22 @@ function allocateSubnets(vpc: VpcDefinition, space: Block, recorded: ReadonlyMap
 }
 
 /** Former account key to current key, for the accounts org.yaml renames with `formerKey`. */
+/**
+ * A record keyed by `<account>/...`, with each entry of a renamed account (`formerKey`) also under
+ * the account's new key (an entry the record already holds under the new key wins).
+ */
+export function withRenamedKeys<T>(entries: Iterable<readonly [string, T]>, renamed: ReadonlyMap<string, string>): Map<string, T> {
+  const list = [...entries];
+  const out = new Map<string, T>(list);
+  for (const [key, value] of list) {
+    const slash = key.indexOf('/');
+    const current = slash > 0 ? renamed.get(key.slice(0, slash)) : undefined;
+    const rekeyed = current === undefined ? undefined : `${current}${key.slice(slash)}`;
+    if (rekeyed !== undefined && !out.has(rekeyed)) out.set(rekeyed, value);
+  }
+  return out;
+}
+
 export function accountRenames(config: OrgConfig): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, account] of Object.entries(config.accounts))
@@ -145,15 +161,7 @@ export function accountRenames(config: OrgConfig): Map<string, string> {
  */
 function lockSection(lock: LockFile, section: string, renamed: ReadonlyMap<string, string>): Map<string, string> {
   const raw = lock[section];
-  const out = new Map<string, string>();
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return new Map();
   const entries = Object.entries(raw as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string' && isCanonicalCidr(e[1]));
-  for (const [key, value] of entries) out.set(key, value);
-  for (const [key, value] of entries) {
-    const slash = key.indexOf('/');
-    const current = renamed.get(key.slice(0, slash));
-    const rekeyed = current === undefined ? undefined : `${current}${key.slice(slash)}`;
-    if (rekeyed !== undefined && !out.has(rekeyed)) out.set(rekeyed, value);
-  }
-  return out;
+  return withRenamedKeys(entries, renamed);
 }

@@ -30,9 +30,10 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   const section = config.network;
   if (!section) return { lockSections: {} };
   const allocation = allocateNetwork(config, previousLock);
-  const ipv6Indexes = allocateIpv6Indexes(allocation.definitions, previousLock);
+  const renamed = accountRenames(config);
+  const ipv6Indexes = allocateIpv6Indexes(allocation.definitions, previousLock, renamed);
   const place = { partition: config.organization.partition, region: section.region ?? config.organization.homeRegion };
-  const recordedPerZone = recordedPerZoneTiers(previousLock, accountRenames(config));
+  const recordedPerZone = recordedPerZoneTiers(previousLock, renamed);
   const perZoneTiers: string[] = [];
 
   const vpcs: VpcModel[] = allocation.definitions.map((d) => {
@@ -40,7 +41,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
     const azCount = azCountOf(f);
     const endpoints = vpcEndpointsOf(f, place);
     const sharedSubnets = sharedSubnetsOf(config, d);
-    const ipam = ipamAllocationOf(section, d, previousLock);
+    const ipam = ipamAllocationOf(section, d, previousLock, renamed);
     return {
       id: d.id,
       accountKey: d.accountKey,

@@ -3,7 +3,7 @@ import type { OrgConfig } from '../../config/schema';
 import type { NetworkConfig } from '../../config/schema/network';
 import { isWithin, ROOT } from '../org-tree';
 import { block, contains } from './cidr';
-import { VPC_LOCK_SECTION } from './allocation';
+import { VPC_LOCK_SECTION, withRenamedKeys } from './allocation';
 import { outerPool, poolCidr } from './pools';
 import type { VpcDefinition } from './resolve';
 import type { IpamModel, IpamPoolModel, SharedSubnetsModel, VpcIpamAllocation } from './types';
@@ -37,10 +37,11 @@ export function sharedSubnetsOf(config: OrgConfig, d: VpcDefinition): SharedSubn
 /** lz.lock.json: the ids of the VPCs whose CIDR IPAM allocates, sorted. */
 export const IPAM_LOCK_SECTION = 'ipamAllocatedVpcs';
 
-const recordedIds = (lock: LockFile, section: string): Set<string> => {
+/** The VPC ids a section records, each of a renamed account (`formerKey`) also under its new key. */
+const recordedIds = (lock: LockFile, section: string, renamed: ReadonlyMap<string, string>): Set<string> => {
   const raw = lock[section];
-  if (Array.isArray(raw)) return new Set(raw.filter((v): v is string => typeof v === 'string'));
-  return raw !== null && typeof raw === 'object' ? new Set(Object.keys(raw)) : new Set();
+  const ids = Array.isArray(raw) ? raw.filter((v): v is string => typeof v === 'string') : raw !== null && typeof raw === 'object' ? Object.keys(raw) : [];
+  return new Set(withRenamedKeys(ids.map((id) => [id, true] as const), renamed).keys());
 };
 
 /**
@@ -48,9 +49,9 @@ const recordedIds = (lock: LockFile, section: string): Set<string> => {
  * given. A VPC the record already holds without IPAM keeps its `cidr_block` (an IPAM pool id forces
  * a new VPC); its CIDR is held in the pool instead (`heldVpcs`), so turning IPAM on moves nothing.
  */
-export function ipamAllocationOf(network: NetworkConfig, d: VpcDefinition, previousLock: LockFile): VpcIpamAllocation | undefined {
+export function ipamAllocationOf(network: NetworkConfig, d: VpcDefinition, previousLock: LockFile, renamed: ReadonlyMap<string, string>): VpcIpamAllocation | undefined {
   if (network.ipam === undefined || d.fields.pool === undefined || network.pools[d.fields.pool] === undefined) return undefined;
-  const existedWithoutIpam = recordedIds(previousLock, VPC_LOCK_SECTION).has(d.id) && !recordedIds(previousLock, IPAM_LOCK_SECTION).has(d.id);
+  const existedWithoutIpam = recordedIds(previousLock, VPC_LOCK_SECTION, renamed).has(d.id) && !recordedIds(previousLock, IPAM_LOCK_SECTION, renamed).has(d.id);
   if (existedWithoutIpam) return undefined;
   return { pool: d.fields.pool, netmask: d.fields.cidr === undefined };
 }

@@ -1,7 +1,7 @@
 import type { LockFile } from '../../config/lock-file';
 import type { NetworkAclConfig, NetworkAclRuleConfig } from '../../config/schema/network-subnets';
 import type { VpcConfig } from '../../config/schema/network';
-import { subnetLockKey } from './allocation';
+import { subnetLockKey, withRenamedKeys } from './allocation';
 import { block, contains } from './cidr';
 import { azCountOf, type VpcDefinition } from './resolve';
 import type { NetworkAclEntryModel, NetworkAclModel, SubnetModel, SubnetTierModel, VpcModel } from './types';
@@ -24,15 +24,8 @@ export const tierLockKey = (vpcId: string, tier: string) => `${vpcId}/${tier}`;
 /** The tiers the record holds, with entries of a renamed account (`formerKey`) under its new key. */
 export function recordedPerZoneTiers(lock: LockFile, renamed: ReadonlyMap<string, string>): Set<string> {
   const raw = lock[ROUTE_TABLES_PER_ZONE_LOCK_SECTION];
-  const out = new Set<string>();
-  if (!Array.isArray(raw)) return out;
-  for (const key of raw) {
-    if (typeof key !== 'string') continue;
-    const slash = key.indexOf('/');
-    const current = slash > 0 ? renamed.get(key.slice(0, slash)) : undefined;
-    out.add(current === undefined ? key : `${current}${key.slice(slash)}`);
-  }
-  return out;
+  if (!Array.isArray(raw)) return new Set();
+  return new Set(withRenamedKeys(raw.filter((key): key is string => typeof key === 'string').map((key) => [key, true] as const), renamed).keys());
 }
 
 /** A /56 holds 256 /64s. */
@@ -47,9 +40,10 @@ const PROTOCOL_NUMBERS: Record<NetworkAclRuleConfig['protocol'], string> = { tcp
  * lowest free index, in key order. The index, not the position of a tier or a zone, decides the
  * block, so adding a tier or a zone never renumbers another subnet.
  */
-export function allocateIpv6Indexes(definitions: readonly VpcDefinition[], previousLock: LockFile): Map<string, number> {
+export function allocateIpv6Indexes(definitions: readonly VpcDefinition[], previousLock: LockFile, renamed: ReadonlyMap<string, string>): Map<string, number> {
   const raw = previousLock[IPV6_LOCK_SECTION];
-  const recorded = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  // Indexes recorded under a renamed account's former key are its own (a rename moves no subnet).
+  const recorded = Object.fromEntries(withRenamedKeys(Object.entries(raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}), renamed));
   const out = new Map<string, number>();
   for (const d of definitions) {
     if (d.fields.ipv6 !== true) continue;
