@@ -1,6 +1,6 @@
 import { error, type Finding } from '../config/diagnostics';
 import { isCanonicalCidr } from '../config/schema/network';
-import { SUBNET_LOCK_SECTION, subnetLockKey } from '../model/network/allocation';
+import { accountRenames, SUBNET_LOCK_SECTION, subnetLockKey, withRenamedKeys } from '../model/network/allocation';
 import { block, overlaps } from '../model/network/cidr';
 import { azCountOf } from '../model/network/resolve';
 import { networkAllocation } from './network-facts';
@@ -18,7 +18,8 @@ export const explicitSubnetsDoNotOverlap: Rule = {
   check(context) {
     const allocation = networkAllocation(context);
     const raw = context.previousLock[SUBNET_LOCK_SECTION];
-    const recorded = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+    // A renamed account's subnets are recorded under its former key until this run rewrites the record.
+    const recorded = Object.fromEntries(withRenamedKeys(Object.entries(raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}), accountRenames(context.config)));
     const findings: Finding[] = [];
     const reported = new Set<string>();
     const report = (path: ReadonlyArray<string | number>, message: string, fix: string) => {
