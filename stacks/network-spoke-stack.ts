@@ -114,7 +114,7 @@ export class NetworkSpokeStack extends LandingZoneStack {
     const zoneId = (azIndex: number) => Fn.element(Fn.sort(zones.zoneIds), azIndex);
     for (const vpc of part.vpcs) this.buildVpc(vpc, network, hub, zoneId, networkProvider, props);
     if (hub) this.buildRouting(part, hub, networkProvider);
-    const moved = part.vpcs.flatMap(routeTableMoves);
+    const moved = part.vpcs.flatMap((v) => routeTableMoves(v, (tier) => isZonalInspectionTier(v, tier, network.inspection)));
     if (moved.length > 0) new RefactoringBlocks(this, 'refactoring', { moved, removed: [] });
     this.buildEndpoints(props, networkProvider);
     if (props.regional && hub) peeringPropagations(this, props.regional, hub, networkProvider, (vpcKey) => ({ id: this.attachments.get(vpcKey)!.id, ready: this.ready.get(vpcKey)! }));

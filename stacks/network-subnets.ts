@@ -65,11 +65,12 @@ export function ipv6DefaultRoute(scope: Construct, v: VpcModel, tier: SubnetTier
  * the other zones' associations move to it before their tables are destroyed.
  * @see https://developer.hashicorp.com/terraform/language/modules/develop/refactoring
  */
-export function routeTableMoves(v: VpcModel): MovedAddress[] {
+export function routeTableMoves(v: VpcModel, zonalOtherwise: (tier: SubnetTierModel) => boolean = () => false): MovedAddress[] {
   const table = RouteTable.tfResourceType;
   const route = Route.tfResourceType;
   return v.tiers.flatMap((t) => {
-    if (t.routeTablePerAz !== true && t.formerRouteTablePerZone !== true) return [];
+    // A tier that keeps its tables per zone for another reason (the inspection VPC's zonal tiers) moves nothing back.
+    if (t.routeTablePerAz !== true && (t.formerRouteTablePerZone !== true || zonalOtherwise(t))) return [];
     // The addresses of the tier's shared table and its routes, each with its az0 counterpart.
     const destinations = [...(t.defaultRoute === 'internet' || t.defaultRoute === 'transit-gateway' ? ['0.0.0.0/0'] : []), ...t.transitGatewayDestinations];
     const pairs = [

@@ -210,3 +210,23 @@ describe('an inspection VPC in another account than the network account', () => 
     expect(fromJson.inspected).toEqual(inspectedVpcPairs(moved.network!));
   });
 });
+
+describe('route tables per zone of the inspection VPC', () => {
+  test('a zonal tier the record holds as per zone moves nothing back to a shared table: it keeps its tables per zone', () => {
+    // Given a record that holds the inspection VPC's attachment tier as having tables per zone (as after routeTablePerAz: true)
+    const vpc = network.vpcs.find((v) => v.id === inspection.vpc)!;
+    const tierKey = `${vpc.id}/${vpc.attachmentTier}`;
+    const dir = tempDir('lz-inspection-zones-');
+    copyFileSync(FIXTURE, join(dir, 'org.yaml'));
+    copyFileSync(RULES, join(dir, 'network-inspection.rules'));
+    writeFileSync(join(dir, 'lz.lock.json'), renderLockFile({ ...model.lock, routeTablesPerZone: [...((model.lock.routeTablesPerZone as string[] | undefined) ?? []), tierKey].sort() }));
+    const again = modelOf(validateFile(join(dir, 'org.yaml')));
+    expect(again.network!.vpcs.find((v) => v.id === vpc.id)!.tiers.find((t) => t.key === vpc.attachmentTier)!.formerRouteTablePerZone).toBe(true);
+    // Then its stack still has the az0 table and no moved block naming it
+    const stack = synth(again).stacks['network-network']!;
+    const az0 = `aws_route_table.route_table_${vpc.key}__${vpc.attachmentTier}__az0`;
+    expect(Object.keys(resources(stack, 'aws_route_table'))).toContain(az0.split('.')[1]);
+    expect(((stack.moved ?? []) as Array<{ from: string }>).filter((m) => m.from === az0)).toEqual([]);
+    expect(stack).toEqual(firewallStack);
+  });
+});
