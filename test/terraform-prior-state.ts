@@ -65,6 +65,8 @@ function shapedStandIn(address: string, path: string, h: string): string {
   if (field === 'id' && type === 'aws_organizations_policy') return `p-${h.slice(0, 8)}`;
   if (field === 'id' && type === 'aws_organizations_account') return BigInt(`0x${h.slice(0, 15)}`).toString().padStart(12, '0').slice(-12);
   if (field === 'roots/id') return `r-${h.slice(0, 4)}`;
+  // Amazon gives a VPC a /56; subnets take /64s of it with cidrsubnet, which needs a real block.
+  if (field === 'ipv6_cidr_block' && type === 'aws_vpc') return `2600:1f18:${h.slice(0, 4)}:${h.slice(4, 6)}00::/56`;
   return `lz-prior-${h.slice(0, 12)}`;
 }
 
