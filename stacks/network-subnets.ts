@@ -57,28 +57,31 @@ export function ipv6DefaultRoute(scope: Construct, v: VpcModel, tier: SubnetTier
 
 /**
  * The `moved` blocks of tiers that changed between one route table and one per zone. A tier with
- * routeTablePerAz: the shared table becomes the az0 table, with its routes, so zone 0 keeps its
- * table and the other zones' associations are updated in place to their new tables; for a tier that
- * had it on from the start the blocks name nothing in the state and Terraform ignores them. A tier
- * that lz.lock.json records with tables per zone and that now shares one (routeTablePerAz turned
- * off, or a nat tier that no longer is): the az0 table and its routes become the shared ones, and
- * the other zones' associations move to it before their tables are destroyed.
+ * tables per zone (routeTablePerAz, or a nat tier): the shared table becomes the az0 table, with
+ * its routes, so zone 0 keeps its table and the other zones' associations are updated in place to
+ * their new tables; for a tier that had them from the start the blocks name nothing in the state
+ * and Terraform ignores them. A tier that lz.lock.json records with tables per zone and that now
+ * shares one (routeTablePerAz turned off, or a nat tier that no longer is): the az0 table and its
+ * routes become the shared ones, and the other zones' associations move to it before their tables
+ * are destroyed. A route whose target changes with the tier's kind (a default route that now goes
+ * to the NAT gateway) is updated in place.
  * @see https://developer.hashicorp.com/terraform/language/modules/develop/refactoring
  */
 export function routeTableMoves(v: VpcModel, zonalOtherwise: (tier: SubnetTierModel) => boolean = () => false): MovedAddress[] {
   const table = RouteTable.tfResourceType;
   const route = Route.tfResourceType;
   return v.tiers.flatMap((t) => {
+    const perZone = routeTablePerZone(t);
     // A tier that keeps its tables per zone for another reason (the inspection VPC's zonal tiers) moves nothing back.
-    if (t.routeTablePerAz !== true && (t.formerRouteTablePerZone !== true || zonalOtherwise(t))) return [];
+    if (!perZone && (t.formerRouteTablePerZone !== true || zonalOtherwise(t))) return [];
     // The addresses of the tier's shared table and its routes, each with its az0 counterpart.
-    const destinations = [...(t.defaultRoute === 'internet' || t.defaultRoute === 'transit-gateway' ? ['0.0.0.0/0'] : []), ...t.transitGatewayDestinations];
+    const destinations = [...(t.defaultRoute === 'none' ? [] : ['0.0.0.0/0']), ...t.transitGatewayDestinations];
     const pairs = [
       { shared: `${table}.${ids.routeTable(v.key, t.key)}`, az0: `${table}.${ids.routeTable(v.key, t.key, 0)}` },
       ...destinations.map((d) => ({ shared: `${route}.${ids.route(v.key, t.key, d)}`, az0: `${route}.${ids.route(v.key, t.key, d, 0)}` })),
-      ...(t.ipv6 !== undefined && t.defaultRoute === 'internet' ? [{ shared: `${route}.${ids.ipv6DefaultRoute(v.key, t.key)}`, az0: `${route}.${ids.ipv6DefaultRoute(v.key, t.key, 0)}` }] : []),
+      ...(t.ipv6 !== undefined && (t.defaultRoute === 'internet' || t.defaultRoute === 'nat') ? [{ shared: `${route}.${ids.ipv6DefaultRoute(v.key, t.key)}`, az0: `${route}.${ids.ipv6DefaultRoute(v.key, t.key, 0)}` }] : []),
     ];
-    return t.routeTablePerAz === true ? pairs.map((p) => ({ from: p.shared, to: p.az0 })) : pairs.map((p) => ({ from: p.az0, to: p.shared }));
+    return perZone ? pairs.map((p) => ({ from: p.shared, to: p.az0 })) : pairs.map((p) => ({ from: p.az0, to: p.shared }));
   });
 }
 

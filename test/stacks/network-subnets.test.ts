@@ -89,6 +89,30 @@ describe('route tables per availability zone', () => {
     expect(model.lock.routeTablesPerZone).toEqual([...new Set(['app-prod/main/app', ...natTiers])].sort());
   });
 
+  describe('a tier with one table that becomes a nat tier', () => {
+    const doc = fixtureDoc();
+    doc.network.accounts.network.vpcs.shared.subnets.data.defaultRoute = 'nat';
+    const after = modelWithLock(stringify(doc), model.lock);
+    const sharedAfter = synth(after).stacks['network-network']!;
+
+    test('its table becomes the az0 table; a nat tier from the start has blocks that name nothing', () => {
+      expect(sharedAfter.moved).toEqual(expect.arrayContaining([
+        { from: 'aws_route_table.route_table_shared__data', to: 'aws_route_table.route_table_shared__data__az0' },
+        { from: 'aws_route.route_shared__data__0-0-0-0_0', to: 'aws_route.route_shared__data__az0__0-0-0-0_0' },
+      ]));
+      expect(shared.moved).toEqual(expect.arrayContaining([{ from: 'aws_route_table.route_table_shared__app', to: 'aws_route_table.route_table_shared__app__az0' }]));
+      expect(after.lock.routeTablesPerZone).toContain('network/shared/data');
+    });
+
+    testWithTerraform('an offline plan over the state of the shared table keeps it as the az0 table and destroys nothing', () => {
+      const plan = planOverState(sharedAfter, priorState(shared));
+      expect(plan.errors).toEqual([]);
+      expect([plan.actions.delete ?? [], plan.actions.replace ?? []]).toEqual([[], []]);
+      expect(plan.moves).toContain('aws_route_table.route_table_shared__data -> aws_route_table.route_table_shared__data__az0');
+      expect((plan.actions.create ?? []).filter((a) => a.startsWith('aws_route_table.'))).toEqual(['aws_route_table.route_table_shared__data__az1']);
+    });
+  });
+
   describe('turning routeTablePerAz off again', () => {
     const off = (text: string) => text.replace('app: { prefixLength: 24, defaultRoute: transit-gateway, routeTablePerAz: true }', 'app: { prefixLength: 24, defaultRoute: transit-gateway }');
     const text = readFileSync(FIXTURE, 'utf8');
