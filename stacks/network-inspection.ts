@@ -11,18 +11,7 @@ const DEFAULT_ROUTE = '0.0.0.0/0';
 const STATELESS_ACTION = { pass: 'aws:pass', drop: 'aws:drop', forward: 'aws:forward_to_sfe' } as const;
 const DOMAIN_TARGET = { http: 'HTTP_HOST', tls: 'TLS_SNI' } as const;
 
-/**
- * Which tiers of the inspection VPC need one route table per zone: the attachment tier (its
- * traffic goes to the firewall endpoint of its own zone, which appliance mode keeps a flow in)
- * and, when the firewall tier leaves through NAT, the public tiers (the NAT gateway of a zone
- * hands replies back to that zone's endpoint). Other VPCs: none.
- */
-export function isZonalInspectionTier(v: VpcModel, tier: SubnetTierModel, inspection: InspectionModel | undefined): boolean {
-  if (inspection?.vpc !== v.id) return false;
-  if (tier.key === v.attachmentTier) return true;
-  const firewallTier = v.tiers.find((t) => t.key === inspection.firewallTier);
-  return firewallTier?.defaultRoute === 'nat' && tier.defaultRoute === 'internet';
-}
+export { isZonalInspectionTier } from '../src/model/network/inspection';
 
 /**
  * AWS Network Firewall in the inspection VPC: its rule groups, the firewall policy that references

@@ -57,7 +57,7 @@ export function ipv6DefaultRoute(scope: Construct, v: VpcModel, tier: SubnetTier
 
 /**
  * The `moved` blocks of tiers that changed between one route table and one per zone. A tier with
- * tables per zone (routeTablePerAz, or a nat tier): the shared table becomes the az0 table, with
+ * tables per zone (routeTablePerAz, a nat tier, or a zonal tier of the inspection VPC): the shared table becomes the az0 table, with
  * its routes, so zone 0 keeps its table and the other zones' associations are updated in place to
  * their new tables; for a tier that had them from the start the blocks name nothing in the state
  * and Terraform ignores them. A tier that lz.lock.json records with tables per zone and that now
@@ -67,13 +67,13 @@ export function ipv6DefaultRoute(scope: Construct, v: VpcModel, tier: SubnetTier
  * to the NAT gateway) is updated in place.
  * @see https://developer.hashicorp.com/terraform/language/modules/develop/refactoring
  */
-export function routeTableMoves(v: VpcModel, zonalOtherwise: (tier: SubnetTierModel) => boolean = () => false): MovedAddress[] {
+export function routeTableMoves(v: VpcModel, zonal: (tier: SubnetTierModel) => boolean = () => false): MovedAddress[] {
   const table = RouteTable.tfResourceType;
   const route = Route.tfResourceType;
   return v.tiers.flatMap((t) => {
-    const perZone = routeTablePerZone(t);
-    // A tier that keeps its tables per zone for another reason (the inspection VPC's zonal tiers) moves nothing back.
-    if (!perZone && (t.formerRouteTablePerZone !== true || zonalOtherwise(t))) return [];
+    // Tables per zone for another reason (the inspection VPC's zonal tiers) count as such: nothing moves back to a shared table.
+    const perZone = routeTablePerZone(t) || zonal(t);
+    if (!perZone && t.formerRouteTablePerZone !== true) return [];
     // The addresses of the tier's shared table and its routes, each with its az0 counterpart.
     const destinations = [...(t.defaultRoute === 'none' ? [] : ['0.0.0.0/0']), ...t.transitGatewayDestinations];
     const pairs = [

@@ -212,14 +212,19 @@ describe('an inspection VPC in another account than the network account', () => 
 });
 
 describe('route tables per zone of the inspection VPC', () => {
+  test('the record holds its zonal tiers, so they move back to one table if the VPC stops being the inspection VPC', () => {
+    const vpc = network.vpcs.find((v) => v.id === inspection.vpc)!;
+    expect(model.lock.routeTablesPerZone).toContain(`${vpc.id}/${vpc.attachmentTier}`);
+  });
+
   test('a zonal tier the record holds as per zone moves nothing back to a shared table: it keeps its tables per zone', () => {
-    // Given a record that holds the inspection VPC's attachment tier as having tables per zone (as after routeTablePerAz: true)
+    // Given a record that holds the inspection VPC's attachment tier as having tables per zone
     const vpc = network.vpcs.find((v) => v.id === inspection.vpc)!;
     const tierKey = `${vpc.id}/${vpc.attachmentTier}`;
     const dir = tempDir('lz-inspection-zones-');
     copyFileSync(FIXTURE, join(dir, 'org.yaml'));
     copyFileSync(RULES, join(dir, 'network-inspection.rules'));
-    writeFileSync(join(dir, 'lz.lock.json'), renderLockFile({ ...model.lock, routeTablesPerZone: [...((model.lock.routeTablesPerZone as string[] | undefined) ?? []), tierKey].sort() }));
+    writeFileSync(join(dir, 'lz.lock.json'), renderLockFile({ ...model.lock, routeTablesPerZone: [...new Set([...((model.lock.routeTablesPerZone as string[] | undefined) ?? []), tierKey])].sort() }));
     const again = modelOf(validateFile(join(dir, 'org.yaml')));
     expect(again.network!.vpcs.find((v) => v.id === vpc.id)!.tiers.find((t) => t.key === vpc.attachmentTier)!.formerRouteTablePerZone).toBe(true);
     // Then its stack still has the az0 table and no moved block naming it

@@ -3,7 +3,7 @@ import type { OrgConfig } from '../../config/schema';
 import { accountRenames, allocateNetwork, subnetLockKey, SUBNET_LOCK_SECTION, VPC_LOCK_SECTION } from './allocation';
 import { ROOT } from '../org-tree';
 import { centralEndpointsOf, vpcEndpointsOf } from './endpoints';
-import { applianceModeOf, withInspection } from './inspection';
+import { applianceModeOf, isZonalInspectionTier, withInspection } from './inspection';
 import { buildMultiRegion } from './regions';
 import { azCountOf } from './resolve';
 import { allocateIpv6Indexes, IPV6_LOCK_SECTION, recordedPerZoneTiers, ROUTE_TABLES_PER_ZONE_LOCK_SECTION, subnetControls, tierControls, tierLockKey, tierPrefixLength, vpcControls } from './subnets';
@@ -34,7 +34,6 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   const ipv6Indexes = allocateIpv6Indexes(allocation.definitions, previousLock, renamed);
   const place = { partition: config.organization.partition, region: section.region ?? config.organization.homeRegion };
   const recordedPerZone = recordedPerZoneTiers(previousLock, renamed);
-  const perZoneTiers: string[] = [];
 
   const vpcs: VpcModel[] = allocation.definitions.map((d) => {
     const f = d.fields;
@@ -58,7 +57,6 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
           const controls = tierControls(d, t);
           const perZone = t.defaultRoute === 'nat' || controls.routeTablePerAz === true;
           const recorded = recordedPerZone.has(tierLockKey(d.id, key));
-          if (perZone || recorded) perZoneTiers.push(tierLockKey(d.id, key));
           return {
             key,
             prefixLength: tierPrefixLength(t),
@@ -97,6 +95,10 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   // Without a Transit Gateway nothing is attached, so nothing is associated.
   const associations: AttachmentTableEntry[] = section.transitGateway.enabled ? vpcs.map((v) => ({ vpc: v.id, segment: v.segment })) : [];
   const { segments, inspection } = withInspection(config, declaredSegments, vpcs);
+  // The record of tiers with tables per zone: nat tiers, routeTablePerAz, the inspection VPC's zonal tiers, and those recorded before.
+  const perZoneTiers = vpcs.flatMap((v) =>
+    v.tiers.filter((t) => t.defaultRoute === 'nat' || t.routeTablePerAz === true || t.formerRouteTablePerZone === true || isZonalInspectionTier(v, t, inspection)).map((t) => tierLockKey(v.id, t.key)),
+  );
   const propagations: AttachmentTableEntry[] = vpcs.flatMap((v) => segments.filter((s) => s.peers.includes(v.segment)).map((s) => ({ vpc: v.id, segment: s.key })));
 
   const centralEndpoints = centralEndpointsOf(config, vpcs, place);

@@ -2,7 +2,7 @@ import type { OrgConfig } from '../../config/schema';
 import type { RuleGroupConfig } from '../../config/schema/network-inspection';
 import type { VpcConfig } from '../../config/schema/network';
 import { segmentPeers } from './build-network';
-import type { FirewallRuleGroupModel, InspectionModel, SegmentModel, StaticRouteModel, VpcModel } from './types';
+import type { FirewallRuleGroupModel, InspectionModel, SegmentModel, StaticRouteModel, SubnetTierModel, VpcModel } from './types';
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const DEFAULT_ROUTE = '0.0.0.0/0';
@@ -47,6 +47,19 @@ export function applianceModeOf(config: OrgConfig, vpcId: string, fields: VpcCon
   const isInspection = config.network?.inspection?.vpc === vpcId;
   const value = fields.applianceModeSupport ?? (isInspection ? true : undefined);
   return value === undefined ? {} : { applianceModeSupport: value };
+}
+
+/**
+ * Which tiers of the inspection VPC need one route table per zone: the attachment tier (its
+ * traffic goes to the firewall endpoint of its own zone, which appliance mode keeps a flow in)
+ * and, when the firewall tier leaves through NAT, the public tiers (the NAT gateway of a zone
+ * hands replies back to that zone's endpoint). Other VPCs: none.
+ */
+export function isZonalInspectionTier(v: VpcModel, tier: SubnetTierModel, inspection: InspectionModel | undefined): boolean {
+  if (inspection?.vpc !== v.id) return false;
+  if (tier.key === v.attachmentTier) return true;
+  const firewallTier = v.tiers.find((t) => t.key === inspection.firewallTier);
+  return firewallTier?.defaultRoute === 'nat' && tier.defaultRoute === 'internet';
 }
 
 /**
