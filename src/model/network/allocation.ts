@@ -130,7 +130,6 @@ function allocateSubnets(vpc: VpcDefinition, space: Block, recorded: ReadonlyMap
   }
 }
 
-/** Former account key to current key, for the accounts org.yaml renames with `formerKey`. */
 /**
  * A record keyed by `<account>/...`, with each entry of a renamed account (`formerKey`) also under
  * the account's new key (an entry the record already holds under the new key wins).
@@ -147,6 +146,7 @@ export function withRenamedKeys<T>(entries: Iterable<readonly [string, T]>, rena
   return out;
 }
 
+/** Former account key to current key, for the accounts org.yaml renames with `formerKey`. */
 export function accountRenames(config: OrgConfig): Map<string, string> {
   const out = new Map<string, string>();
   for (const [key, account] of Object.entries(config.accounts))

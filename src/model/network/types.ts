@@ -47,7 +47,8 @@ export interface SubnetTierModel {
   readonly routeTablePerAz?: true;
   /**
    * The tier shares one route table now, and lz.lock.json records that it had one per zone
-   * (`routeTablePerAz`, or a nat tier): the az0 table and its routes become the shared ones
+   * (`routeTablePerAz`, a nat tier, or a zonal tier of the inspection VPC; the stack keeps a tier
+   * that is zonal still per zone): the az0 table and its routes become the shared ones
    * (`moved` blocks), so the subnets keep a table with routes while the other zones' tables go.
    */
   readonly formerRouteTablePerZone?: true;
