@@ -57,14 +57,14 @@ export function ipv6DefaultRoute(scope: Construct, v: VpcModel, tier: SubnetTier
 
 /**
  * The `moved` blocks of tiers that changed between one route table and one per zone. A tier with
- * tables per zone (routeTablePerAz, a nat tier, or a zonal tier of the inspection VPC): the shared table becomes the az0 table, with
- * its routes, so zone 0 keeps its table and the other zones' associations are updated in place to
- * their new tables; for a tier that had them from the start the blocks name nothing in the state
- * and Terraform ignores them. A tier that lz.lock.json records with tables per zone and that now
- * shares one (routeTablePerAz turned off, or a nat tier that no longer is): the az0 table and its
- * routes become the shared ones, and the other zones' associations move to it before their tables
- * are destroyed. A route whose target changes with the tier's kind (a default route that now goes
- * to the NAT gateway) is updated in place.
+ * tables per zone (routeTablePerAz, a nat tier, or a zonal tier of the inspection VPC): the shared
+ * table becomes the az0 table, with its routes, so zone 0 keeps its table and the other zones'
+ * associations are updated in place to their new tables; for a tier that had them from the start
+ * the blocks name nothing in the state and Terraform ignores them. A tier that lz.lock.json
+ * records with tables per zone and that now shares one (routeTablePerAz turned off, or a tier that
+ * is no longer nat or zonal): the az0 table and its routes become the shared ones, and the other
+ * zones' associations move to it before their tables are destroyed. A route whose target changes
+ * with the tier's kind (a default route that now goes to the NAT gateway) is updated in place.
  * @see https://developer.hashicorp.com/terraform/language/modules/develop/refactoring
  */
 export function routeTableMoves(v: VpcModel, zonal: (tier: SubnetTierModel) => boolean = () => false): MovedAddress[] {
