@@ -11,7 +11,6 @@ const DEFAULT_ROUTE = '0.0.0.0/0';
 const STATELESS_ACTION = { pass: 'aws:pass', drop: 'aws:drop', forward: 'aws:forward_to_sfe' } as const;
 const DOMAIN_TARGET = { http: 'HTTP_HOST', tls: 'TLS_SNI' } as const;
 
-export { isZonalInspectionTier } from '../src/model/network/inspection';
 
 /**
  * AWS Network Firewall in the inspection VPC: its rule groups, the firewall policy that references

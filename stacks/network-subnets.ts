@@ -10,6 +10,7 @@ import type { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { MovedAddress } from '../src/constructs/refactoring-blocks';
+import { routeTablePerZone } from '../src/model/network/subnets';
 import type { SubnetModel, SubnetTierModel, VpcModel } from '../src/model/network/types';
 import { ids } from './ids';
 
@@ -28,10 +29,6 @@ export function subnetIpv6Args(vpc: Vpc, tier: SubnetTierModel, s: SubnetModel):
   return { ipv6CidrBlock: Fn.cidrsubnet(vpc.ipv6CidrBlock, IPV6_SUBNET_BITS, s.ipv6Index), assignIpv6AddressOnCreation: tier.ipv6.assignAddressOnCreation };
 }
 
-/** Whether a tier has one route table per zone: nat tiers (each zone's own NAT gateway) and tiers that ask for it. */
-export function routeTablePerZone(tier: SubnetTierModel): boolean {
-  return tier.defaultRoute === 'nat' || tier.routeTablePerAz === true;
-}
 
 /**
  * The egress-only internet gateway of a VPC whose nat tiers have IPv6: the IPv6 counterpart of the

@@ -1,6 +1,5 @@
 import { error, type Finding } from '../config/diagnostics';
-import { isCanonicalCidr } from '../config/schema/network';
-import { accountRenames, SUBNET_LOCK_SECTION, subnetLockKey, withRenamedKeys } from '../model/network/allocation';
+import { accountRenames, lockSection, SUBNET_LOCK_SECTION, subnetLockKey } from '../model/network/allocation';
 import { block, overlaps } from '../model/network/cidr';
 import { azCountOf } from '../model/network/resolve';
 import { networkAllocation } from './network-facts';
@@ -17,9 +16,8 @@ export const explicitSubnetsDoNotOverlap: Rule = {
   name: 'explicit-subnets-do-not-overlap',
   check(context) {
     const allocation = networkAllocation(context);
-    const raw = context.previousLock[SUBNET_LOCK_SECTION];
     // A renamed account's subnets are recorded under its former key until this run rewrites the record.
-    const recorded = Object.fromEntries(withRenamedKeys(Object.entries(raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {}), accountRenames(context.config)));
+    const recorded = lockSection(context.previousLock, SUBNET_LOCK_SECTION, accountRenames(context.config));
     const findings: Finding[] = [];
     const reported = new Set<string>();
     const report = (path: ReadonlyArray<string | number>, message: string, fix: string) => {
@@ -41,9 +39,9 @@ export const explicitSubnetsDoNotOverlap: Rule = {
       for (const e of explicit)
         for (const [tier] of allocated)
           for (let azIndex = 0; azIndex < azCountOf(d.fields); azIndex += 1) {
-            const previous = recorded[subnetLockKey(d.id, tier, azIndex)];
-            if (typeof previous !== 'string' || allocation.subnetCidrs.get(subnetLockKey(d.id, tier, azIndex)) === undefined) continue;
-            if (!isCanonicalCidr(previous) || !overlaps(block(previous), block(e.cidr))) continue;
+            const previous = recorded.get(subnetLockKey(d.id, tier, azIndex));
+            if (previous === undefined || allocation.subnetCidrs.get(subnetLockKey(d.id, tier, azIndex)) === undefined) continue;
+            if (!overlaps(block(previous), block(e.cidr))) continue;
             report([...d.yamlPath, 'subnets', e.tier, 'cidrs', e.az], `The subnet ${e.az} of tier ${e.tier} of ${d.id} (${e.cidr}) overlaps ${previous}, which lz.lock.json records for tier ${tier} in az${azIndex}; that subnet would move, and moving a subnet replaces it.`,
               `Pick a CIDR clear of ${previous}, or pin tier ${tier} with cidrs as well.`);
           }

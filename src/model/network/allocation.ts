@@ -146,6 +146,11 @@ export function withRenamedKeys<T>(entries: Iterable<readonly [string, T]>, rena
   return out;
 }
 
+/** withRenamedKeys for a record of keys alone (`<account>/<vpc>`, `<account>/<vpc>/<tier>`). */
+export function withRenamedIds(ids: readonly string[], renamed: ReadonlyMap<string, string>): Set<string> {
+  return new Set(withRenamedKeys(ids.map((id) => [id, true] as const), renamed).keys());
+}
+
 /** Former account key to current key, for the accounts org.yaml renames with `formerKey`. */
 export function accountRenames(config: OrgConfig): Map<string, string> {
   const out = new Map<string, string>();
@@ -159,7 +164,7 @@ export function accountRenames(config: OrgConfig): Map<string, string> {
  * files get edited). Entries recorded under a renamed account's former key (`<former>/<vpc>...`)
  * are read as its current key's, so a rename never moves a VPC or a subnet.
  */
-function lockSection(lock: LockFile, section: string, renamed: ReadonlyMap<string, string>): Map<string, string> {
+export function lockSection(lock: LockFile, section: string, renamed: ReadonlyMap<string, string>): Map<string, string> {
   const raw = lock[section];
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return new Map();
   const entries = Object.entries(raw as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string' && isCanonicalCidr(e[1]));

@@ -6,7 +6,7 @@ import { centralEndpointsOf, vpcEndpointsOf } from './endpoints';
 import { applianceModeOf, isZonalInspectionTier, withInspection } from './inspection';
 import { buildMultiRegion } from './regions';
 import { azCountOf } from './resolve';
-import { allocateIpv6Indexes, IPV6_LOCK_SECTION, recordedPerZoneTiers, ROUTE_TABLES_PER_ZONE_LOCK_SECTION, subnetControls, tierControls, tierLockKey, tierPrefixLength, vpcControls } from './subnets';
+import { allocateIpv6Indexes, IPV6_LOCK_SECTION, recordedPerZoneTiers, ROUTE_TABLES_PER_ZONE_LOCK_SECTION, routeTablePerZone, subnetControls, tierControls, tierLockKey, tierPrefixLength, vpcControls } from './subnets';
 import { buildIpamModel, IPAM_LOCK_SECTION, ipamAllocationOf, sharedSubnetsOf } from './shared-ipam';
 import type { AttachmentTableEntry, NetworkModel, SegmentModel, StaticRouteModel, VpcModel } from './types';
 
@@ -55,7 +55,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
         .map((key) => {
           const t = f.subnets![key]!;
           const controls = tierControls(d, t);
-          const perZone = t.defaultRoute === 'nat' || controls.routeTablePerAz === true;
+          const perZone = routeTablePerZone({ defaultRoute: t.defaultRoute, ...controls });
           const recorded = recordedPerZone.has(tierLockKey(d.id, key));
           return {
             key,
@@ -97,7 +97,7 @@ export function buildNetworkModel(config: OrgConfig, previousLock: LockFile): { 
   const { segments, inspection } = withInspection(config, declaredSegments, vpcs);
   // The record of tiers with tables per zone: nat tiers, routeTablePerAz, the inspection VPC's zonal tiers, and those recorded before.
   const perZoneTiers = vpcs.flatMap((v) =>
-    v.tiers.filter((t) => t.defaultRoute === 'nat' || t.routeTablePerAz === true || t.formerRouteTablePerZone === true || isZonalInspectionTier(v, t, inspection)).map((t) => tierLockKey(v.id, t.key)),
+    v.tiers.filter((t) => routeTablePerZone(t) || t.formerRouteTablePerZone === true || isZonalInspectionTier(v, t, inspection)).map((t) => tierLockKey(v.id, t.key)),
   );
   const propagations: AttachmentTableEntry[] = vpcs.flatMap((v) => segments.filter((s) => s.peers.includes(v.segment)).map((s) => ({ vpc: v.id, segment: s.key })));
 

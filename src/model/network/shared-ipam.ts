@@ -3,7 +3,7 @@ import type { OrgConfig } from '../../config/schema';
 import type { NetworkConfig } from '../../config/schema/network';
 import { isWithin, ROOT } from '../org-tree';
 import { block, contains } from './cidr';
-import { VPC_LOCK_SECTION, withRenamedKeys } from './allocation';
+import { VPC_LOCK_SECTION, withRenamedIds } from './allocation';
 import { outerPool, poolCidr } from './pools';
 import type { VpcDefinition } from './resolve';
 import type { IpamModel, IpamPoolModel, SharedSubnetsModel, VpcIpamAllocation } from './types';
@@ -41,7 +41,7 @@ export const IPAM_LOCK_SECTION = 'ipamAllocatedVpcs';
 const recordedIds = (lock: LockFile, section: string, renamed: ReadonlyMap<string, string>): Set<string> => {
   const raw = lock[section];
   const ids = Array.isArray(raw) ? raw.filter((v): v is string => typeof v === 'string') : raw !== null && typeof raw === 'object' ? Object.keys(raw) : [];
-  return new Set(withRenamedKeys(ids.map((id) => [id, true] as const), renamed).keys());
+  return withRenamedIds(ids, renamed);
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { LockFile } from '../../config/lock-file';
 import type { NetworkAclConfig, NetworkAclRuleConfig } from '../../config/schema/network-subnets';
 import type { VpcConfig } from '../../config/schema/network';
-import { subnetLockKey, withRenamedKeys } from './allocation';
+import { subnetLockKey, withRenamedIds, withRenamedKeys } from './allocation';
 import { block, contains } from './cidr';
 import { azCountOf, type VpcDefinition } from './resolve';
 import type { NetworkAclEntryModel, NetworkAclModel, SubnetModel, SubnetTierModel, VpcModel } from './types';
@@ -24,8 +24,12 @@ export const tierLockKey = (vpcId: string, tier: string) => `${vpcId}/${tier}`;
 /** The tiers the record holds, with entries of a renamed account (`formerKey`) under its new key. */
 export function recordedPerZoneTiers(lock: LockFile, renamed: ReadonlyMap<string, string>): Set<string> {
   const raw = lock[ROUTE_TABLES_PER_ZONE_LOCK_SECTION];
-  if (!Array.isArray(raw)) return new Set();
-  return new Set(withRenamedKeys(raw.filter((key): key is string => typeof key === 'string').map((key) => [key, true] as const), renamed).keys());
+  return Array.isArray(raw) ? withRenamedIds(raw.filter((key): key is string => typeof key === 'string'), renamed) : new Set();
+}
+
+/** Whether a tier has one route table per zone: nat tiers (each zone's own NAT gateway) and tiers that ask for it. */
+export function routeTablePerZone(tier: Pick<SubnetTierModel, 'defaultRoute' | 'routeTablePerAz'>): boolean {
+  return tier.defaultRoute === 'nat' || tier.routeTablePerAz === true;
 }
 
 /** A /56 holds 256 /64s. */
